@@ -1,0 +1,4 @@
+// Placeholder until its issue lands: registers nothing yet. The owning issue replaces this file.
+import type { Command } from 'commander';
+
+export function registerMergeReports(_program: Command): void {}

@@ -1,0 +1,159 @@
+// The contracts between the stages. Each stage owns its module; these are the shapes that flow between them.
+
+/** Straight (non-premultiplied) RGBA pixels, row-major, 4 bytes a pixel. */
+export interface RgbaImage {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+export type ImageFormat = 'png' | 'jpeg' | 'webp';
+
+/** A decoded design, ready for every later stage (intake's output). */
+export interface Design {
+  /** Path of the image file as the user named it (absolute). */
+  path: string;
+  format: ImageFormat;
+  /** Pixels with alpha flattened on white, at the image's own size (device pixels). */
+  image: RgbaImage;
+  /** Device scale factor from a `@2x`/`@3x` suffix, else 1. */
+  scale: number;
+  /** CSS size the component must render at: image size / scale. */
+  cssWidth: number;
+  cssHeight: number;
+  /** sha256 hex of the file's bytes: the cache key's first part. */
+  hash: string;
+  bytes: Buffer;
+}
+
+export interface Viewport {
+  /** CSS pixels. */
+  width: number;
+  height: number;
+  deviceScaleFactor: number;
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A run of text as the browser laid it out (CSS pixels). */
+export interface TextBox extends Box {
+  text: string;
+  /** Computed colour as [r, g, b, a], 0..255 (alpha too). */
+  color: [number, number, number, number];
+  fontSize: number;
+  fontWeight: number;
+  fontFamily: string;
+  /** Tag of the nearest element parent, lower case. */
+  tag: string;
+}
+
+/** A visible element's box with its painted background (CSS pixels). */
+export interface ElementBox extends Box {
+  tag: string;
+  /** Background colour [r, g, b, a] or null when transparent. */
+  background: [number, number, number, number] | null;
+  depth: number;
+}
+
+export interface RenderTimings {
+  bundle: number;
+  render: number;
+  screenshot: number;
+  decode: number;
+}
+
+export interface RenderResult {
+  /** Screenshot of the design's canvas (viewport) in device pixels. */
+  image: RgbaImage;
+  viewport: Viewport;
+  /** The rendered document's scroll size in CSS pixels. */
+  documentWidth: number;
+  documentHeight: number;
+  texts: TextBox[];
+  elements: ElementBox[];
+  consoleErrors: string[];
+  pageErrors: string[];
+  timings: RenderTimings;
+}
+
+export interface RenderOptions {
+  /** Name used in errors (the component or design path). */
+  name?: string;
+  /** Deadline for the whole render in ms. */
+  timeoutMs?: number;
+  /** Also capture the document beyond the viewport (up to this many CSS px tall). */
+  fullPageMaxHeight?: number;
+}
+
+export interface Scores {
+  /** Share of the design's pixels pixelmatch marks different (threshold 0.05, AA ignored). Lower is better. */
+  mismatch: number;
+  /** Same, counted only over pixels that are not the design's dominant background in design or render. */
+  fgMismatch: number;
+  /** 0..1, higher is better. */
+  score: number;
+  /** Design size (device px) and rendered document size (device px). */
+  width: number;
+  height: number;
+  renderedWidth: number;
+  renderedHeight: number;
+  /** Text and layout terms (issue 4), present when design texts are known. 0..1, higher is better. */
+  textRecall?: number;
+  textPosition?: number;
+  textColor?: number;
+  blockMatch?: number;
+}
+
+export interface Usage {
+  promptTokens: number;
+  completionTokens: number;
+}
+
+/** What the local analysis of a design found; also sent to remote models as hints. */
+export interface Hints {
+  background: string;
+  palette: string[];
+  texts: Array<{ text: string; x: number; y: number; width: number; height: number; fontSize: number; color: string; fontWeight?: number }>;
+}
+
+export interface ProgressEvent {
+  design: string;
+  phase: 'queued' | 'generating' | 'reasoning' | 'validating' | 'rendering' | 'refining' | 'writing' | 'done' | 'failed';
+  round?: number;
+  message?: string;
+  /** Characters received so far from a streaming model. */
+  received?: number;
+}
+
+export type ConvertStatus = 'written' | 'unchanged' | 'pending' | 'failed';
+
+/** One design's outcome: the shape of `convert --json`'s `results[]` (issue 3) and of the plugin's status. */
+export interface ConvertResult {
+  design: string;
+  /** Component name (PascalCase). */
+  component: string;
+  /** Path of the component file (or of the pending file when status is 'pending'). */
+  file: string;
+  status: ConvertStatus;
+  provider: string;
+  model: string;
+  rounds: number;
+  /** Score of every round's candidate, in order. */
+  scores: number[];
+  mismatch?: number;
+  fgMismatch?: number;
+  score?: number;
+  /** All score terms of the kept candidate. */
+  terms?: Scores;
+  usage: Usage;
+  /** Cost in the provider's currency (RMB for glm), 0 for local. */
+  cost: number;
+  error?: string;
+  /** Error code when failed. */
+  errorCode?: string;
+}
