@@ -1,0 +1,69 @@
+// `ui2code compare <design-image> <component.tsx>`: render a component at its design's size and print how close it is.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { Ui2CodeError } from '../../errors.js';
+import { readDesign } from '../../intake/decode.js';
+import { encodePng } from '../../intake/png.js';
+import { createRenderer } from '../../render/pool.js';
+import { scoreComponent } from '../../compare/score-component.js';
+import type { Design, Hints } from '../../types.js';
+
+interface CompareFlags {
+  json?: boolean;
+  diff?: string;
+  browser?: string;
+}
+
+export function registerCompare(program: Command): void {
+  program
+    .command('compare')
+    .description("render a component at its design's size and measure how close it is to the design")
+    .argument('<design-image>', 'the design (PNG, JPEG or WebP; @2x in the name sets the scale)')
+    .argument('<component>', 'a .tsx file whose default export is a React component')
+    .option('--json', 'print one JSON object on stdout')
+    .option('--diff <out.png>', 'write the diff image')
+    .option('--browser <path>', 'Chromium executable to use')
+    .action(async (image: string, component: string, flags: CompareFlags) => {
+      const design = await readDesign(image);
+      const file = path.resolve(component);
+      const source = await fs.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+        throw new Ui2CodeError('CONFIG', `cannot read the component (${error.code ?? error.message})`, { file });
+      });
+      const texts = await designTextsIfAvailable(design);
+      const renderer = createRenderer({ executablePath: flags.browser, workers: 1 });
+      try {
+        const { render, scores, diff } = await scoreComponent(renderer, design, source, { diff: Boolean(flags.diff), texts, name: file, resolveDir: path.dirname(file) });
+        if (flags.diff && diff) await fs.writeFile(path.resolve(flags.diff), encodePng(diff));
+        const result = { design: design.path, component: file, ...scores, consoleErrors: render.consoleErrors, pageErrors: render.pageErrors };
+        if (flags.json) {
+          process.stdout.write(`${JSON.stringify(result)}\n`);
+        } else {
+          const size = scores.renderedHeight > scores.height || scores.renderedWidth > scores.width
+            ? ` (rendered ${scores.renderedWidth}x${scores.renderedHeight}, larger than the design)`
+            : '';
+          const lines = [
+            `${path.relative(process.cwd(), design.path)} vs ${path.relative(process.cwd(), file)}: ${design.image.width}x${design.image.height}${size}`,
+            `  score       ${scores.score.toFixed(3)}`,
+            `  mismatch    ${scores.mismatch.toFixed(4)}`,
+            `  fgMismatch  ${scores.fgMismatch.toFixed(4)}`,
+            ...(['textRecall', 'textPosition', 'textColor', 'blockMatch'] as const)
+              .filter((k) => scores[k] !== undefined)
+              .map((k) => `  ${k.padEnd(11)} ${scores[k]!.toFixed(3)}`),
+            ...(flags.diff ? [`  diff        ${flags.diff}`] : []),
+            ...render.pageErrors.map((e) => `  page error: ${e}`),
+          ];
+          process.stdout.write(`${lines.join('\n')}\n`);
+        }
+      } finally {
+        await renderer.close();
+      }
+    });
+}
+
+/** The design's texts by OCR when the local engine is part of this build, so the score gets its text terms. */
+async function designTextsIfAvailable(design: Design): Promise<Hints['texts'] | undefined> {
+  const modulePath = '../../generate/local/index.js';
+  const local = (await import(modulePath).catch(() => null)) as { designTexts?: (d: Design) => Promise<Hints['texts']> } | null;
+  return local?.designTexts ? local.designTexts(design) : undefined;
+}

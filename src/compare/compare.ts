@@ -1,0 +1,138 @@
+// How close a render is to its design. pixelmatch finds the pixels that differ; we then ask which of them matter:
+// the ones on the design's foreground (not its dominant background), and among those the ones that are not explained
+// by a shift of a pixel or two (fonts and sub-pixel layout differ by nature between a mockup and a browser).
+import pixelmatch from 'pixelmatch';
+import type { Hints, RenderResult, RgbaImage, Scores } from '../types.js';
+
+export interface CompareOptions {
+  /** Also return a diff image (design faded, differing pixels red). */
+  diff?: boolean;
+  /** The design's texts (from OCR): adds text terms to the score when the text-terms module is present. */
+  texts?: Hints['texts'];
+  /** pixelmatch threshold. 0.05: 0.1 misses pale colours on pale backgrounds. */
+  threshold?: number;
+  /** How far (px) a differing pixel may find its match and count as shifted rather than wrong. */
+  shiftRadius?: number;
+}
+
+export interface PixelTerms {
+  mismatch: number;
+  fgMismatch: number;
+  /** fgMismatch without the pixels explained by a shift of at most shiftRadius px. */
+  shiftMismatch: number;
+  background: [number, number, number];
+}
+
+const DIFF_RED = [255, 0, 0] as const;
+
+/** The design's most frequent colour, sampled on a grid (cheap and stable on flat UI backgrounds). */
+export function dominantColor(image: RgbaImage): [number, number, number] {
+  const counts = new Map<number, number>();
+  const step = Math.max(1, Math.floor(Math.sqrt((image.width * image.height) / 40_000)));
+  let best = 0xffffff;
+  let bestCount = 0;
+  for (let y = 0; y < image.height; y += step) {
+    for (let x = 0; x < image.width; x += step) {
+      const i = (y * image.width + x) * 4;
+      const key = (image.data[i] << 16) | (image.data[i + 1] << 8) | image.data[i + 2];
+      const count = (counts.get(key) ?? 0) + 1;
+      counts.set(key, count);
+      if (count > bestCount) {
+        bestCount = count;
+        best = key;
+      }
+    }
+  }
+  return [(best >> 16) & 255, (best >> 8) & 255, best & 255];
+}
+
+/** The render cut or padded (with white) to the design's size, so both are compared on the design's canvas. */
+export function fitCanvas(image: RgbaImage, width: number, height: number): RgbaImage {
+  if (image.width === width && image.height === height && image.data.byteOffset % 4 === 0) return image;
+  const data = new Uint8Array(width * height * 4).fill(255);
+  const w = Math.min(width, image.width);
+  for (let y = 0; y < Math.min(height, image.height); y++) {
+    data.set(image.data.subarray(y * image.width * 4, (y * image.width + w) * 4), y * width * 4);
+  }
+  return { width, height, data };
+}
+
+const near = (d: Uint8Array, i: number, c: readonly number[], tol: number) =>
+  Math.abs(d[i] - c[0]) <= tol && Math.abs(d[i + 1] - c[1]) <= tol && Math.abs(d[i + 2] - c[2]) <= tol;
+
+function hasMatchNearby(src: Uint8Array, i: number, other: Uint8Array, x: number, y: number, width: number, height: number, radius: number): boolean {
+  const r = src[i], g = src[i + 1], b = src[i + 2];
+  for (let dy = -radius; dy <= radius; dy++) {
+    const yy = y + dy;
+    if (yy < 0 || yy >= height) continue;
+    for (let dx = -radius; dx <= radius; dx++) {
+      const xx = x + dx;
+      if (xx < 0 || xx >= width) continue;
+      const j = (yy * width + xx) * 4;
+      if (Math.abs(other[j] - r) <= 24 && Math.abs(other[j + 1] - g) <= 24 && Math.abs(other[j + 2] - b) <= 24) return true;
+    }
+  }
+  return false;
+}
+
+/** The pixel terms of a comparison, and the diff image pixelmatch drew. Both images must have the same size. */
+export function pixelTerms(
+  design: RgbaImage,
+  rendered: RgbaImage,
+  { threshold = 0.05, shiftRadius = 2 }: Pick<CompareOptions, 'threshold' | 'shiftRadius'> = {},
+): PixelTerms & { diffImage: RgbaImage } {
+  const { width, height } = design;
+  const a = fitCanvas(design, width, height).data;
+  const b = fitCanvas(rendered, width, height).data;
+  const out = new Uint8Array(width * height * 4);
+  const differing = pixelmatch(a, b, out, width, height, { threshold, includeAA: false, diffColor: [...DIFF_RED] as [number, number, number] });
+  const background = dominantColor(design);
+  let fg = 0;
+  let fgDiff = 0;
+  let fgHard = 0;
+  for (let y = 0, i = 0; y < height; y++) {
+    for (let x = 0; x < width; x++, i += 4) {
+      if (near(a, i, background, 6) && near(b, i, background, 6)) continue;
+      fg++;
+      // Red: a real difference. Yellow: what pixelmatch took for anti-aliasing, which includes every pixel of thin
+      // text; lost text must still cost, so those pixels too must be explained by a shift.
+      if (out[i] !== 255 || out[i + 2] !== 0) continue;
+      const red = out[i + 1] === 0;
+      if (red) fgDiff++;
+      else if (out[i + 1] !== 255) continue;
+      const shifted = hasMatchNearby(a, i, b, x, y, width, height, shiftRadius) && hasMatchNearby(b, i, a, x, y, width, height, shiftRadius);
+      if (!shifted) fgHard++;
+    }
+  }
+  return {
+    mismatch: differing / (width * height),
+    fgMismatch: fg ? fgDiff / fg : 0,
+    shiftMismatch: fg ? fgHard / fg : 0,
+    background,
+    diffImage: { width, height, data: out },
+  };
+}
+
+/**
+ * The visual score in 0..1, higher is better. The square root spreads the top of the scale, where refinement and the
+ * check make their decisions: a blank page scores about 0.3, a missing element a clear step below a 1-px shift.
+ */
+export function visualScore(terms: Pick<PixelTerms, 'mismatch' | 'shiftMismatch'>): number {
+  const loss = 0.2 * terms.mismatch + 0.8 * terms.shiftMismatch;
+  return Math.max(0, Math.min(1, 1 - Math.sqrt(loss)));
+}
+
+export function compare(design: RgbaImage, render: RenderResult, options: CompareOptions = {}): { scores: Scores; diff?: RgbaImage; pixels: PixelTerms } {
+  const { diffImage, ...pixels } = pixelTerms(design, render.image, options);
+  const dpr = render.viewport.deviceScaleFactor;
+  const scores: Scores = {
+    mismatch: pixels.mismatch,
+    fgMismatch: pixels.fgMismatch,
+    score: visualScore(pixels),
+    width: design.width,
+    height: design.height,
+    renderedWidth: Math.round(render.documentWidth * dpr),
+    renderedHeight: Math.round(render.documentHeight * dpr),
+  };
+  return { scores, diff: options.diff ? diffImage : undefined, pixels };
+}

@@ -1,0 +1,30 @@
+// Render a component at its design's size and compare: the one call refinement, the check and the CLI share.
+import type { Renderer } from '../render/pool.js';
+import type { Design, Hints, RenderResult, RgbaImage, Scores } from '../types.js';
+import { compare } from './compare.js';
+
+export interface ScoreOptions {
+  diff?: boolean;
+  texts?: Hints['texts'];
+  /** Name for errors (defaults to the design's path). */
+  name?: string;
+  /** Folder the component's own imports resolve from (hand-written components). */
+  resolveDir?: string;
+  timeoutMs?: number;
+}
+
+export async function scoreComponent(
+  renderer: Renderer,
+  design: Pick<Design, 'image' | 'cssWidth' | 'cssHeight' | 'scale' | 'path'>,
+  source: string,
+  options: ScoreOptions = {},
+): Promise<{ render: RenderResult; scores: Scores; diff?: RgbaImage; timings: RenderResult['timings'] & { compare: number } }> {
+  const render = await renderer.render(
+    source,
+    { width: design.cssWidth, height: design.cssHeight, deviceScaleFactor: design.scale },
+    { name: options.name ?? design.path, resolveDir: options.resolveDir, timeoutMs: options.timeoutMs },
+  );
+  const t0 = performance.now();
+  const { scores, diff } = compare(design.image, render, { diff: options.diff, texts: options.texts });
+  return { render, scores, diff, timings: { ...render.timings, compare: performance.now() - t0 } };
+}

@@ -1,0 +1,44 @@
+// The provider contract: every model (glm, openai-compatible, local) turns a design into TSX source through this one call.
+import type { Design, Hints, ProgressEvent, RgbaImage, Scores, Usage } from '../types.js';
+import type { ProviderName } from '../config/types.js';
+import type { Renderer } from '../render/pool.js';
+
+/** The candidate a refinement round starts from. */
+export interface PreviousCandidate {
+  code: string;
+  render: RgbaImage;
+  diff?: RgbaImage;
+  scores: Scores;
+  round: number;
+}
+
+export interface GenerateRequest {
+  design: Design;
+  /** Local analysis of the design, for prompts (remote) or reuse (local). */
+  hints?: Hints;
+  /** Present on refinement rounds. */
+  previous?: PreviousCandidate;
+  signal?: AbortSignal;
+  onProgress?: (event: ProgressEvent) => void;
+  /** The warm render pool, for providers that render while generating (the local engine). */
+  renderer?: Renderer;
+}
+
+export interface GenerateResult {
+  /** Component source, already extracted from the reply (validation and formatting come after). */
+  code: string;
+  /** The raw answer text, for diagnostics. */
+  raw: string;
+  reasoning?: string;
+  usage: Usage;
+  provider: ProviderName;
+  model: string;
+}
+
+export interface Provider {
+  readonly name: ProviderName;
+  readonly model: string;
+  generate(request: GenerateRequest): Promise<GenerateResult>;
+  /** Cost of the given usage in the provider's currency (0 when free or local). */
+  cost(usage: Usage): number;
+}

@@ -1,0 +1,23 @@
+// ui2code's core API: the stages of the flow, usable one by one.
+export * from './types.js';
+export * from './errors.js';
+export type { UserConfig, ResolvedConfig, ProviderName, DesignOverride, ImageLimits } from './config/types.js';
+export { DEFAULT_LIMITS } from './config/types.js';
+
+// intake
+export { readDesign, decodeImage, scaleFromName, flattenOnWhite } from './intake/decode.js';
+export { encodePng, decodePng } from './intake/png.js';
+export { resizeImage, fitWithin } from './intake/resize.js';
+
+// render
+export { createRenderer, type Renderer, type RendererOptions } from './render/pool.js';
+export { resolveBrowser, launchBrowser, type ResolvedBrowser } from './render/browser.js';
+export { installBrowser } from './render/install.js';
+export { BUNDLED_FAMILIES, GENERIC_FAMILIES } from './render/fonts.js';
+
+// compare
+export { compare, pixelTerms, visualScore, dominantColor, type CompareOptions } from './compare/compare.js';
+export { scoreComponent, type ScoreOptions } from './compare/score-component.js';
+
+// generate
+export type { Provider, GenerateRequest, GenerateResult, PreviousCandidate } from './generate/provider.js';
