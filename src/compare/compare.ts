@@ -60,38 +60,59 @@ export function fitCanvas(image: RgbaImage, width: number, height: number): Rgba
 const near = (d: Uint8Array, i: number, c: readonly number[], tol: number) =>
   Math.abs(d[i] - c[0]) <= tol && Math.abs(d[i + 1] - c[1]) <= tol && Math.abs(d[i + 2] - c[2]) <= tol;
 
+/** Offsets within the radius, nearest first: most shifted pixels find their match at once. */
+const offsetsCache = new Map<number, Array<[number, number]>>();
+function offsetsWithin(radius: number): Array<[number, number]> {
+  let offsets = offsetsCache.get(radius);
+  if (!offsets) {
+    offsets = [];
+    for (let dy = -radius; dy <= radius; dy++) for (let dx = -radius; dx <= radius; dx++) offsets.push([dx, dy]);
+    offsets.sort((p, q) => p[0] ** 2 + p[1] ** 2 - (q[0] ** 2 + q[1] ** 2));
+    offsetsCache.set(radius, offsets);
+  }
+  return offsets;
+}
+
 function hasMatchNearby(src: Uint8Array, i: number, other: Uint8Array, x: number, y: number, width: number, height: number, radius: number): boolean {
   const r = src[i], g = src[i + 1], b = src[i + 2];
-  for (let dy = -radius; dy <= radius; dy++) {
+  for (const [dx, dy] of offsetsWithin(radius)) {
+    const xx = x + dx;
     const yy = y + dy;
-    if (yy < 0 || yy >= height) continue;
-    for (let dx = -radius; dx <= radius; dx++) {
-      const xx = x + dx;
-      if (xx < 0 || xx >= width) continue;
-      const j = (yy * width + xx) * 4;
-      if (Math.abs(other[j] - r) <= 24 && Math.abs(other[j + 1] - g) <= 24 && Math.abs(other[j + 2] - b) <= 24) return true;
-    }
+    if (xx < 0 || yy < 0 || xx >= width || yy >= height) continue;
+    const j = (yy * width + xx) * 4;
+    if (Math.abs(other[j] - r) <= 24 && Math.abs(other[j + 1] - g) <= 24 && Math.abs(other[j + 2] - b) <= 24) return true;
   }
   return false;
 }
 
-/** The pixel terms of a comparison, and the diff image pixelmatch drew. Both images must have the same size. */
+/** The pixel terms of a comparison, and the diff image when asked for. Both images are compared on the design's canvas. */
 export function pixelTerms(
   design: RgbaImage,
   rendered: RgbaImage,
-  { threshold = 0.05, shiftRadius = 2 }: Pick<CompareOptions, 'threshold' | 'shiftRadius'> = {},
-): PixelTerms & { diffImage: RgbaImage } {
+  { threshold = 0.05, shiftRadius = 2, diff = false }: Pick<CompareOptions, 'threshold' | 'shiftRadius' | 'diff'> = {},
+): PixelTerms & { diffImage?: RgbaImage } {
   const { width, height } = design;
   const a = fitCanvas(design, width, height).data;
   const b = fitCanvas(rendered, width, height).data;
-  const out = new Uint8Array(width * height * 4);
-  const differing = pixelmatch(a, b, out, width, height, { threshold, includeAA: false, diffColor: [...DIFF_RED] as [number, number, number] });
   const background = dominantColor(design);
+  const out = new Uint8Array(width * height * 4);
+  // Fast path: identical pixels (a component against its own screenshot, an unchanged check).
+  if (Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.byteLength), Buffer.from(b.buffer, b.byteOffset, b.byteLength)) === 0) {
+    if (diff) pixelmatch(a, b, out, width, height);
+    return { mismatch: 0, fgMismatch: 0, shiftMismatch: 0, background, diffImage: diff ? { width, height, data: out } : undefined };
+  }
+  // Without a diff image to show, pixelmatch need only mark the differing pixels (diffMask skips painting the rest).
+  const differing = pixelmatch(a, b, out, width, height, { threshold, includeAA: false, diffMask: !diff, diffColor: [...DIFF_RED] as [number, number, number] });
+  const a32 = new Uint32Array(a.buffer, a.byteOffset, width * height);
+  const b32 = new Uint32Array(b.buffer, b.byteOffset, width * height);
+  const bg32 = new Uint32Array(new Uint8Array([...background, 255]).buffer)[0];
   let fg = 0;
   let fgDiff = 0;
   let fgHard = 0;
-  for (let y = 0, i = 0; y < height; y++) {
-    for (let x = 0; x < width; x++, i += 4) {
+  for (let y = 0, p = 0; y < height; y++) {
+    for (let x = 0; x < width; x++, p++) {
+      const i = p * 4;
+      if (a32[p] === bg32 && b32[p] === bg32) continue;
       if (near(a, i, background, 6) && near(b, i, background, 6)) continue;
       fg++;
       // Red: a real difference. Yellow: what pixelmatch took for anti-aliasing, which includes every pixel of thin
@@ -109,7 +130,7 @@ export function pixelTerms(
     fgMismatch: fg ? fgDiff / fg : 0,
     shiftMismatch: fg ? fgHard / fg : 0,
     background,
-    diffImage: { width, height, data: out },
+    diffImage: diff ? { width, height, data: out } : undefined,
   };
 }
 
@@ -134,5 +155,5 @@ export function compare(design: RgbaImage, render: RenderResult, options: Compar
     renderedWidth: Math.round(render.documentWidth * dpr),
     renderedHeight: Math.round(render.documentHeight * dpr),
   };
-  return { scores, diff: options.diff ? diffImage : undefined, pixels };
+  return { scores, diff: diffImage, pixels };
 }

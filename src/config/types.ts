@@ -32,7 +32,7 @@ export interface UserConfig {
   designOverrides?: Record<string, DesignOverride>;
   /** Parallel model requests. Default from the model's tier. */
   concurrency?: number;
-  /** Parallel render workers (browser contexts). Default 2. */
+  /** Parallel render workers (browser contexts). Default 4. */
   renderWorkers?: number;
   /** Path of the Chromium to use; default resolved automatically. */
   browser?: string;

@@ -23,6 +23,15 @@ const reactFromPage: Plugin = {
   },
 };
 
+const IMPORT_SPECIFIERS = /(?:^|[\s;])(?:import|export)\s*(?:[^'"]*?\sfrom\s*)?['"]([^'"]+)['"]|\brequire\s*\(|\bimport\s*\(/g;
+
+function importsOnlyReact(source: string): boolean {
+  for (const match of source.matchAll(IMPORT_SPECIFIERS)) {
+    if (!match[1] || !REACT_MODULES.test(match[1])) return false;
+  }
+  return true;
+}
+
 export interface ComponentBundle {
   /** An expression that evaluates to the component's module object. */
   js: string;
@@ -60,6 +69,22 @@ export async function bundleComponent(source: string, options: { name?: string; 
   const esbuild = await import('esbuild');
   const name = options.name ?? 'component.tsx';
   try {
+    // Fast path: a file that imports nothing but React (every generated component) needs a transform, not a bundle.
+    if (importsOnlyReact(source)) {
+      const { code } = await esbuild.transform(source, {
+        loader: 'tsx',
+        format: 'cjs',
+        target: 'es2022',
+        jsx: 'automatic',
+        sourcefile: path.basename(name),
+        define: { 'process.env.NODE_ENV': '"production"' },
+      });
+      const js = `(() => { const module = { exports: {} }; const exports = module.exports;
+const require = (id) => { const m = window.__UI2CODE__.modules[id]; if (!m) throw new Error('cannot import ' + id); return m; };
+${code}
+return module.exports; })()`;
+      return { js, css: '' };
+    }
     const result = await esbuild.build({
       stdin: { contents: source, loader: 'tsx', sourcefile: path.basename(name), resolveDir: options.resolveDir ?? packageRoot },
       bundle: true,

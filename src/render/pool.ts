@@ -19,7 +19,7 @@ export interface Renderer {
 export interface RendererOptions {
   /** Chromium to use; resolved automatically when absent. */
   executablePath?: string;
-  /** Pages rendering at once, each in its own browser context. Default 2. */
+  /** Pages rendering at once, each in its own browser context. Default 4: a render waits on frames as much as on CPU. */
   workers?: number;
   /** Default deadline of one render (bundle excluded), ms. Default 10000. */
   timeoutMs?: number;
@@ -60,7 +60,7 @@ interface Worker {
   sink: { console: string[]; page: string[] };
 }
 
-export function createRenderer({ executablePath, workers = 2, timeoutMs = 10_000 }: RendererOptions = {}): Renderer {
+export function createRenderer({ executablePath, workers = 4, timeoutMs = 10_000 }: RendererOptions = {}): Renderer {
   let browser: Promise<Browser> | undefined;
   const idle: Worker[] = [];
   const waiting: Array<{ resolve: (w: Worker) => void; reject: (e: unknown) => void }> = [];

@@ -49,7 +49,7 @@ export async function benchRender(): Promise<Record<string, unknown>> {
   const flame = designs.filter((d) => d.image.width === 800 && d.image.height === 600);
   const sources = new Map(designs.map((d) => [d.path, simpleComponent(d)]));
 
-  const workers = 2;
+  const workers = Number(process.env.UI2CODE_BENCH_WORKERS ?? 4);
   const renderer = createRenderer({ workers });
   const stages: Record<string, number[]> = { bundle: [], render: [], screenshot: [], decode: [], compare: [] };
   try {
@@ -78,7 +78,7 @@ export async function benchRender(): Promise<Record<string, unknown>> {
         await page.evaluate(`(async () => { const mod = ${bundle.js}; await window.__UI2CODE__.mount(mod, ''); })()`);
         const shot = await page.screenshot({ type: 'png' });
         const png = PNG.sync.read(Buffer.from(shot));
-        pixelmatch(d.image.data, new Uint8Array(png.data), null, d.image.width, d.image.height, { threshold: 0.05 });
+        pixelmatch(d.image.data, new Uint8Array(png.data), undefined, d.image.width, d.image.height, { threshold: 0.05 });
         await page.close();
       }
       return set.length / ((performance.now() - t0) / 1000);
