@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { compare } from '../src/compare/compare.js';
 import { isUi2CodeError } from '../src/errors.js';
@@ -186,5 +187,20 @@ export default function Sticky() {
     const design = await renderer.render(card, viewport);
     assert.equal(compare(design.image, clean).scores.mismatch, 0);
     assert.ok(!clean.texts.some((t) => t.text.includes('tick')));
+  });
+
+  it('relaunches the browser after it crashed', async () => {
+    const crashing = testRenderer();
+    await crashing.render(card, viewport);
+    // Kill the browser this process launched (children of this process whose command is Chromium).
+    const children = execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(process.pid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter((line) => /chrom|headless/i.test(line))
+      .map((line) => Number(line.trim().split(/\s+/)[0]));
+    assert.ok(children.length > 0, 'found the browser process');
+    for (const pid of children) process.kill(pid, 'SIGKILL');
+    await new Promise((r) => setTimeout(r, 300));
+    const result = await crashing.render(card, viewport);
+    assert.ok(result.texts.some((t) => t.text === 'Monthly report'));
   });
 });
