@@ -21,3 +21,12 @@ export { scoreComponent, type ScoreOptions } from './compare/score-component.js'
 
 // generate
 export type { Provider, GenerateRequest, GenerateResult, PreviousCandidate } from './generate/provider.js';
+
+// config (a user's ui2code.config.ts: `import { defineConfig } from 'ui2code'`)
+export { defineConfig } from './config/define.js';
+export { loadConfig, thresholdFor, type LoadConfigOptions } from './config/load.js';
+export { CONFIG_DEFAULTS, defaultProvider } from './config/defaults.js';
+
+// check
+export { runCheck, mergeReports, type CheckOptions, type CheckOutcome } from './check/index.js';
+export type { CheckReport, CheckResult, CheckStatus, CheckSummary, ShardSpec } from './check/types.js';

@@ -97,6 +97,8 @@ export interface Scores {
   fgMismatch: number;
   /** 0..1, higher is better. */
   score: number;
+  /** CSS px² of the largest connected patch that differs (a missing, moved or recoloured element). */
+  largestDefect?: number;
   /** Design size (device px) and rendered document size (device px). */
   width: number;
   height: number;

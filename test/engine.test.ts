@@ -203,4 +203,13 @@ export default function Sticky() {
     const result = await crashing.render(card, viewport);
     assert.ok(result.texts.some((t) => t.text === 'Monthly report'));
   });
+
+  it('fails every queued render when the browser cannot start, instead of leaving them waiting', async () => {
+    const broken = testRenderer({ executablePath: '/nonexistent/chrome', workers: 1 });
+    const results = await Promise.allSettled([1, 2, 3].map(() => broken.render(card, viewport)));
+    for (const result of results) {
+      assert.equal(result.status, 'rejected');
+      assert.ok(isUi2CodeError((result as PromiseRejectedResult).reason, 'NO_BROWSER'));
+    }
+  });
 });

@@ -16,6 +16,8 @@ export interface CompareOptions {
 }
 
 export interface PixelTerms {
+  /** Area (CSS px²) of the largest connected patch of blocks whose mean colour differs: a missing or recoloured element. */
+  largestDefect: number;
   mismatch: number;
   fgMismatch: number;
   /** fgMismatch without the pixels explained by a shift of at most shiftRadius px. */
@@ -85,11 +87,61 @@ function hasMatchNearby(src: Uint8Array, i: number, other: Uint8Array, x: number
   return false;
 }
 
+/**
+ * The largest connected patch of `block`-sized squares whose mean colours differ by more than `tolerance` levels, in
+ * device px². Averaging over blocks forgives what glyph shapes and sub-pixel positions change, and keeps what a reader
+ * notices: an element gone, moved far, or painted another colour. Shifts score 0–1 blocks; a lost button, dozens.
+ */
+export function largestDefect(a: Uint8Array, b: Uint8Array, width: number, height: number, block: number, tolerance = 40): number {
+  const cols = Math.ceil(width / block);
+  const rows = Math.ceil(height / block);
+  const sums = new Float64Array(cols * rows * 6);
+  const counts = new Uint32Array(cols * rows);
+  for (let y = 0; y < height; y++) {
+    const row = Math.floor(y / block) * cols;
+    for (let x = 0; x < width; x++) {
+      const cell = row + Math.floor(x / block);
+      const i = (y * width + x) * 4;
+      const k = cell * 6;
+      sums[k] += a[i]; sums[k + 1] += a[i + 1]; sums[k + 2] += a[i + 2];
+      sums[k + 3] += b[i]; sums[k + 4] += b[i + 1]; sums[k + 5] += b[i + 2];
+      counts[cell]++;
+    }
+  }
+  const bad = new Uint8Array(cols * rows);
+  for (let cell = 0; cell < bad.length; cell++) {
+    const n = counts[cell];
+    const k = cell * 6;
+    for (let c = 0; c < 3; c++) if (Math.abs(sums[k + c] - sums[k + 3 + c]) / n > tolerance) bad[cell] = 1;
+  }
+  let largest = 0;
+  const stack: number[] = [];
+  for (let start = 0; start < bad.length; start++) {
+    if (bad[start] !== 1) continue;
+    let area = 0;
+    bad[start] = 2;
+    stack.push(start);
+    while (stack.length) {
+      const cell = stack.pop()!;
+      area += counts[cell];
+      const cx = cell % cols;
+      for (const next of [cell - cols, cell + cols, cx > 0 ? cell - 1 : -1, cx < cols - 1 ? cell + 1 : -1]) {
+        if (next >= 0 && next < bad.length && bad[next] === 1) {
+          bad[next] = 2;
+          stack.push(next);
+        }
+      }
+    }
+    largest = Math.max(largest, area);
+  }
+  return largest;
+}
+
 /** The pixel terms of a comparison, and the diff image when asked for. Both images are compared on the design's canvas. */
 export function pixelTerms(
   design: RgbaImage,
   rendered: RgbaImage,
-  { threshold = 0.05, shiftRadius = 2, diff = false }: Pick<CompareOptions, 'threshold' | 'shiftRadius' | 'diff'> = {},
+  { threshold = 0.05, shiftRadius = 2, diff = false, scale = 1 }: Pick<CompareOptions, 'threshold' | 'shiftRadius' | 'diff'> & { scale?: number } = {},
 ): PixelTerms & { diffImage?: RgbaImage } {
   const { width, height } = design;
   const a = fitCanvas(design, width, height).data;
@@ -99,10 +151,11 @@ export function pixelTerms(
   // Fast path: identical pixels (a component against its own screenshot, an unchanged check).
   if (Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.byteLength), Buffer.from(b.buffer, b.byteOffset, b.byteLength)) === 0) {
     if (diff) pixelmatch(a, b, out, width, height);
-    return { mismatch: 0, fgMismatch: 0, shiftMismatch: 0, background, diffImage: diff ? { width, height, data: out } : undefined };
+    return { largestDefect: 0, mismatch: 0, fgMismatch: 0, shiftMismatch: 0, background, diffImage: diff ? { width, height, data: out } : undefined };
   }
-  // Without a diff image to show, pixelmatch need only mark the differing pixels (diffMask skips painting the rest).
-  const differing = pixelmatch(a, b, out, width, height, { threshold, includeAA: false, diffMask: !diff, diffColor: [...DIFF_RED] as [number, number, number] });
+  // Always the full diff drawing: with diffMask pixelmatch leaves anti-aliased pixels unmarked, and the score must not
+  // depend on whether a picture was asked for.
+  const differing = pixelmatch(a, b, out, width, height, { threshold, includeAA: false, diffColor: [...DIFF_RED] as [number, number, number] });
   const a32 = new Uint32Array(a.buffer, a.byteOffset, width * height);
   const b32 = new Uint32Array(b.buffer, b.byteOffset, width * height);
   const bg32 = new Uint32Array(new Uint8Array([...background, 255]).buffer)[0];
@@ -126,6 +179,7 @@ export function pixelTerms(
     }
   }
   return {
+    largestDefect: largestDefect(a, b, width, height, Math.max(1, Math.round(DEFECT_BLOCK * scale))) / (scale * scale),
     mismatch: differing / (width * height),
     fgMismatch: fg ? fgDiff / fg : 0,
     shiftMismatch: fg ? fgHard / fg : 0,
@@ -134,21 +188,29 @@ export function pixelTerms(
   };
 }
 
+/** Block size (CSS px) of the defect term: about a line of body text. */
+const DEFECT_BLOCK = 12;
+/** Defect area (CSS px²) at which the defect part of the score halves; at a quarter of it (1200 px², a small button) it is 0.8. */
+const DEFECT_HALF = 4800;
+
 /**
- * The visual score in 0..1, higher is better. The square root spreads the top of the scale, where refinement and the
- * check make their decisions: a blank page scores about 0.3, a missing element a clear step below a 1-px shift.
+ * The score in 0..1, higher is better: the worse of two views. The pixel view (square root of the foreground loss, which
+ * spreads the top of the scale where decisions are made) sees overall likeness; the defect view sees the one thing a
+ * reviewer would point at. Neither alone separates a font difference from a missing button; together they do.
  */
-export function visualScore(terms: Pick<PixelTerms, 'mismatch' | 'shiftMismatch'>): number {
-  const loss = 0.2 * terms.mismatch + 0.8 * terms.shiftMismatch;
-  return Math.max(0, Math.min(1, 1 - Math.sqrt(loss)));
+export function visualScore(terms: Pick<PixelTerms, 'mismatch' | 'shiftMismatch' | 'largestDefect'>): number {
+  const pixel = 1 - Math.sqrt(0.2 * terms.mismatch + 0.8 * terms.shiftMismatch);
+  const defect = 1 / (1 + terms.largestDefect / DEFECT_HALF);
+  return Math.max(0, Math.min(1, Math.min(0.6 + 0.4 * pixel, defect)));
 }
 
 export function compare(design: RgbaImage, render: RenderResult, options: CompareOptions = {}): { scores: Scores; diff?: RgbaImage; pixels: PixelTerms } {
-  const { diffImage, ...pixels } = pixelTerms(design, render.image, options);
   const dpr = render.viewport.deviceScaleFactor;
+  const { diffImage, ...pixels } = pixelTerms(design, render.image, { ...options, scale: dpr });
   const scores: Scores = {
     mismatch: pixels.mismatch,
     fgMismatch: pixels.fgMismatch,
+    largestDefect: Math.round(pixels.largestDefect),
     score: visualScore(pixels),
     width: design.width,
     height: design.height,

@@ -46,6 +46,8 @@ export interface UserConfig {
   limits?: Partial<ImageLimits>;
   /** Vite plugin only: run the fidelity check in `vite build`. Default false. */
   check?: boolean;
+  /** `check`: a design without a component, or a component without a design, fails the check (else it is only reported). Default false. */
+  strict?: boolean;
 }
 
 export interface ImageLimits {

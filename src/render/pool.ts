@@ -144,6 +144,8 @@ export function createRenderer({ executablePath, workers = 4, timeoutMs = 10_000
         return await newWorker();
       } catch (error) {
         if (gen === generation) created--;
+        // A launch failure (no browser, refused start) is every queued render's failure too: none may wait forever.
+        for (const waiter of waiting.splice(0)) waiter.reject(error);
         throw error;
       }
     }

@@ -14,7 +14,8 @@ export const sharedDesignsDir = path.resolve(repoRoot, '../shared/designs');
 /** The node argv that runs the CLI: compiled when running from dist, through tsx otherwise. */
 export function cliArgs(...args: string[]): string[] {
   if (fromDist) return [path.join(repoRoot, 'dist/src/cli/main.js'), ...args];
-  return ['--import', 'tsx', path.join(repoRoot, 'src/cli/main.ts'), ...args];
+  // Resolved here, not from the child's working directory (tests run the CLI inside temporary projects).
+  return ['--import', import.meta.resolve('tsx'), path.join(repoRoot, 'src/cli/main.ts'), ...args];
 }
 
 /** A fresh temporary folder, removed by the caller (or the OS). */

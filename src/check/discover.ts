@@ -1,0 +1,67 @@
+// Which designs and components the check looks at, and how they pair up: the manifest first (it knows renamed and
+// relocated files), then by name (designs/foo-bar.png ↔ <outDir>/FooBar.tsx) for projects without one.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { ResolvedConfig } from '../config/types.js';
+import { componentNameFor } from './component-name.js';
+import { readManifestPairs } from './manifest.js';
+import type { CheckPair } from './types.js';
+
+const DESIGN_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.webp']);
+/** Tests and stories live beside components without being generated ones. */
+const NOT_A_COMPONENT = /\.(test|spec|stories)\.tsx$/;
+
+async function listFiles(dir: string, keep: (file: string) => boolean): Promise<string[]> {
+  const entries = await fs.readdir(dir, { withFileTypes: true, recursive: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .filter((file) => !path.relative(dir, file).split(path.sep).some((part) => part.startsWith('.') || part === 'node_modules'))
+    .filter(keep)
+    .sort();
+}
+
+export const listDesigns = (dir: string) => listFiles(dir, (f) => DESIGN_EXTENSIONS.has(path.extname(f).toLowerCase()));
+export const listComponents = (dir: string) => listFiles(dir, (f) => f.endsWith('.tsx') && !NOT_A_COMPONENT.test(f));
+
+const exists = (file: string) => fs.stat(file).then((s) => s.isFile(), () => false);
+
+export const relativeId = (root: string, file: string) => path.relative(root, file).split(path.sep).join('/');
+
+export async function discover(config: Pick<ResolvedConfig, 'root' | 'designs' | 'outDir'>): Promise<CheckPair[]> {
+  const [designs, components, manifest] = await Promise.all([listDesigns(config.designs), listComponents(config.outDir), readManifestPairs(config.root)]);
+  const byDesign = new Map((manifest ?? []).map((m) => [m.design, m]));
+  const claimed = new Set<string>();
+  const pairs: CheckPair[] = [];
+
+  for (const design of designs) {
+    const known = byDesign.get(design);
+    let component: string | undefined;
+    let via: CheckPair['via'] = 'name';
+    if (known && (await exists(known.component))) {
+      component = known.component;
+      via = 'manifest';
+    } else {
+      const candidate = path.join(config.outDir, `${componentNameFor(design)}.tsx`);
+      if (await exists(candidate)) component = candidate;
+    }
+    if (component) claimed.add(component);
+    pairs.push({ id: relativeId(config.root, design), design, component, via, ...(known?.accepted !== undefined ? { accepted: known.accepted } : {}) });
+  }
+  // The manifest may place components outside outDir: those count as components too.
+  const manifestComponents = (manifest ?? []).map((m) => m.component);
+  const allComponents = [...new Set([...components, ...(await filterExisting(manifestComponents))])].sort();
+  for (const component of allComponents) {
+    if (claimed.has(component)) continue;
+    pairs.push({ id: relativeId(config.root, component), component, via: manifestComponents.includes(component) ? 'manifest' : 'name' });
+  }
+  return pairs;
+}
+
+async function filterExisting(files: string[]): Promise<string[]> {
+  const found = await Promise.all(files.map(async (f) => ((await exists(f)) ? f : null)));
+  return found.filter((f): f is string => f !== null);
+}

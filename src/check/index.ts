@@ -1,0 +1,78 @@
+// `ui2code check` as a function: discover, shard, render and score, decide, write the report files, accept scores.
+// The CLI and the Vite plugin's build check both call this.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { ResolvedConfig } from '../config/types.js';
+import { createRenderer, type Renderer } from '../render/pool.js';
+import { buildReport, exitCodeOf } from './decide.js';
+import { discover } from './discover.js';
+import { IMAGES_DIR } from './images.js';
+import { toJUnit } from './junit.js';
+import { acceptScores } from './manifest.js';
+import { writeReportDir } from './report.js';
+import { runPairs } from './run.js';
+import { createScorer } from './scorer.js';
+import { inShard } from './shard.js';
+import type { CheckReport, CheckResult, ShardSpec } from './types.js';
+
+export interface CheckOptions {
+  config: ResolvedConfig;
+  shard?: ShardSpec;
+  /** Accept the current scores into the manifest. */
+  update?: boolean;
+  /** Folder for index.html, report.json and images/. */
+  reportDir?: string;
+  junitFile?: string;
+  /** A warm renderer to reuse (closed by its owner); else one is made for this run and closed after. */
+  renderer?: Renderer;
+  onStart?: (total: number) => void;
+  onResult?: (result: CheckResult) => void;
+}
+
+export interface CheckOutcome {
+  report: CheckReport;
+  exitCode: 0 | 1;
+  files: { html?: string; json?: string; junit?: string };
+}
+
+/** Removes the images an earlier report left (only ours: a report folder may be shared with other files). */
+async function clearOldImages(reportDir: string): Promise<void> {
+  const dir = path.join(reportDir, IMAGES_DIR);
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  await Promise.all(names.filter((n) => /\.(design|render|diff)\.png$/.test(n)).map((n) => fs.rm(path.join(dir, n), { force: true })));
+}
+
+export async function runCheck({ config, shard, update = false, reportDir, junitFile, renderer, onStart, onResult }: CheckOptions): Promise<CheckOutcome> {
+  const pairs = (await discover(config)).filter((pair) => inShard(pair.id, shard));
+  const report = path.resolve(config.root, reportDir ?? '.');
+  if (reportDir) await clearOldImages(report);
+  onStart?.(pairs.length);
+  const own = renderer ?? createRenderer({ executablePath: config.browser, workers: config.renderWorkers });
+  const scorer = createScorer();
+  let results: CheckResult[];
+  try {
+    results = await runPairs(pairs, { renderer: own, scorer, config, reportDir: reportDir ? report : undefined, onResult });
+  } finally {
+    await scorer.close();
+    if (!renderer) await own.close();
+  }
+  const checked = buildReport(results, { threshold: config.threshold, regressionTolerance: config.regressionTolerance, strict: config.strict, shard });
+  const files: CheckOutcome['files'] = {};
+  if (reportDir) Object.assign(files, await writeReportDir(report, checked));
+  if (junitFile) {
+    files.junit = path.resolve(config.root, junitFile);
+    await fs.mkdir(path.dirname(files.junit), { recursive: true });
+    await fs.writeFile(files.junit, toJUnit(checked));
+  }
+  if (update) {
+    const accepted = pairs.flatMap((pair) => {
+      const result = results.find((r) => r.id === pair.id);
+      return pair.design && pair.component && result?.score !== undefined ? [{ design: pair.design, component: pair.component, score: result.score }] : [];
+    });
+    if (accepted.length) await acceptScores(config.root, accepted);
+  }
+  return { report: checked, exitCode: exitCodeOf(checked), files };
+}
+
+export { mergeReports } from './merge.js';
+export type { CheckReport, CheckResult, CheckStatus, CheckSummary, ShardSpec } from './types.js';

@@ -1,0 +1,106 @@
+// Renders and scores every pair concurrently over the warm pool, and turns each outcome into a result.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { thresholdFor } from '../config/load.js';
+import type { ResolvedConfig } from '../config/types.js';
+import { describeError, isUi2CodeError } from '../errors.js';
+import type { Renderer } from '../render/pool.js';
+import { decide } from './decide.js';
+import { relativeId } from './discover.js';
+import type { Scorer } from './scorer.js';
+import type { RenderResult } from '../types.js';
+import type { CheckPair, CheckResult } from './types.js';
+
+export interface RunOptions {
+  renderer: Renderer;
+  /** Where designs are decoded and renders compared (worker threads). */
+  scorer: Scorer;
+  config: Pick<ResolvedConfig, 'root' | 'designs' | 'designOverrides' | 'threshold' | 'regressionTolerance' | 'strict' | 'limits'>;
+  /** Folder of the HTML report: when set, each design's images are written there. */
+  reportDir?: string;
+  /** Designs in flight. Default: two per render worker, so decoding and comparing overlap the browser's work. */
+  concurrency?: number;
+  onResult?: (result: CheckResult) => void;
+}
+
+/** One pair's result. Environment failures (no browser) are thrown: they are not this design's fault. */
+export async function checkPair(pair: CheckPair, { renderer, scorer, config, reportDir }: RunOptions): Promise<CheckResult> {
+  const started = performance.now();
+  const rel = (file?: string) => (file ? relativeId(config.root, file) : undefined);
+  const base = {
+    id: pair.id,
+    ...(pair.design ? { design: rel(pair.design) } : {}),
+    ...(pair.component ? { component: rel(pair.component) } : {}),
+    threshold: thresholdFor(config, pair.design ?? pair.component ?? pair.id),
+    ...(pair.accepted !== undefined ? { accepted: pair.accepted } : {}),
+  };
+  const verdict = (input: Omit<Parameters<typeof decide>[0], 'threshold' | 'tolerance' | 'strict' | 'accepted'>) =>
+    decide({ ...input, threshold: base.threshold, tolerance: config.regressionTolerance, strict: config.strict, accepted: pair.accepted });
+
+  if (!pair.design || !pair.component) {
+    const missing = pair.design ? 'component' : 'design';
+    const message = pair.design ? 'no component found for this design' : 'no design found for this component';
+    return { ...base, ...verdict({ missing }), message };
+  }
+  try {
+    const info = await scorer.load(pair.id, pair.design, config.limits);
+    let render: RenderResult;
+    try {
+      const source = await fs.readFile(pair.component, 'utf8');
+      // The same render scoreComponent makes: the design's CSS size at its device scale.
+      render = await renderer.render(source, { width: info.cssWidth, height: info.cssHeight, deviceScaleFactor: info.scale }, { name: pair.component, resolveDir: path.dirname(pair.component) });
+    } catch (error) {
+      scorer.drop(pair.id);
+      throw error;
+    }
+    const { image, viewport, documentWidth, documentHeight, texts, elements } = render;
+    const { scores, images } = await scorer.score(pair.id, { image, viewport, documentWidth, documentHeight, texts, elements }, reportDir ? { dir: reportDir, id: pair.id } : undefined);
+    const v = verdict({ score: scores.score });
+    return {
+      ...base,
+      ...v,
+      score: scores.score,
+      scores,
+      ...(v.status === 'fail' ? { message: `score ${scores.score.toFixed(3)} is under the threshold ${base.threshold}` } : {}),
+      ...(render.pageErrors.length ? { pageErrors: render.pageErrors } : {}),
+      ...(images ? { images } : {}),
+      durationMs: Math.round(performance.now() - started),
+    };
+  } catch (error) {
+    if (isUi2CodeError(error, 'NO_BROWSER')) throw error;
+    return {
+      ...base,
+      ...verdict({ error: true }),
+      // Paths relative to the root, so reports from different machines (shards) read and merge alike.
+      message: describeError(error).split(`${config.root}${path.sep}`).join(''),
+      errorCode: isUi2CodeError(error) ? error.code : 'ERROR',
+      durationMs: Math.round(performance.now() - started),
+    };
+  }
+}
+
+export async function runPairs(pairs: CheckPair[], options: RunOptions): Promise<CheckResult[]> {
+  const results: CheckResult[] = [];
+  const concurrency = Math.max(1, options.concurrency ?? options.renderer.workers * 2);
+  let next = 0;
+  let stopped = false;
+  // An environment failure ends the run at once: renders queued behind it may only settle when the renderer closes.
+  let fail!: (error: unknown) => void;
+  const fatal = new Promise<never>((_, reject) => (fail = reject));
+  const lane = async () => {
+    while (next < pairs.length && !stopped) {
+      const pair = pairs[next++];
+      try {
+        const result = await checkPair(pair, options);
+        if (stopped) return;
+        results.push(result);
+        options.onResult?.(result);
+      } catch (error) {
+        stopped = true;
+        fail(error);
+      }
+    }
+  };
+  await Promise.race([Promise.all(Array.from({ length: Math.min(concurrency, pairs.length) }, lane)), fatal]);
+  return results;
+}

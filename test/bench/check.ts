@@ -1,0 +1,123 @@
+// `ui2code check` throughput over the 70 real designs, each with a generated component, against the naive loop
+// (new page + setContent + screenshot + pngjs decode + pixelmatch per design) measured in the same run.
+import fs from 'node:fs';
+import path from 'node:path';
+import pixelmatch from 'pixelmatch';
+import { PNG } from 'pngjs';
+import { runCheck } from '../../src/check/index.js';
+import { componentNameFor } from '../../src/check/component-name.js';
+import { loadConfig } from '../../src/config/load.js';
+import { readDesign } from '../../src/intake/decode.js';
+import { launchBrowser } from '../../src/render/browser.js';
+import { bundleComponent, pageRuntime } from '../../src/render/bundle.js';
+import { createRenderer } from '../../src/render/pool.js';
+import type { Design } from '../../src/types.js';
+import { tempDir } from '../support/paths.js';
+import { sharedDesignPaths, simpleComponent } from './render.js';
+
+type Generate = (design: Design) => Promise<string>;
+
+/** The local engine when this build has it (real generated components), else the render bench's simple component. */
+async function generator(): Promise<{ name: string; generate: Generate; close: () => Promise<void> }> {
+  const modulePath = '../../src/generate/local/index.js';
+  const local = (await import(modulePath).catch(() => null)) as {
+    createLocalProvider?: (options?: Record<string, unknown>) => { generate(request: { design: Design; renderer?: unknown }): Promise<{ code: string }> };
+  } | null;
+  if (local?.createLocalProvider) {
+    const renderer = createRenderer({ workers: 2 });
+    const provider = local.createLocalProvider();
+    return { name: 'local engine', generate: async (design) => (await provider.generate({ design, renderer })).code, close: () => renderer.close() };
+  }
+  return { name: 'simple component (design size, background, a heading)', generate: async (design) => simpleComponent(design), close: async () => {} };
+}
+
+/** A project folder with the designs and a component for each, named as check pairs them. */
+async function makeProject(designs: Design[], sources: Map<string, string>, label: string): Promise<string> {
+  const root = tempDir(`ui2code-bench-check-${label}-`);
+  fs.mkdirSync(path.join(root, 'designs'));
+  fs.mkdirSync(path.join(root, 'src/components/generated'), { recursive: true });
+  for (const design of designs) {
+    const name = path.basename(design.path);
+    fs.copyFileSync(design.path, path.join(root, 'designs', name));
+    fs.writeFileSync(path.join(root, 'src/components/generated', `${componentNameFor(name)}.tsx`), sources.get(design.path)!);
+  }
+  return root;
+}
+
+async function naiveLoop(designs: Design[], sources: Map<string, string>): Promise<number> {
+  const browser = await launchBrowser();
+  const runtime = await pageRuntime();
+  try {
+    const t0 = performance.now();
+    for (const d of designs) {
+      const bundle = await bundleComponent(sources.get(d.path)!);
+      const page = await browser.newPage();
+      await page.setViewport({ width: d.cssWidth, height: d.cssHeight, deviceScaleFactor: d.scale });
+      await page.setContent(`<!doctype html><html><head><style>body{margin:0}</style><script>${runtime}</script></head><body></body></html>`);
+      await page.evaluate(`(async () => { const mod = ${bundle.js}; await window.__UI2CODE__.mount(mod, ''); })()`);
+      const shot = await page.screenshot({ type: 'png' });
+      const png = PNG.sync.read(Buffer.from(shot));
+      pixelmatch(d.image.data, new Uint8Array(png.data), undefined, d.image.width, d.image.height, { threshold: 0.05 });
+      await page.close();
+    }
+    return designs.length / ((performance.now() - t0) / 1000);
+  } finally {
+    await browser.close();
+  }
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+export async function benchCheck(): Promise<Record<string, unknown>> {
+  const designs = await Promise.all(sharedDesignPaths().map((p) => readDesign(p)));
+  const flame = designs.filter((d) => d.image.width === 800 && d.image.height === 600);
+  const gen = await generator();
+  const sources = new Map<string, string>();
+  try {
+    for (const design of designs) sources.set(design.path, await gen.generate(design));
+  } finally {
+    await gen.close();
+  }
+  const allRoot = await makeProject(designs, sources, 'all');
+  const flameRoot = await makeProject(flame, sources, '800');
+
+  const workers = Number(process.env.UI2CODE_BENCH_WORKERS ?? (await loadConfig({ root: allRoot, configFile: false })).renderWorkers);
+  const renderer = createRenderer({ workers });
+  const timed = async (root: string, reportDir?: string) => {
+    const config = await loadConfig({ root, configFile: false, overrides: { renderWorkers: workers } });
+    const t0 = performance.now();
+    const { report } = await runCheck({ config, renderer, reportDir });
+    const seconds = (performance.now() - t0) / 1000;
+    return { perSecond: report.summary.total / seconds, report, seconds };
+  };
+  try {
+    await timed(flameRoot); // warm-up: browser launch, workers, esbuild
+    const checked800 = await timed(flameRoot);
+    const checkedAll = await timed(allRoot);
+    const withReport = await timed(allRoot, path.join(allRoot, 'report'));
+    const htmlBytes = fs.statSync(path.join(allRoot, 'report', 'index.html')).size;
+    const naive800 = await naiveLoop(flame.slice(0, 20), sources);
+    const naiveAll = await naiveLoop(designs.slice(0, 30), sources);
+    const scores = checkedAll.report.results.flatMap((r) => (r.score !== undefined ? [r.score] : [])).sort((a, b) => a - b);
+    return {
+      designs: designs.length,
+      designs800x600: flame.length,
+      components: gen.name,
+      workers,
+      designsPerSecond800x600: round(checked800.perSecond),
+      designsPerSecondAll: round(checkedAll.perSecond),
+      designsPerSecondAllWithHtmlReport: round(withReport.perSecond),
+      htmlReportMB: round(htmlBytes / 1048576),
+      naivePerSecond800x600: round(naive800),
+      naivePerSecondAll: round(naiveAll),
+      speedup800x600: round(checked800.perSecond / naive800),
+      speedupAll: round(checkedAll.perSecond / naiveAll),
+      summary: checkedAll.report.summary,
+      medianScore: round(scores[Math.floor(scores.length / 2)] ?? NaN),
+    };
+  } finally {
+    await renderer.close();
+    fs.rmSync(allRoot, { recursive: true, force: true });
+    fs.rmSync(flameRoot, { recursive: true, force: true });
+  }
+}
