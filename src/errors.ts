@@ -4,6 +4,7 @@ export type ErrorCode =
   | 'BAD_IMAGE' // unreadable, unsupported or refused image
   | 'IMAGE_LIMIT' // image over the size limits
   | 'NO_BROWSER' // no Chromium found or it cannot start
+  | 'NO_PROVIDER' // no usable model provider (no key for a remote one, or the local engine missing)
   | 'RENDER_TIMEOUT' // a component exceeded its render deadline
   | 'RENDER_ERROR' // the component failed to bundle or threw while rendering
   | 'PROVIDER' // the model service refused or failed

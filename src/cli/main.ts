@@ -9,6 +9,7 @@ const EXIT_BY_CODE: Partial<Record<ErrorCode, number>> = {
   BAD_IMAGE: 2,
   IMAGE_LIMIT: 2,
   NO_BROWSER: 3,
+  NO_PROVIDER: 3,
 };
 
 export function exitCodeFor(error: unknown): number {
