@@ -38,6 +38,8 @@ export interface GenerateResult {
 export interface Provider {
   readonly name: ProviderName;
   readonly model: string;
+  /** What else shapes the output (prompt version, engine version): part of the cache key. */
+  readonly version?: string;
   generate(request: GenerateRequest): Promise<GenerateResult>;
   /** Cost of the given usage in the provider's currency (0 when free or local). */
   cost(usage: Usage): number;

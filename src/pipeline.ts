@@ -1,0 +1,156 @@
+// One design through the whole flow: intake → cache → generate/validate/format/render/compare/refine → write → manifest.
+// A design's failure is a result, not an exception: front ends report it and go on with the next design.
+import path from 'node:path';
+import type { ResolvedConfig } from './config/types.js';
+import { describeError, isUi2CodeError, Ui2CodeError } from './errors.js';
+import type { Provider } from './generate/provider.js';
+import { readDesign } from './intake/decode.js';
+import { refine } from './refine/refine.js';
+import type { Renderer } from './render/pool.js';
+import type { ConvertResult, Hints, ProgressEvent, Scores } from './types.js';
+import { sweepTempFiles } from './write/atomic.js';
+import { cacheKey, readCache, shared, writeCache, type CachedResult } from './write/cache.js';
+import { writeComponent } from './write/component.js';
+import { updateManifestEntry, manifestKey, readManifest, toPosix } from './write/manifest.js';
+import { componentName, componentPath } from './write/names.js';
+
+export interface ConvertOptions {
+  config: ResolvedConfig;
+  renderer: Renderer;
+  /** Default: resolved from the config and the environment. */
+  provider?: Provider;
+  signal?: AbortSignal;
+  /** Overwrite hand-edited components. */
+  force?: boolean;
+  /** Use the result cache (default true). */
+  cache?: boolean;
+  onProgress?: (event: ProgressEvent) => void;
+  hints?: Hints;
+  env?: NodeJS.ProcessEnv;
+}
+
+export async function providerFor(config: ResolvedConfig, env: NodeJS.ProcessEnv = process.env): Promise<Provider> {
+  const { resolveProvider } = await import('./generate/resolve.js');
+  return resolveProvider(config, env);
+}
+
+/** The component name a design gets: the one the manifest already knows, else a fresh unique one. */
+async function nameFor(config: ResolvedConfig, designPath: string): Promise<{ name: string; file: string }> {
+  const manifest = await readManifest(config.root);
+  const known = manifest?.designs[manifestKey(config.root, designPath)];
+  if (known?.file) {
+    const file = path.resolve(config.root, known.file);
+    return { name: path.basename(file, '.tsx'), file };
+  }
+  const taken = Object.entries(manifest?.designs ?? {})
+    .filter(([key]) => key !== manifestKey(config.root, designPath))
+    .map(([, entry]) => path.basename(entry.file, '.tsx'));
+  const name = componentName(designPath, taken);
+  return { name, file: componentPath(config.outDir, name) };
+}
+
+export async function convertDesign(designPath: string, options: ConvertOptions): Promise<ConvertResult> {
+  const { config, renderer, signal, force = false, cache = true, onProgress } = options;
+  const design = path.resolve(config.root, designPath);
+  const progress = (phase: ProgressEvent['phase'], message?: string) => onProgress?.({ design, phase, message });
+  const result: ConvertResult = {
+    design,
+    component: '',
+    file: '',
+    status: 'failed',
+    provider: options.provider?.name ?? config.provider,
+    model: options.provider?.model ?? config.model ?? '',
+    rounds: 0,
+    scores: [],
+    usage: { promptTokens: 0, completionTokens: 0 },
+    cost: 0,
+  };
+  try {
+    progress('queued');
+    const { name, file } = await nameFor(config, design);
+    Object.assign(result, { component: name, file });
+    const input = await readDesign(design, config.limits);
+    const provider = options.provider ?? (await providerFor(config, options.env));
+    Object.assign(result, { provider: provider.name, model: provider.model });
+    const override = config.designOverrides?.[path.basename(design)] ?? config.designOverrides?.[toPosix(path.relative(config.root, design))];
+    const rounds = override?.rounds ?? config.rounds;
+    const target = override?.target ?? config.target;
+    const key = cacheKey({ image: input.hash, provider: provider.name, model: provider.model, version: provider.version, rounds, target, hints: Boolean(options.hints) });
+
+    const produce = async (): Promise<CachedResult> => {
+      const refined = await refine({ design: input, provider, renderer, file, rounds, target, tokenBudget: config.tokenBudget, hints: options.hints, signal, onProgress });
+      return {
+        code: refined.best.code,
+        scores: refined.scores,
+        terms: refined.best.scores,
+        rounds: refined.rounds,
+        usage: refined.usage,
+        cost: provider.cost(refined.usage),
+        provider: provider.name,
+        model: provider.model,
+      };
+    };
+    let made = cache ? await readCache(config.root, key) : null;
+    const fromCache = Boolean(made);
+    if (!made) {
+      made = cache ? await shared(key, produce) : await produce();
+      if (signal?.aborted) throw new Ui2CodeError('ABORTED', 'superseded by a newer save of the design', { file: design });
+      if (cache) await writeCache(config.root, key, made);
+    }
+    if (signal?.aborted) throw new Ui2CodeError('ABORTED', 'superseded by a newer save of the design', { file: design });
+
+    progress('writing');
+    await sweepTempFiles(path.dirname(file));
+    const written = await writeComponent({ root: config.root, file, design: toPosix(path.relative(config.root, design)), code: made.code, force });
+    const terms: Scores | undefined = made.terms;
+    Object.assign(result, {
+      file: written.file,
+      status: written.status,
+      rounds: made.rounds,
+      scores: made.scores,
+      score: terms?.score,
+      mismatch: terms?.mismatch,
+      fgMismatch: terms?.fgMismatch,
+      terms,
+      usage: fromCache ? { promptTokens: 0, completionTokens: 0 } : made.usage,
+      cost: fromCache ? 0 : made.cost,
+      ...(written.reason ? { error: `not overwritten: ${written.reason}; the new version is in ${written.file}` } : {}),
+    });
+    if (written.status !== 'pending') {
+      await updateManifestEntry(config.root, design, {
+        file: toPosix(path.relative(config.root, file)),
+        component: name,
+        provider: made.provider,
+        model: made.model,
+        promptVersion: provider.version,
+        rounds: made.rounds,
+        scores: made.scores,
+        score: terms?.score,
+        usage: made.usage,
+        cost: made.cost,
+        hash: input.hash,
+      });
+    }
+    progress('done');
+    return result;
+  } catch (error) {
+    progress('failed', describeError(error));
+    return { ...result, status: 'failed', error: describeError(error), errorCode: isUi2CodeError(error) ? error.code : 'INTERNAL' };
+  }
+}
+
+/** Converts designs with at most `concurrency` at once; results in the order of `paths`. */
+export async function convertMany(paths: string[], options: ConvertOptions & { concurrency?: number }): Promise<ConvertResult[]> {
+  const results: ConvertResult[] = new Array(paths.length);
+  let next = 0;
+  const workers = Math.max(1, Math.min(options.concurrency ?? options.config.concurrency ?? 4, paths.length));
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (next < paths.length) {
+        const index = next++;
+        results[index] = await convertDesign(paths[index], options);
+      }
+    }),
+  );
+  return results;
+}

@@ -1,0 +1,102 @@
+// Refinement: score each candidate, ask for a better one while the score is under the target and rounds remain, and
+// keep the best. A round that scores worse is never kept; a refinement candidate that is unsafe or broken is skipped.
+import { scoreComponent } from '../compare/score-component.js';
+import { describeError, Ui2CodeError } from '../errors.js';
+import { formatComponent } from '../format/format.js';
+import type { Provider } from '../generate/provider.js';
+import type { Renderer } from '../render/pool.js';
+import type { Design, Hints, ProgressEvent, Scores, Usage } from '../types.js';
+import { assertPolicy } from '../validate/policy.js';
+
+export interface RefineOptions {
+  design: Design;
+  provider: Provider;
+  renderer: Renderer;
+  /** The file the component will be written to: Prettier resolves the project's config from it. */
+  file: string;
+  /** Extra rounds after the first candidate. */
+  rounds: number;
+  /** Stop as soon as a candidate reaches this score. */
+  target: number;
+  /** Stop refining once this many tokens were spent on the design. */
+  tokenBudget?: number;
+  hints?: Hints;
+  signal?: AbortSignal;
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+export interface Candidate {
+  code: string;
+  scores: Scores;
+  round: number;
+}
+
+export interface RefineResult {
+  best: Candidate;
+  /** Score of every round's candidate (a skipped round is absent). */
+  scores: number[];
+  rounds: number;
+  usage: Usage;
+  /** Why refinement rounds were skipped, for diagnostics. */
+  skipped: string[];
+}
+
+const checkAborted = (signal: AbortSignal | undefined, file: string) => {
+  if (signal?.aborted) throw new Ui2CodeError('ABORTED', 'superseded by a newer save of the design', { file });
+};
+
+/** Validate, format, validate again: the formatted text is what gets written, so it is what must be safe. */
+export async function prepareCandidate(code: string, file: string, designPath: string): Promise<string> {
+  assertPolicy(code, designPath);
+  const formatted = await formatComponent(code, { file });
+  assertPolicy(formatted, designPath);
+  return formatted;
+}
+
+export async function refine(options: RefineOptions): Promise<RefineResult> {
+  const { design, provider, renderer, file, rounds, target, tokenBudget, hints, signal, onProgress } = options;
+  const usage: Usage = { promptTokens: 0, completionTokens: 0 };
+  const scores: number[] = [];
+  const skipped: string[] = [];
+  const progress = (phase: ProgressEvent['phase'], round: number, message?: string) => onProgress?.({ design: design.path, phase, round, message });
+
+  const attempt = async (round: number, previous?: Candidate & { render: Awaited<ReturnType<typeof scoreComponent>> }) => {
+    progress(round === 0 ? 'generating' : 'refining', round);
+    const result = await provider.generate({
+      design,
+      hints,
+      signal,
+      renderer,
+      onProgress,
+      previous: previous && { code: previous.code, render: previous.render.render.image, diff: previous.render.diff, scores: previous.scores, round: previous.round },
+    });
+    usage.promptTokens += result.usage.promptTokens;
+    usage.completionTokens += result.usage.completionTokens;
+    checkAborted(signal, design.path);
+    progress('validating', round);
+    const code = await prepareCandidate(result.code, file, design.path);
+    progress('rendering', round);
+    const scored = await scoreComponent(renderer, design, code, { diff: true, name: file, texts: hints?.texts });
+    checkAborted(signal, design.path);
+    scores.push(scored.scores.score);
+    return { code, scores: scored.scores, round, render: scored };
+  };
+
+  let best = await attempt(0);
+  let current = best;
+  let round = 0;
+  while (best.scores.score < target && round < rounds) {
+    if (tokenBudget !== undefined && usage.promptTokens + usage.completionTokens >= tokenBudget) break;
+    round++;
+    try {
+      current = await attempt(round, current);
+      if (current.scores.score > best.scores.score) best = current;
+    } catch (error) {
+      if (error instanceof Ui2CodeError && (error.code === 'ABORTED' || error.code === 'NO_BROWSER')) throw error;
+      if (signal?.aborted) throw new Ui2CodeError('ABORTED', 'superseded by a newer save of the design', { file: design.path });
+      skipped.push(`round ${round}: ${describeError(error)}`);
+      current = best;
+    }
+  }
+  return { best: { code: best.code, scores: best.scores, round: best.round }, scores, rounds: round, usage, skipped };
+}

@@ -1,0 +1,47 @@
+// The result cache: an unchanged design (or a renamed copy of it) never calls the model again, and identical designs
+// in flight share one call. Key: the image's hash, provider, model, prompt version and the options that shape the result.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Scores, Usage } from '../types.js';
+import { writeFileAtomic } from './atomic.js';
+
+export interface CachedResult {
+  code: string;
+  scores: number[];
+  terms?: Scores;
+  rounds: number;
+  usage: Usage;
+  cost: number;
+  provider: string;
+  model: string;
+}
+
+export function cacheKey(parts: Record<string, string | number | boolean | undefined>): string {
+  return createHash('sha256').update(JSON.stringify(Object.entries(parts).sort(([a], [b]) => (a < b ? -1 : 1)))).digest('hex');
+}
+
+const cacheFile = (root: string, key: string) => path.join(root, '.ui2code', 'cache', `${key}.json`);
+
+export async function readCache(root: string, key: string): Promise<CachedResult | null> {
+  try {
+    return JSON.parse(await fs.readFile(cacheFile(root, key), 'utf8')) as CachedResult;
+  } catch {
+    return null;
+  }
+}
+
+export async function writeCache(root: string, key: string, result: CachedResult): Promise<void> {
+  await writeFileAtomic(cacheFile(root, key), JSON.stringify(result));
+}
+
+const inFlight = new Map<string, Promise<unknown>>();
+
+/** Runs `work` once per key at a time: a second caller with the same key gets the first caller's promise. */
+export function shared<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const running = inFlight.get(key) as Promise<T> | undefined;
+  if (running) return running;
+  const promise = work().finally(() => inFlight.delete(key));
+  inFlight.set(key, promise);
+  return promise;
+}

@@ -1,0 +1,52 @@
+// A design's file name becomes a component name and a file path: a valid identifier that shadows no browser global,
+// is no Windows device name, is unique in its folder whatever the file system's case rules, and stays inside outDir.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Ui2CodeError } from '../errors.js';
+
+/** Globals a component name must not shadow (JSX would pick the component over the DOM class, or confuse readers). */
+const RESERVED = new Set([
+  'Image', 'Map', 'Text', 'Node', 'Element', 'Event', 'Set', 'Option', 'Audio', 'Document', 'Window', 'Date', 'Array',
+  'Object', 'String', 'Number', 'Boolean', 'Error', 'JSON', 'Math', 'Promise', 'Proxy', 'Symbol', 'URL', 'Request',
+  'Response', 'Headers', 'File', 'Blob', 'Worker', 'Storage', 'Location', 'History', 'Navigator', 'Screen', 'Range',
+  'Selection', 'Comment', 'Attr', 'Function', 'RegExp', 'Intl', 'Reflect', 'WeakMap', 'WeakSet', 'BigInt', 'Infinity',
+  'NaN', 'Notification', 'Performance', 'Animation', 'Touch', 'Credential', 'Report', 'Plugin', 'MimeType', 'Path2D',
+  'FormData', 'Crypto', 'Cache', 'Clipboard', 'Permissions', 'Lock', 'React', 'Fragment', 'Component', 'Suspense',
+]);
+const WINDOWS_RESERVED = /^(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])$/i;
+
+/** PascalCase ASCII from a design's file name (`login-page@2x.png` → `LoginPage`), unique among `taken` (case-insensitive). */
+export function componentName(designPath: string, taken: Iterable<string> = []): string {
+  const stem = path.basename(designPath).replace(/\.[^.]*$/, '').replace(/@\d+(\.\d+)?x$/i, '');
+  const words = stem
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+  let name = words.map((w) => w[0].toUpperCase() + w.slice(1)).join('');
+  if (!name) name = 'Design';
+  if (/^\d/.test(name)) name = `Design${name}`;
+  if (name.length > 64) name = name.slice(0, 64);
+  if (RESERVED.has(name) || WINDOWS_RESERVED.test(name)) name = `${name}Component`;
+  const lower = new Set([...taken].map((t) => t.toLowerCase()));
+  let unique = name;
+  for (let i = 2; lower.has(unique.toLowerCase()); i++) unique = `${name}${i}`;
+  return unique;
+}
+
+/** The component's file inside outDir: refuses a name that would escape it and a symlinked folder or file. */
+export function componentPath(outDir: string, name: string): string {
+  if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new Ui2CodeError('WRITE', `"${name}" is not a valid component name`, { file: outDir });
+  const dir = path.resolve(outDir);
+  const file = path.join(dir, `${name}.tsx`);
+  if (path.dirname(file) !== dir) throw new Ui2CodeError('WRITE', `the component would land outside ${dir}`, { file });
+  for (const p of [dir, file]) {
+    try {
+      if (fs.lstatSync(p).isSymbolicLink()) throw new Ui2CodeError('WRITE', 'refusing to write through a symbolic link', { file: p });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+  return file;
+}
