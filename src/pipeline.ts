@@ -1,6 +1,7 @@
 // One design through the whole flow: intake → cache → generate/validate/format/render/compare/refine → write → manifest.
 // A design's failure is a result, not an exception: front ends report it and go on with the next design.
 import path from 'node:path';
+import { overrideFor } from './config/load.js';
 import type { ResolvedConfig } from './config/types.js';
 import { describeError, isUi2CodeError, Ui2CodeError } from './errors.js';
 import type { Provider } from './generate/provider.js';
@@ -72,7 +73,7 @@ export async function convertDesign(designPath: string, options: ConvertOptions)
     const input = await readDesign(design, config.limits);
     const provider = options.provider ?? (await providerFor(config, options.env));
     Object.assign(result, { provider: provider.name, model: provider.model });
-    const override = config.designOverrides?.[path.basename(design)] ?? config.designOverrides?.[toPosix(path.relative(config.root, design))];
+    const override = overrideFor(config, design);
     const rounds = override?.rounds ?? config.rounds;
     const target = override?.target ?? config.target;
     const key = cacheKey({ image: input.hash, provider: provider.name, model: provider.model, version: provider.version, rounds, target, hints: Boolean(options.hints) });

@@ -1,0 +1,168 @@
+// Choosing each text line's font: every candidate family and weight is rendered once at the size that gives the line
+// its measured width, and the one whose glyphs overlap the design's best wins. Measuring where its ink falls inside
+// its own box also tells exactly where to place the element.
+import type { Renderer } from '../../render/pool.js';
+import type { RgbaImage } from '../../types.js';
+import type { OcrLine } from './ocr.js';
+import { colorDistance, pixel } from './segment.js';
+
+export interface FittedText extends OcrLine {
+  fontFamily: string;
+  fontWeight: number;
+  fontSize: number;
+  /** Where the element's box goes so that its ink lands on the design's. */
+  left: number;
+  top: number;
+  lineHeight: number;
+}
+
+export const CANDIDATE_FAMILIES = ['Arimo', 'Tinos', 'DejaVu Sans', 'DejaVu Serif'];
+const WEIGHTS = [400, 700];
+const MEASURE_SIZE = 20;
+
+const jsxString = (s: string) => JSON.stringify(s);
+
+interface Slot {
+  line: number;
+  family: string;
+  weight: number;
+  x: number;
+  y: number;
+  size: number;
+  lineHeight: number;
+}
+
+/** Packs slots left to right in rows of a canvas `width` wide. */
+function pack(slots: Array<Omit<Slot, 'x' | 'y'> & { w: number; h: number }>, width: number): { placed: Slot[]; height: number } {
+  let x = 0, y = 0, rowH = 0;
+  const placed: Slot[] = [];
+  for (const s of slots) {
+    if (x + s.w > width && x > 0) {
+      x = 0;
+      y += rowH;
+      rowH = 0;
+    }
+    placed.push({ line: s.line, family: s.family, weight: s.weight, size: s.size, lineHeight: s.lineHeight, x, y });
+    x += s.w;
+    rowH = Math.max(rowH, s.h);
+  }
+  return { placed, height: y + rowH };
+}
+
+function slotComponent(lines: OcrLine[], slots: Slot[], width: number, height: number): string {
+  const spans = slots
+    .map((s, i) => `<span data-i="${i}" style={{ position: 'absolute', left: ${s.x}, top: ${s.y}, fontFamily: ${jsxString(`'${s.family}'`)}, fontWeight: ${s.weight}, fontSize: ${s.size.toFixed(2)}, lineHeight: '${s.lineHeight}px', whiteSpace: 'pre' }}>{${jsxString(lines[s.line].text)}}</span>`)
+    .join('\n');
+  return `export default function Fit() { return <div style={{ position: 'relative', width: ${width}, height: ${height}, background: '#fff', color: '#000' }}>\n${spans}\n</div>; }`;
+}
+
+/** Ink bounding box of dark pixels inside a rectangle of a white-background render. */
+function inkBox(image: RgbaImage, x0: number, y0: number, w: number, h: number) {
+  let minX = Infinity, minY = Infinity, maxX = -1, maxY = -1;
+  for (let y = Math.max(0, y0); y < Math.min(image.height, y0 + h); y++) {
+    for (let x = Math.max(0, x0); x < Math.min(image.width, x0 + w); x++) {
+      const i = (y * image.width + x) * 4;
+      if (image.data[i] < 160) {
+        if (x < minX) minX = x;
+        if (x > maxX) maxX = x;
+        if (y < minY) minY = y;
+        if (y > maxY) maxY = y;
+      }
+    }
+  }
+  return maxX < 0 ? null : { x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1 };
+}
+
+/**
+ * How well a candidate's glyphs cover the design's, scaled onto the design's ink box: an F-score where a pixel counts
+ * as matched when the other image has ink within 1 px (thin strokes of the right font are off by sub-pixels; a bold
+ * font's extra ink is not excused).
+ */
+function similarity(design: RgbaImage, line: OcrLine, render: RgbaImage, ink: { x: number; y: number; width: number; height: number }): number {
+  const threshold = Math.max(30, colorDistance(line.color, line.background) * 0.45);
+  const w = line.width, h = line.height;
+  const a = new Uint8Array(w * h);
+  const b = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      a[y * w + x] = colorDistance(pixel(design, line.x + x, line.y + y), line.background) > threshold ? 1 : 0;
+      const rx = ink.x + Math.floor((x / w) * ink.width);
+      const ry = ink.y + Math.floor((y / h) * ink.height);
+      b[y * w + x] = render.data[(ry * render.width + rx) * 4] < 128 ? 1 : 0;
+    }
+  }
+  const near = (m: Uint8Array, x: number, y: number) => {
+    for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+      const xx = x + dx, yy = y + dy;
+      if (xx >= 0 && yy >= 0 && xx < w && yy < h && m[yy * w + xx]) return true;
+    }
+    return false;
+  };
+  let inkA = 0, inkB = 0, hitA = 0, hitB = 0;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      if (a[y * w + x]) { inkA++; if (near(b, x, y)) hitA++; }
+      if (b[y * w + x]) { inkB++; if (near(a, x, y)) hitB++; }
+    }
+  }
+  if (!inkA || !inkB) return 0;
+  const recall = hitA / inkA, precision = hitB / inkB;
+  return recall + precision ? (2 * recall * precision) / (recall + precision) : 0;
+}
+
+/** Fits a font to every line with two renders: one to measure widths, one to compare shapes and find the ink offsets. */
+export async function fitFonts(design: RgbaImage, lines: OcrLine[], renderer: Renderer, canvasWidth = 1600): Promise<FittedText[]> {
+  if (!lines.length) return [];
+  const candidates = lines.flatMap((line, index) => CANDIDATE_FAMILIES.flatMap((family) => WEIGHTS.map((weight) => ({ line: index, family, weight }))));
+
+  // 1. Widths at a fixed size (the DOM's text boxes give them directly).
+  const measureSlots = pack(candidates.map((c) => ({ ...c, size: MEASURE_SIZE, lineHeight: 30, w: Math.min(canvasWidth, lines[c.line].text.length * 16 + 20), h: 32 })), canvasWidth);
+  const measured = await renderer.render(slotComponent(lines, measureSlots.placed, canvasWidth, measureSlots.height), { width: canvasWidth, height: Math.max(1, measureSlots.height), deviceScaleFactor: 1 }, { name: 'font-measure' });
+  // One text node per span, in document order: the i-th text box is the i-th slot's.
+  const widthOf = new Map<string, number>();
+  if (measured.texts.length === measureSlots.placed.length) {
+    measureSlots.placed.forEach((slot, i) => widthOf.set(`${slot.line}|${slot.family}|${slot.weight}`, measured.texts[i].width));
+  }
+
+  // 2. Each candidate at the size that gives the design's width; compare shapes.
+  const sized = candidates.map((c) => {
+    const line = lines[c.line];
+    const w = widthOf.get(`${c.line}|${c.family}|${c.weight}`) ?? line.text.length * MEASURE_SIZE * 0.5;
+    const size = Math.max(6, Math.min(160, (MEASURE_SIZE * line.width) / Math.max(1, w)));
+    const lineHeight = Math.ceil(size * 1.3);
+    return { ...c, size, lineHeight, w: Math.ceil(line.width + 24), h: lineHeight + 8 };
+  });
+  const shapeSlots = pack(sized, canvasWidth);
+  const shapes = await renderer.render(slotComponent(lines, shapeSlots.placed, canvasWidth, shapeSlots.height), { width: canvasWidth, height: Math.max(1, shapeSlots.height), deviceScaleFactor: 1 }, { name: 'font-fit' });
+
+  const best = new Map<number, { score: number; slot: Slot; ink: { x: number; y: number; width: number; height: number } }>();
+  shapeSlots.placed.forEach((slot, i) => {
+    const ink = inkBox(shapes.image, slot.x, slot.y, sized[i].w, sized[i].h);
+    if (!ink) return;
+    const line = lines[slot.line];
+    // Height must agree too: a family whose ink is much taller or shorter at this width is the wrong one.
+    const heightRatio = ink.height / Math.max(1, line.height);
+    const score = similarity(design, line, shapes.image, ink) * Math.min(heightRatio, 1 / heightRatio);
+    const current = best.get(slot.line);
+    if (!current || score > current.score) best.set(slot.line, { score, slot, ink });
+  });
+
+  return lines.map((line, index) => {
+    const chosen = best.get(index);
+    if (!chosen) {
+      const size = Math.max(8, Math.round(line.height * 1.25));
+      return { ...line, fontFamily: 'Arimo', fontWeight: 400, fontSize: size, left: line.x, top: line.y - Math.round(size * 0.25), lineHeight: Math.ceil(size * 1.3) };
+    }
+    const { slot, ink } = chosen;
+    // The candidate's ink sat (ink.x - slot.x, ink.y - slot.y) inside its box: offset the box by as much.
+    return {
+      ...line,
+      fontFamily: slot.family,
+      fontWeight: slot.weight,
+      fontSize: Math.round(slot.size * 100) / 100,
+      lineHeight: slot.lineHeight,
+      left: Math.round((line.x - (ink.x - slot.x)) * 10) / 10,
+      top: Math.round((line.y - (ink.y - slot.y)) * 10) / 10,
+    };
+  });
+}

@@ -1,0 +1,176 @@
+// The local engine: the offline provider. Analysis (segmentation + OCR) → font fitting by rendering → a component with
+// boxes and texts where the design has them. No key, no network, no model download; the same image gives the same file.
+import { Ui2CodeError } from '../../errors.js';
+import { resizeImage } from '../../intake/resize.js';
+import type { Renderer } from '../../render/pool.js';
+import type { Design, Hints, RgbaImage, Usage } from '../../types.js';
+import { componentName } from '../../write/names.js';
+import type { GenerateRequest, GenerateResult, Provider } from '../provider.js';
+import { emitComponent } from './emit.js';
+import { fitFonts, type FittedText } from './fit.js';
+import { closeOcr, recognizeArea, type OcrLine } from './ocr.js';
+import { borderColor, segment, type Rect, type Region, type Rgb } from './segment.js';
+
+export const LOCAL_ENGINE_VERSION = 'local-1';
+
+export interface Analysis {
+  /** CSS size. */
+  width: number;
+  height: number;
+  background: Rgb;
+  regions: Region[];
+  lines: OcrLine[];
+  /** The design at CSS scale, as analysed. */
+  image: RgbaImage;
+}
+
+const MAX_ANALYSIS_HEIGHT = 4000;
+const analyses = new Map<string, Promise<Analysis>>();
+
+async function cssImage(design: Design): Promise<RgbaImage> {
+  return design.scale === 1 ? design.image : resizeImage(design.image, design.cssWidth, design.cssHeight);
+}
+
+/** Areas to read text from: the page minus its boxes, then each box minus its children. */
+function textAreas(page: Rect, background: Rgb, regions: Region[]): Array<{ area: Rect; fill: Rgb; holes: Rect[] }> {
+  const out = [{ area: page, fill: background, holes: regions as Rect[] }];
+  const visit = (r: Region) => {
+    if (r.kind !== 'box' || r.width < 8 || r.height < 8) return;
+    const inset = r.border?.width ?? 0;
+    out.push({ area: { x: r.x + inset, y: r.y + inset, width: r.width - 2 * inset, height: r.height - 2 * inset }, fill: r.fill, holes: r.children });
+    r.children.forEach(visit);
+  };
+  regions.forEach(visit);
+  return out;
+}
+
+/** Segmentation and OCR of a design, cached per image hash for the refinement rounds. */
+export function analyzeDesign(design: Design): Promise<Analysis> {
+  const key = `${design.hash}@${design.scale}`;
+  let pending = analyses.get(key);
+  if (!pending) {
+    pending = (async () => {
+      const image = await cssImage(design);
+      // Very tall pages are analysed down to a bound; below it the page keeps its background.
+      const height = Math.min(image.height, MAX_ANALYSIS_HEIGHT);
+      const page = { x: 0, y: 0, width: image.width, height };
+      const background = borderColor(image, page);
+      const regions = segment(image, page, background);
+      const lines: OcrLine[] = [];
+      for (const { area, fill, holes } of textAreas(page, background, regions)) lines.push(...(await recognizeArea(image, area, fill, holes)));
+      lines.sort((a, b) => a.y - b.y || a.x - b.x);
+      return { width: image.width, height: image.height, background, regions, lines, image };
+    })();
+    analyses.set(key, pending);
+    pending.catch(() => analyses.delete(key));
+    if (analyses.size > 64) analyses.delete(analyses.keys().next().value!);
+  }
+  return pending;
+}
+
+const hex = (c: Rgb) => `#${c.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+
+/** What the analysis found, in the shape remote prompts take as hints. */
+export function hintsFromAnalysis(analysis: Analysis, fitted?: FittedText[]): Hints {
+  const palette = new Set<string>([hex(analysis.background)]);
+  const walk = (r: Region) => {
+    palette.add(hex(r.fill));
+    r.children.forEach(walk);
+  };
+  analysis.regions.forEach(walk);
+  return {
+    background: hex(analysis.background),
+    palette: [...palette].slice(0, 16),
+    texts: (fitted ?? analysis.lines).map((l) => ({
+      text: l.text,
+      x: l.x,
+      y: l.y,
+      width: l.width,
+      height: l.height,
+      fontSize: 'fontSize' in l ? (l as FittedText).fontSize : Math.round(l.height * 1.3),
+      color: hex(l.color),
+      ...('fontWeight' in l ? { fontWeight: (l as FittedText).fontWeight } : {}),
+    })),
+  };
+}
+
+/** The design's texts by OCR (for the text terms of the score). */
+export async function designTexts(design: Design): Promise<Hints['texts']> {
+  return hintsFromAnalysis(await analyzeDesign(design)).texts;
+}
+
+/** Ink box of the pixels inside `box` that differ from `background` in a rendered image. */
+function renderedInk(image: RgbaImage, box: Rect, background: Rgb) {
+  let minX = Infinity, minY = Infinity, maxX = -1, maxY = -1;
+  const x0 = Math.max(0, Math.floor(box.x)), y0 = Math.max(0, Math.floor(box.y));
+  const x1 = Math.min(image.width, Math.ceil(box.x + box.width)), y1 = Math.min(image.height, Math.ceil(box.y + box.height));
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      const i = (y * image.width + x) * 4;
+      const d = Math.max(Math.abs(image.data[i] - background[0]), Math.abs(image.data[i + 1] - background[1]), Math.abs(image.data[i + 2] - background[2]));
+      if (d > 60) {
+        if (x < minX) minX = x;
+        if (x > maxX) maxX = x;
+        if (y < minY) minY = y;
+        if (y > maxY) maxY = y;
+      }
+    }
+  }
+  return maxX < 0 ? null : { x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1 };
+}
+
+/**
+ * Refinement without a model: render the current candidate, find where each text's ink actually landed, and move and
+ * resize it onto the design's. Texts are emitted after all boxes, one text node each, so the i-th DOM text is the i-th.
+ */
+async function correctFromRender(texts: FittedText[], renderer: Renderer, code: string, design: Design): Promise<FittedText[]> {
+  const render = await renderer.render(code, { width: design.cssWidth, height: design.cssHeight, deviceScaleFactor: 1 }, { name: design.path });
+  if (render.texts.length !== texts.length) return texts;
+  return texts.map((t, i) => {
+    const ink = renderedInk(render.image, render.texts[i], t.background);
+    if (!ink) return t;
+    const ratio = t.width / ink.width;
+    const fontSize = ratio > 0.85 && ratio < 1.18 ? Math.round(t.fontSize * ratio * 100) / 100 : t.fontSize;
+    return {
+      ...t,
+      fontSize,
+      left: Math.round((t.left + (t.x - ink.x)) * 10) / 10,
+      top: Math.round((t.top + (t.y - ink.y)) * 10) / 10,
+    };
+  });
+}
+
+export interface LocalProviderOptions {
+  /** Candidate font families for text lines. */
+  families?: string[];
+}
+
+export function createLocalProvider(_options: LocalProviderOptions = {}): Provider {
+  const noUsage: Usage = { promptTokens: 0, completionTokens: 0 };
+  return {
+    name: 'local',
+    model: 'ui2code-local',
+    version: LOCAL_ENGINE_VERSION,
+    cost: () => 0,
+    async generate(request: GenerateRequest): Promise<GenerateResult> {
+      const { design, renderer, signal } = request;
+      if (!renderer) throw new Ui2CodeError('PROVIDER', 'the local engine needs the render pool', { file: design.path });
+      request.onProgress?.({ design: design.path, phase: 'generating', message: 'analysing the design' });
+      const analysis = await analyzeDesign(design);
+      if (signal?.aborted) throw new Ui2CodeError('ABORTED', 'superseded by a newer save of the design', { file: design.path });
+      let texts = await fitFonts(analysis.image, analysis.lines, renderer);
+      const emit = () =>
+        emitComponent({ name: componentName(design.path), width: design.cssWidth, height: design.cssHeight, background: analysis.background, regions: analysis.regions, texts });
+      // Each refinement round corrects the texts once more against a fresh render of the last correction.
+      for (let round = 0; round < (request.previous?.round ?? -1) + 1; round++) texts = await correctFromRender(texts, renderer, emit(), design);
+      const code = emit();
+      return { code, raw: code, usage: noUsage, provider: 'local', model: 'ui2code-local' };
+    },
+  };
+}
+
+/** Frees the OCR worker and the analysis cache. */
+export async function closeLocalEngine(): Promise<void> {
+  analyses.clear();
+  await closeOcr();
+}

@@ -1,0 +1,165 @@
+// Text recognition with tesseract.js and the English model shipped on npm (@tesseract.js-data/eng): nothing is fetched.
+// OCR runs per region, on a copy where child boxes are painted over and the text is made dark on white, so columns
+// are not merged and light-on-dark text reads as well as dark-on-light.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Worker } from 'tesseract.js';
+import { encodePng } from '../../intake/png.js';
+import type { RgbaImage } from '../../types.js';
+import { colorDistance, pixel, type Rect, type Rgb } from './segment.js';
+
+export interface OcrLine extends Rect {
+  text: string;
+  confidence: number;
+  /** Colour of the glyphs, measured from the design's pixels. */
+  color: Rgb;
+  /** The fill behind the text. */
+  background: Rgb;
+  /** Share of ink pixels in the line's box: bold text has more. */
+  ink: number;
+}
+
+let workerPromise: Promise<Worker> | undefined;
+
+function langPath(): string {
+  const require = createRequire(import.meta.url);
+  return path.join(path.dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int');
+}
+
+/** The engine's one OCR worker, started on first use. */
+export function ocrWorker(): Promise<Worker> {
+  workerPromise ??= (async () => {
+    const { createWorker, OEM } = await import('tesseract.js');
+    const worker = await createWorker('eng', OEM.LSTM_ONLY, { langPath: langPath(), gzip: true, cacheMethod: 'none' });
+    await worker.setParameters({ preserve_interword_spaces: '1' });
+    return worker;
+  })();
+  workerPromise.catch(() => (workerPromise = undefined));
+  return workerPromise;
+}
+
+export async function closeOcr(): Promise<void> {
+  const pending = workerPromise;
+  workerPromise = undefined;
+  if (pending) await (await pending.catch(() => null))?.terminate();
+}
+
+/** Dark text on white: each pixel's distance from the area's fill becomes its darkness. Child boxes are blanked. */
+function prepare(image: RgbaImage, area: Rect, fill: Rgb, holes: Rect[], scale: number): RgbaImage {
+  const w = Math.round(area.width * scale);
+  const h = Math.round(area.height * scale);
+  const data = new Uint8Array(w * h * 4);
+  for (let y = 0; y < h; y++) {
+    const sy = area.y + Math.min(area.height - 1, Math.floor(y / scale));
+    for (let x = 0; x < w; x++) {
+      const sx = area.x + Math.min(area.width - 1, Math.floor(x / scale));
+      const hole = holes.some((r) => sx >= r.x && sx < r.x + r.width && sy >= r.y && sy < r.y + r.height);
+      const d = hole ? 0 : colorDistance(pixel(image, sx, sy), fill);
+      const v = 255 - Math.min(255, d * 2);
+      const o = (y * w + x) * 4;
+      data[o] = data[o + 1] = data[o + 2] = v;
+      data[o + 3] = 255;
+    }
+  }
+  return { width: w, height: h, data };
+}
+
+/** The glyphs' colour: the pixels of the box farthest from the fill, averaged. */
+export function inkColor(image: RgbaImage, box: Rect, fill: Rgb): { color: Rgb; ink: number } {
+  let max = 0;
+  for (let y = box.y; y < box.y + box.height; y++) for (let x = box.x; x < box.x + box.width; x++) max = Math.max(max, colorDistance(pixel(image, x, y), fill));
+  let sr = 0, sg = 0, sb = 0, n = 0, inked = 0;
+  for (let y = box.y; y < box.y + box.height; y++) {
+    for (let x = box.x; x < box.x + box.width; x++) {
+      const c = pixel(image, x, y);
+      const d = colorDistance(c, fill);
+      if (d > max * 0.35) inked++;
+      if (d >= max * 0.8) {
+        sr += c[0]; sg += c[1]; sb += c[2]; n++;
+      }
+    }
+  }
+  const area = Math.max(1, box.width * box.height);
+  return { color: n ? [Math.round(sr / n), Math.round(sg / n), Math.round(sb / n)] : [0, 0, 0], ink: inked / area };
+}
+
+/** The rectangle shrunk to the pixels that stand out from the fill: OCR boxes are loose, placement needs the ink. */
+function tightInk(image: RgbaImage, box: Rect, fill: Rgb): Rect {
+  let max = 0;
+  for (let y = box.y; y < box.y + box.height; y++) for (let x = box.x; x < box.x + box.width; x++) max = Math.max(max, colorDistance(pixel(image, x, y), fill));
+  const threshold = Math.max(24, max * 0.3);
+  let minX = Infinity, minY = Infinity, maxX = -1, maxY = -1;
+  for (let y = box.y; y < box.y + box.height; y++) {
+    for (let x = box.x; x < box.x + box.width; x++) {
+      if (colorDistance(pixel(image, x, y), fill) <= threshold) continue;
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+    }
+  }
+  return maxX < 0 ? box : { x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1 };
+}
+
+const clampRect = (r: Rect, image: RgbaImage): Rect => {
+  const x = Math.max(0, Math.min(image.width - 1, Math.round(r.x)));
+  const y = Math.max(0, Math.min(image.height - 1, Math.round(r.y)));
+  return { x, y, width: Math.max(1, Math.min(image.width - x, Math.round(r.width))), height: Math.max(1, Math.min(image.height - y, Math.round(r.height))) };
+};
+
+/** Does the area hold anything but its fill (outside its holes)? Empty panels skip OCR. */
+function hasInk(image: RgbaImage, area: Rect, fill: Rgb, holes: Rect[]): boolean {
+  for (let y = area.y; y < area.y + area.height; y += 2) {
+    for (let x = area.x; x < area.x + area.width; x += 2) {
+      if (holes.some((r) => x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height)) continue;
+      if (colorDistance(pixel(image, x, y), fill) > 40) return true;
+    }
+  }
+  return false;
+}
+
+/** Recognises the text lines of one area (child boxes excluded), split where words stand far apart (columns). */
+export async function recognizeArea(image: RgbaImage, area: Rect, fill: Rgb, holes: Rect[]): Promise<OcrLine[]> {
+  if (area.width < 6 || area.height < 6 || !hasInk(image, area, fill, holes)) return [];
+  // Small text reads far better enlarged; large areas are mostly large text and cost more to enlarge.
+  const scale = area.width * area.height > 700_000 ? 1.5 : area.height < 60 ? 3 : 2;
+  const prepared = prepare(image, area, fill, holes, scale);
+  const worker = await ocrWorker();
+  const { data } = await worker.recognize(encodePng(prepared), {}, { blocks: true });
+  const lines: OcrLine[] = [];
+  for (const block of data.blocks ?? []) {
+    for (const paragraph of block.paragraphs) {
+      for (const line of paragraph.lines) {
+        const words = line.words.filter((w) => w.text.trim() && w.confidence >= 30 && /[\p{L}\p{N}]/u.test(w.text));
+        if (!words.length) continue;
+        const height = (line.bbox.y1 - line.bbox.y0) / scale;
+        // Split the line where the gap between two words is wider than about two line heights: those are columns.
+        let group: typeof words = [];
+        const flush = () => {
+          if (!group.length) return;
+          const x0 = Math.min(...group.map((w) => w.bbox.x0)), x1 = Math.max(...group.map((w) => w.bbox.x1));
+          const y0 = Math.min(...group.map((w) => w.bbox.y0)), y1 = Math.max(...group.map((w) => w.bbox.y1));
+          const loose = clampRect({ x: area.x + x0 / scale - 1, y: area.y + y0 / scale - 1, width: (x1 - x0) / scale + 2, height: (y1 - y0) / scale + 2 }, image);
+          const box = tightInk(image, loose, fill);
+          const { color, ink } = inkColor(image, box, fill);
+          lines.push({
+            ...box,
+            text: group.map((w) => w.text).join(' ').replace(/\s+/g, ' ').trim(),
+            confidence: group.reduce((s, w) => s + w.confidence, 0) / group.length,
+            color,
+            background: fill,
+            ink,
+          });
+          group = [];
+        };
+        for (const word of words) {
+          const last = group[group.length - 1];
+          if (last && (word.bbox.x0 - last.bbox.x1) / scale > Math.max(24, height * 2)) flush();
+          group.push(word);
+        }
+        flush();
+      }
+    }
+  }
+  return lines;
+}

@@ -1,0 +1,280 @@
+// Segmentation of a design into nested boxes: a uniform rectangle that differs from its surroundings is a box (panel,
+// card, button, separator); a busy region full of colours is an image; what remains inside a box is its content (text).
+import type { RgbaImage } from '../../types.js';
+
+export type Rgb = [number, number, number];
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface Region extends Rect {
+  kind: 'box' | 'image';
+  fill: Rgb;
+  radius: number;
+  border?: { color: Rgb; width: number };
+  children: Region[];
+}
+
+const CELL = 2; // analysis grid in px: fine enough for 1 px separators to survive as their own cells' colour
+
+export const colorDistance = (a: Rgb, b: Rgb) => Math.max(Math.abs(a[0] - b[0]), Math.abs(a[1] - b[1]), Math.abs(a[2] - b[2]));
+
+export function pixel(image: RgbaImage, x: number, y: number): Rgb {
+  const i = (y * image.width + x) * 4;
+  return [image.data[i], image.data[i + 1], image.data[i + 2]];
+}
+
+/** The most frequent colour inside a rectangle (sampled), and its share. */
+export function dominantIn(image: RgbaImage, r: Rect): { color: Rgb; share: number } {
+  const counts = new Map<number, number>();
+  const step = Math.max(1, Math.floor(Math.sqrt((r.width * r.height) / 20000)));
+  let total = 0;
+  let best = 0;
+  let bestCount = 0;
+  for (let y = r.y; y < r.y + r.height; y += step) {
+    for (let x = r.x; x < r.x + r.width; x += step) {
+      const i = (y * image.width + x) * 4;
+      // Quantise lightly so JPEG noise and dithering count as one colour.
+      const key = ((image.data[i] >> 2) << 12) | ((image.data[i + 1] >> 2) << 6) | (image.data[i + 2] >> 2);
+      const c = (counts.get(key) ?? 0) + 1;
+      counts.set(key, c);
+      total++;
+      if (c > bestCount) {
+        bestCount = c;
+        best = key;
+      }
+    }
+  }
+  const color: Rgb = [((best >> 12) & 63) * 4 + 2, ((best >> 6) & 63) * 4 + 2, (best & 63) * 4 + 2];
+  // Report the exact average of the pixels in that bucket for faithful colours.
+  let sr = 0, sg = 0, sb = 0, n = 0;
+  for (let y = r.y; y < r.y + r.height; y += step) {
+    for (let x = r.x; x < r.x + r.width; x += step) {
+      const i = (y * image.width + x) * 4;
+      const key = ((image.data[i] >> 2) << 12) | ((image.data[i + 1] >> 2) << 6) | (image.data[i + 2] >> 2);
+      if (key !== best) continue;
+      sr += image.data[i]; sg += image.data[i + 1]; sb += image.data[i + 2]; n++;
+    }
+  }
+  return { color: n ? [Math.round(sr / n), Math.round(sg / n), Math.round(sb / n)] : color, share: total ? bestCount / total : 0 };
+}
+
+interface Component extends Rect {
+  cells: number;
+}
+
+/** Connected components of cells (CELL px squares) inside `area` whose mean colour differs from `fill`. */
+function components(image: RgbaImage, area: Rect, fill: Rgb, tolerance: number): Component[] {
+  const cols = Math.ceil(area.width / CELL);
+  const rows = Math.ceil(area.height / CELL);
+  const mask = new Uint8Array(cols * rows);
+  for (let cy = 0; cy < rows; cy++) {
+    for (let cx = 0; cx < cols; cx++) {
+      let diff = false;
+      for (let y = area.y + cy * CELL; y < Math.min(area.y + area.height, area.y + (cy + 1) * CELL) && !diff; y++) {
+        for (let x = area.x + cx * CELL; x < Math.min(area.x + area.width, area.x + (cx + 1) * CELL); x++) {
+          const i = (y * image.width + x) * 4;
+          if (Math.abs(image.data[i] - fill[0]) > tolerance || Math.abs(image.data[i + 1] - fill[1]) > tolerance || Math.abs(image.data[i + 2] - fill[2]) > tolerance) {
+            diff = true;
+            break;
+          }
+        }
+      }
+      if (diff) mask[cy * cols + cx] = 1;
+    }
+  }
+  const found: Component[] = [];
+  const stack: number[] = [];
+  for (let start = 0; start < mask.length; start++) {
+    if (mask[start] !== 1) continue;
+    mask[start] = 2;
+    stack.push(start);
+    let minX = cols, minY = rows, maxX = 0, maxY = 0, cells = 0;
+    while (stack.length) {
+      const c = stack.pop()!;
+      const cx = c % cols;
+      const cy = (c - cx) / cols;
+      cells++;
+      if (cx < minX) minX = cx;
+      if (cx > maxX) maxX = cx;
+      if (cy < minY) minY = cy;
+      if (cy > maxY) maxY = cy;
+      if (cx > 0 && mask[c - 1] === 1) { mask[c - 1] = 2; stack.push(c - 1); }
+      if (cx < cols - 1 && mask[c + 1] === 1) { mask[c + 1] = 2; stack.push(c + 1); }
+      if (cy > 0 && mask[c - cols] === 1) { mask[c - cols] = 2; stack.push(c - cols); }
+      if (cy < rows - 1 && mask[c + cols] === 1) { mask[c + cols] = 2; stack.push(c + cols); }
+    }
+    const x = area.x + minX * CELL;
+    const y = area.y + minY * CELL;
+    found.push({
+      x,
+      y,
+      width: Math.min(area.x + area.width, area.x + (maxX + 1) * CELL) - x,
+      height: Math.min(area.y + area.height, area.y + (maxY + 1) * CELL) - y,
+      cells,
+    });
+  }
+  return found;
+}
+
+/** Tightens a rectangle to the pixels that differ from `fill` (the cell grid rounds outwards). */
+function tighten(image: RgbaImage, r: Rect, fill: Rgb, tolerance: number): Rect {
+  const differs = (x: number, y: number) => colorDistance(pixel(image, x, y), fill) > tolerance;
+  const rowHas = (y: number) => { for (let x = r.x; x < r.x + r.width; x++) if (differs(x, y)) return true; return false; };
+  const colHas = (x: number, y0: number, y1: number) => { for (let y = y0; y < y1; y++) if (differs(x, y)) return true; return false; };
+  let top = r.y, bottom = r.y + r.height - 1;
+  while (top < bottom && !rowHas(top)) top++;
+  while (bottom > top && !rowHas(bottom)) bottom--;
+  let left = r.x, right = r.x + r.width - 1;
+  while (left < right && !colHas(left, top, bottom + 1)) left++;
+  while (right > left && !colHas(right, top, bottom + 1)) right--;
+  return { x: left, y: top, width: right - left + 1, height: bottom - top + 1 };
+}
+
+/** The page's own colour: the most frequent one along its edges (a large panel may outweigh it inside). */
+export function borderColor(image: RgbaImage, r: Rect): Rgb {
+  const counts = new Map<number, number>();
+  let best = 0, bestCount = 0;
+  const count = (x: number, y: number) => {
+    const i = (y * image.width + x) * 4;
+    const key = (image.data[i] << 16) | (image.data[i + 1] << 8) | image.data[i + 2];
+    const c = (counts.get(key) ?? 0) + 1;
+    counts.set(key, c);
+    if (c > bestCount) { bestCount = c; best = key; }
+  };
+  for (let x = r.x; x < r.x + r.width; x++) { count(x, r.y); count(x, r.y + r.height - 1); }
+  for (let y = r.y; y < r.y + r.height; y++) { count(r.x, y); count(r.x + r.width - 1, y); }
+  return [(best >> 16) & 255, (best >> 8) & 255, best & 255];
+}
+
+/** How many distinct colours (coarsely quantised) a rectangle holds: photos and illustrations hold many. */
+function colourfulness(image: RgbaImage, r: Rect): number {
+  const seen = new Set<number>();
+  const step = Math.max(1, Math.floor(Math.sqrt((r.width * r.height) / 4000)));
+  for (let y = r.y; y < r.y + r.height; y += step) {
+    for (let x = r.x; x < r.x + r.width; x += step) {
+      const i = (y * image.width + x) * 4;
+      seen.add(((image.data[i] >> 4) << 8) | ((image.data[i + 1] >> 4) << 4) | (image.data[i + 2] >> 4));
+    }
+  }
+  return seen.size;
+}
+
+export function averageColor(image: RgbaImage, r: Rect): Rgb {
+  let sr = 0, sg = 0, sb = 0, n = 0;
+  const step = Math.max(1, Math.floor(Math.sqrt((r.width * r.height) / 10000)));
+  for (let y = r.y; y < r.y + r.height; y += step) {
+    for (let x = r.x; x < r.x + r.width; x += step) {
+      const i = (y * image.width + x) * 4;
+      sr += image.data[i]; sg += image.data[i + 1]; sb += image.data[i + 2]; n++;
+    }
+  }
+  return n ? [Math.round(sr / n), Math.round(sg / n), Math.round(sb / n)] : [255, 255, 255];
+}
+
+/** The rectangle without its outer rows and columns where `color` covers less than half the pixels. */
+function trimToFill(image: RgbaImage, r: Rect, color: Rgb): Rect {
+  const rowShare = (y: number, x0: number, x1: number) => { let n = 0; for (let x = x0; x < x1; x++) if (colorDistance(pixel(image, x, y), color) <= 24) n++; return n / Math.max(1, x1 - x0); };
+  const colShare = (x: number, y0: number, y1: number) => { let n = 0; for (let y = y0; y < y1; y++) if (colorDistance(pixel(image, x, y), color) <= 24) n++; return n / Math.max(1, y1 - y0); };
+  let top = r.y, bottom = r.y + r.height;
+  while (bottom - top > 2 && rowShare(top, r.x, r.x + r.width) < 0.5) top++;
+  while (bottom - top > 2 && rowShare(bottom - 1, r.x, r.x + r.width) < 0.5) bottom--;
+  let left = r.x, right = r.x + r.width;
+  while (right - left > 2 && colShare(left, top, bottom) < 0.5) left++;
+  while (right - left > 2 && colShare(right - 1, top, bottom) < 0.5) right--;
+  // Rounded corners lower the first and last rows' share: give back the rows that still hold the colour in their middle.
+  while (top > r.y && rowShare(top - 1, left + Math.floor((right - left) / 4), right - Math.floor((right - left) / 4)) > 0.9) top--;
+  while (bottom < r.y + r.height && rowShare(bottom, left + Math.floor((right - left) / 4), right - Math.floor((right - left) / 4)) > 0.9) bottom++;
+  return { x: left, y: top, width: right - left, height: bottom - top };
+}
+
+/** Corner radius: how far the fill colour is missing along the top-left corner's diagonal. */
+function cornerRadius(image: RgbaImage, r: Rect, fill: Rgb): number {
+  let d = 0;
+  while (d < Math.min(r.width, r.height) / 2 && colorDistance(pixel(image, r.x + d, r.y + d), fill) > 24) d++;
+  // A circle's corner sits r(1 - 1/√2) ≈ 0.29 r in along the diagonal.
+  return d <= 1 ? 0 : Math.min(Math.round(d / 0.29), Math.floor(Math.min(r.width, r.height) / 2));
+}
+
+/** A one-colour frame around the fill: a border. */
+function borderOf(image: RgbaImage, r: Rect, fill: Rgb): Region['border'] {
+  if (r.width < 6 || r.height < 6) return undefined;
+  const midY = r.y + Math.floor(r.height / 2);
+  const edge = pixel(image, r.x, midY);
+  if (colorDistance(edge, fill) <= 24) return undefined;
+  let width = 0;
+  while (width < 6 && colorDistance(pixel(image, r.x + width, midY), edge) <= 24) width++;
+  const top = pixel(image, r.x + Math.floor(r.width / 2), r.y);
+  const right = pixel(image, r.x + r.width - 1, midY);
+  if (colorDistance(top, edge) > 24 || colorDistance(right, edge) > 24 || width >= 6) return undefined;
+  return { color: edge, width };
+}
+
+export interface SegmentOptions {
+  /** Colour distance that separates a region from its parent's fill. */
+  tolerance?: number;
+  /** Boxes smaller than this on both sides are content (glyphs, icons), not boxes. */
+  minBox?: number;
+  maxDepth?: number;
+}
+
+/**
+ * The boxes inside `area` (whose fill is `fill`), recursively. A component is a box when one colour covers most of it
+ * and that colour is not its parent's; a thin strip is a separator; a colourful component is an image.
+ */
+export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: SegmentOptions = {}, depth = 0): Region[] {
+  const { tolerance = 10, minBox = 14, maxDepth = 6 } = options;
+  if (depth > maxDepth) return [];
+  const regions: Region[] = [];
+  for (const c of components(image, area, fill, tolerance)) {
+    if (c.width < 3 && c.height < 3) continue;
+    const rect = tighten(image, c, fill, tolerance);
+    const isStrip = (rect.height <= 3 && rect.width >= 24) || (rect.width <= 3 && rect.height >= 24);
+    if (isStrip) {
+      regions.push({ ...rect, kind: 'box', fill: dominantIn(image, rect).color, radius: 0, children: [] });
+      continue;
+    }
+    if (rect.width < minBox || rect.height < minBox) continue; // glyphs and small marks: content
+    const { color, share } = dominantIn(image, rect);
+    const sameAsParent = colorDistance(color, fill) <= tolerance;
+    if (!sameAsParent && share >= 0.45) {
+      // Text or other boxes touching a box join its component: keep only the rows and columns the box's colour really
+      // fills, and look again at what was cut off (side-by-side panels, a label above a button).
+      const whole = { ...rect };
+      Object.assign(rect, trimToFill(image, rect, color));
+      for (const strip of [
+        { x: whole.x, y: whole.y, width: whole.width, height: rect.y - whole.y },
+        { x: whole.x, y: rect.y + rect.height, width: whole.width, height: whole.y + whole.height - rect.y - rect.height },
+        { x: whole.x, y: rect.y, width: rect.x - whole.x, height: rect.height },
+        { x: rect.x + rect.width, y: rect.y, width: whole.x + whole.width - rect.x - rect.width, height: rect.height },
+      ]) {
+        if (strip.width >= 3 && strip.height >= 3) regions.push(...segment(image, strip, fill, options, depth + 1));
+      }
+      const border = borderOf(image, rect, color);
+      const inner = border ? { x: rect.x + border.width, y: rect.y + border.width, width: rect.width - 2 * border.width, height: rect.height - 2 * border.width } : rect;
+      regions.push({
+        ...rect,
+        kind: 'box',
+        fill: color,
+        radius: cornerRadius(image, rect, color),
+        border,
+        children: inner.width > 4 && inner.height > 4 ? segment(image, inner, color, options, depth + 1) : [],
+      });
+      continue;
+    }
+    if (rect.width >= 24 && rect.height >= 24 && colourfulness(image, rect) >= 48 && share < 0.45) {
+      regions.push({ ...rect, kind: 'image', fill: averageColor(image, rect), radius: 0, children: [] });
+      continue;
+    }
+    if (sameAsParent && share >= 0.45 && rect.width > 40 && rect.height > 40) {
+      // A frame drawn in another colour around the parent's fill (an outlined card): keep looking inside it.
+      const border = borderOf(image, rect, color);
+      if (border) regions.push({ ...rect, kind: 'box', fill: color, radius: cornerRadius(image, rect, border.color), border, children: segment(image, { x: rect.x + border.width, y: rect.y + border.width, width: rect.width - 2 * border.width, height: rect.height - 2 * border.width }, color, options, depth + 1) });
+    }
+  }
+  return regions;
+}
