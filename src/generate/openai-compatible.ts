@@ -1,120 +1,91 @@
-// One OpenAI-compatible chat-completions client (the `openai` SDK, any base URL) for every remote model: streaming,
-// Zhipu's business error codes, retries with backoff and full jitter, an idle deadline, a reply size cap, a
-// concurrency limit per provider, token usage and cost.
+// One OpenAI-compatible chat-completions client (the `openai` SDK, any base URL) for every remote model: streaming with
+// reasoning apart from content, Zhipu's business error codes, our own retries (backoff with full jitter, Retry-After,
+// a total deadline), an idle deadline, a cap on the reply's bytes, a concurrency limit per provider, usage and cost.
 import type OpenAI from 'openai';
 import type { ProviderName } from '../config/types.js';
 import { Ui2CodeError } from '../errors.js';
-import { fitWithin } from '../intake/resize.js';
-import { encodePng } from '../intake/png.js';
-import type { RgbaImage, Usage } from '../types.js';
 import { extractCode } from '../extract/extract.js';
+import { encodePng } from '../intake/png.js';
+import { fitWithin } from '../intake/resize.js';
+import type { RgbaImage, Usage } from '../types.js';
+import { classify } from './classify.js';
+import { createLimiter, defaultConcurrency } from './limiter.js';
+import { costOf, priceOf } from './prices.js';
 import { PROMPT_VERSION, refinePrompt, systemPrompt, userPrompt } from './prompt.js';
 import type { GenerateRequest, GenerateResult, Provider } from './provider.js';
 
 export interface ClientOptions {
   name: Exclude<ProviderName, 'local'>;
+  /** May be empty for endpoints without auth (Ollama, LM Studio). Never printed. */
   apiKey: string;
   baseUrl: string;
   model: string;
+  /** Parallel requests. Default from the model's tier (defaultConcurrency). */
   concurrency?: number;
+  /** Longest side of an image upload. Default 2048. */
   maxUploadSide?: number;
-  /** A stream silent for this long is aborted. Default 60 s. */
+  /** A stream (or a request waiting for its first byte) silent this long is aborted. Default 120 s. */
   idleTimeoutMs?: number;
-  /** A reply larger than this is cut off and fails. Default 2 MB. */
+  /** Bytes on the wire a reply may take (SSE framing included) before it is cut off and fails. Default 8 MB. */
   maxReplyBytes?: number;
-  /** Retries stop once this much time has passed since the first attempt. Default 10 min. */
+  /** Retries stop, and a running stream is aborted, this long after the first attempt. Default 10 min. */
   deadlineMs?: number;
-  /** First backoff step; doubles each retry, full jitter. Default 1 s. */
+  /** First backoff step; doubles each retry (capped at 30 s), full jitter. Default 1 s. */
   backoffMs?: number;
+  /** How long the concurrency limit stays halved after a 1302. Default 60 s. */
+  slowDownMs?: number;
   maxTokens?: number;
+  /** Extra request body fields (e.g. `{ thinking: { type: 'enabled' } }`). */
+  extraBody?: Record<string, unknown>;
 }
 
-/** RMB per million tokens (input, output). Unknown models cost 0 and say so in the manifest's model field. */
-export const PRICES: Record<string, [number, number]> = {
-  'glm-4.1v-thinking-flashx': [2, 2],
-  'glm-4.1v-thinking-flash': [0, 0],
-  'glm-4.5v': [2, 6],
-};
-
-export function costOf(model: string, usage: Usage): number {
-  const price = PRICES[model];
-  return price ? (usage.promptTokens * price[0] + usage.completionTokens * price[1]) / 1e6 : 0;
+/** Replaces every occurrence of the secret with ***; keys too short to be secrets are left alone (and never contain much). */
+export function redactor(secret: string): (text: string) => string {
+  return secret.length < 6 ? (text) => text : (text) => text.split(secret).join('***');
 }
 
-/** The published entry-tier limits: 5 requests at once on -flash, 30 on -flashx. */
-export function defaultConcurrency(model: string): number {
-  return model.endsWith('-flash') ? 5 : model.endsWith('-flashx') ? 30 : 8;
-}
+/** The body grew past the byte cap: thrown inside the response stream so the SDK's parser stops reading. */
+class ReplyTooLarge extends Error {}
+/** A 200 answer that is a web page, not the API. */
+class NotTheApi extends Error {}
 
-// Zhipu answers 429 for "slow down" and for "no money left" alike: the business code tells them apart.
-const RETRY_CODES = new Set(['1302', '1303', '1305', '1312']);
-const FATAL_CODES: Record<string, string> = {
-  '1113': 'the account has no balance left: top it up, or use the free model glm-4.1v-thinking-flash (--model glm-4.1v-thinking-flash)',
-  '1304': 'the daily quota for this model is used up: wait for tomorrow, or use another model',
-  '1308': 'the usage limit of the account is reached: check the plan on the provider\'s console',
-  '1309': 'the account\'s plan has expired: renew it on the provider\'s console',
-  '1310': 'the account is locked: contact the provider',
-  '1301': 'the content filter refused the request (the design may contain sensitive content)',
-  '1000': 'authentication failed: check the API key', '1001': 'authentication failed: the API key is missing from the request',
-  '1002': 'authentication failed: the API key is invalid', '1003': 'authentication failed: the API key has expired',
-  '1004': 'authentication failed: check the API key',
-  '1210': 'the request has invalid parameters (is the model id right?)', '1214': 'the request has invalid parameters (is the model id right?)',
-  '1261': 'the prompt is too long: lower maxUploadSide or disable hints',
-};
-
-export type Failure = { retry: true; retryAfterMs?: number; message: string; rateLimited: boolean } | { retry: false; error: Ui2CodeError };
-
-/** What to do about an error: retry (after how long) or fail with a message that names the cause and the remedy. */
-export function classify(error: unknown, file: string, redact: (s: string) => string): Failure {
-  const e = error as { status?: number; code?: string | number | null; error?: { code?: string | number; message?: string }; headers?: Headers | Record<string, string>; message?: string; name?: string };
-  const code = String(e.error?.code ?? e.code ?? '');
-  const detail = redact(e.error?.message ?? e.message ?? String(error));
-  const headers = e.headers;
-  const retryAfter = headers && (typeof (headers as Headers).get === 'function' ? (headers as Headers).get('retry-after') : (headers as Record<string, string>)['retry-after']);
-  const retryAfterMs = retryAfter && Number.isFinite(Number(retryAfter)) ? Number(retryAfter) * 1000 : undefined;
-  if (FATAL_CODES[code]) return { retry: false, error: new Ui2CodeError('PROVIDER', `${FATAL_CODES[code]} (code ${code}: ${detail})`, { file }) };
-  if (RETRY_CODES.has(code)) return { retry: true, retryAfterMs, message: `code ${code}: ${detail}`, rateLimited: code === '1302' };
-  const status = e.status;
-  if (status === 401 || status === 403) return { retry: false, error: new Ui2CodeError('PROVIDER', `authentication failed (HTTP ${status}): check the API key (${detail})`, { file }) };
-  if (status === 429) return { retry: true, retryAfterMs, message: `HTTP 429: ${detail}`, rateLimited: true };
-  if (status === 408 || status === 409 || (status !== undefined && status >= 500)) return { retry: true, retryAfterMs, message: `HTTP ${status}: ${detail}`, rateLimited: false };
-  if (status === undefined && /connect|ECONN|ETIMEDOUT|socket|network|fetch failed|terminated/i.test(`${e.name} ${e.message}`)) {
-    return { retry: true, message: `connection error: ${detail}`, rateLimited: false };
+function findCause<T extends Error>(error: unknown, type: new (...args: never[]) => T): T | undefined {
+  for (let e = error, depth = 0; e && depth < 6; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof type) return e;
   }
-  return { retry: false, error: new Ui2CodeError('PROVIDER', `the model service refused the request${status ? ` (HTTP ${status})` : ''}: ${detail}`, { file }) };
+  return undefined;
 }
 
-/** A counting semaphore whose limit halves for a while after the service says "too many requests". */
-export function createLimiter(limit: number) {
-  let active = 0;
-  let halvedUntil = 0;
-  const queue: Array<() => void> = [];
-  const current = () => (Date.now() < halvedUntil ? Math.max(1, Math.floor(limit / 2)) : limit);
-  const pump = () => {
-    while (queue.length && active < current()) {
-      active++;
-      queue.shift()!();
-    }
-  };
-  return {
-    async run<T>(work: () => Promise<T>): Promise<T> {
-      await new Promise<void>((resolve) => {
-        queue.push(resolve);
-        pump();
-      });
-      try {
-        return await work();
-      } finally {
-        active--;
-        pump();
+/** fetch with a byte cap on every response body and a clear refusal of HTML pages served with status 200. */
+function guardedFetch(maxBytes: number): typeof fetch {
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    if (!response.body) return response;
+    const type = response.headers.get('content-type') ?? '';
+    if (response.ok && /text\/html/i.test(type)) {
+      const reader = response.body.getReader();
+      let head = '';
+      const decoder = new TextDecoder();
+      while (head.length < 4096) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        head += decoder.decode(value, { stream: true });
       }
-    },
-    slowDown(ms = 60_000) {
-      halvedUntil = Date.now() + ms;
-    },
-    get limit() {
-      return current();
-    },
+      await reader.cancel().catch(() => {});
+      const title = /<title[^>]*>([^<]*)/i.exec(head)?.[1]?.trim() || head.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80);
+      throw new NotTheApi(`an HTML page ("${title}")`);
+    }
+    let seen = 0;
+    const capped = response.body.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, controller) {
+          seen += chunk.byteLength;
+          if (seen > maxBytes) controller.error(new ReplyTooLarge(`over ${maxBytes} bytes`));
+          else controller.enqueue(chunk);
+        },
+      }),
+    );
+    return new Response(capped, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
 }
 
@@ -122,107 +93,156 @@ const dataUrl = (image: RgbaImage) => `data:image/png;base64,${encodePng(image).
 
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
       clearTimeout(timer);
-      reject(signal.reason);
-    }, { once: true });
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
+
+/** The messages of one request: the design (downscaled for upload) and the prompt; on refinement rounds also the render, the diff and the code. */
+export async function buildMessages(request: GenerateRequest, maxUploadSide = 2048): Promise<OpenAI.ChatCompletionMessageParam[]> {
+  const { design, hints, previous } = request;
+  const image = async (img: RgbaImage) => ({ type: 'image_url' as const, image_url: { url: dataUrl(await fitWithin(img, maxUploadSide)) } });
+  const content: OpenAI.ChatCompletionContentPart[] = [
+    await image(design.image),
+    { type: 'text', text: userPrompt({ width: design.cssWidth, height: design.cssHeight, hints }) },
+  ];
+  if (previous) {
+    content.push(await image(previous.render));
+    if (previous.diff) content.push(await image(previous.diff));
+    content.push({ type: 'text', text: refinePrompt({ code: previous.code, scores: previous.scores, round: previous.round + 1, hasDiff: Boolean(previous.diff) }) });
+  }
+  return [
+    { role: 'system', content: systemPrompt() },
+    { role: 'user', content },
+  ];
+}
 
 export function createOpenAICompatibleProvider(options: ClientOptions): Provider {
   const {
-    name, apiKey, baseUrl, model, maxUploadSide = 2048, idleTimeoutMs = 60_000, maxReplyBytes = 2 * 1024 * 1024,
-    deadlineMs = 10 * 60_000, backoffMs = 1000, maxTokens = 16_384,
+    name,
+    apiKey,
+    baseUrl,
+    model,
+    maxUploadSide = 2048,
+    idleTimeoutMs = 120_000,
+    maxReplyBytes = 8 * 1024 * 1024,
+    deadlineMs = 10 * 60_000,
+    backoffMs = 1000,
+    slowDownMs = 60_000,
+    maxTokens = 16_384,
+    extraBody = {},
   } = options;
   const limiter = createLimiter(options.concurrency ?? defaultConcurrency(model));
-  const redact = (s: string) => s.split(apiKey).join('***');
-  let client: OpenAI | undefined;
-  const getClient = async () => {
-    if (!client) {
-      const { default: OpenAIClient } = await import('openai');
-      client = new OpenAIClient({ apiKey, baseURL: baseUrl, maxRetries: 0, timeout: deadlineMs });
-    }
-    return client;
-  };
+  const redact = redactor(apiKey);
+  const priced = priceOf(model) !== undefined;
+  let client: Promise<OpenAI> | undefined;
+  const getClient = () =>
+    (client ??= import('openai').then(
+      ({ default: OpenAIClient }) =>
+        new OpenAIClient({
+          apiKey: apiKey || 'no-key',
+          baseURL: baseUrl,
+          maxRetries: 0, // our own retry policy below
+          timeout: deadlineMs,
+          logLevel: 'off',
+          fetch: guardedFetch(maxReplyBytes),
+        }),
+    ));
 
-  async function messages(request: GenerateRequest): Promise<OpenAI.ChatCompletionMessageParam[]> {
-    const { design, hints, previous } = request;
-    const upload = await fitWithin(design.image, maxUploadSide);
-    const content: OpenAI.ChatCompletionContentPart[] = [
-      { type: 'image_url', image_url: { url: dataUrl(upload) } },
-      { type: 'text', text: userPrompt({ width: design.cssWidth, height: design.cssHeight, hints }) },
-    ];
-    if (previous) {
-      content.push({ type: 'image_url', image_url: { url: dataUrl(await fitWithin(previous.render, maxUploadSide)) } });
-      if (previous.diff) content.push({ type: 'image_url', image_url: { url: dataUrl(await fitWithin(previous.diff, maxUploadSide)) } });
-      content.push({ type: 'text', text: refinePrompt({ code: previous.code, scores: previous.scores, round: previous.round + 1, hasDiff: Boolean(previous.diff) }) });
-    }
-    return [{ role: 'system', content: systemPrompt() }, { role: 'user', content }];
-  }
-
-  /** One streamed attempt. Throws classified-later errors for HTTP failures, Ui2CodeErrors for bad replies. */
-  async function attempt(request: GenerateRequest, body: OpenAI.ChatCompletionCreateParamsStreaming): Promise<GenerateResult> {
+  /** One streamed attempt. HTTP failures are thrown raw (classified by the caller); bad replies as Ui2CodeErrors. */
+  async function attempt(request: GenerateRequest, body: OpenAI.ChatCompletionCreateParamsStreaming, deadline: number): Promise<GenerateResult> {
     const file = request.design.path;
+    const sdk = await getClient();
     const controller = new AbortController();
     const onAbort = () => controller.abort(request.signal?.reason);
     request.signal?.addEventListener('abort', onAbort, { once: true });
+    let stopped: 'idle' | 'deadline' | undefined;
     let idle: NodeJS.Timeout | undefined;
-    let idleFired = false;
     const arm = () => {
       clearTimeout(idle);
       idle = setTimeout(() => {
-        idleFired = true;
+        stopped = 'idle';
         controller.abort();
       }, idleTimeoutMs);
     };
+    const overall = setTimeout(() => {
+      stopped = 'deadline';
+      controller.abort();
+    }, Math.max(1, deadline - Date.now()));
     let content = '';
     let reasoning = '';
-    let bytes = 0;
     let chunks = 0;
     let finish: string | null = null;
     let usage: Usage = { promptTokens: 0, completionTokens: 0 };
+    const why = () => {
+      if (request.signal?.aborted) return new Ui2CodeError('ABORTED', 'superseded by a newer save of the design', { file });
+      if (stopped === 'idle') {
+        return new Ui2CodeError('PROVIDER', `the model's stream went silent for ${idleTimeoutMs} ms and was aborted: the service is overloaded or stuck; try again later`, { file });
+      }
+      if (stopped === 'deadline') return new Ui2CodeError('PROVIDER', `the reply took longer than the ${Math.round(deadlineMs / 1000)} s deadline and was aborted`, { file });
+      return undefined;
+    };
     try {
       arm();
-      const stream = await (await getClient()).chat.completions.create(body, { signal: controller.signal });
+      const stream = await sdk.chat.completions.create(body, { signal: controller.signal });
       for await (const chunk of stream) {
         arm();
         chunks++;
         const choice = chunk.choices?.[0];
-        const delta = (choice?.delta ?? {}) as { content?: string | null; reasoning_content?: string | null };
-        if (delta.reasoning_content) {
-          reasoning += delta.reasoning_content;
+        const delta = (choice?.delta ?? {}) as { content?: string | null; reasoning_content?: string | null; reasoning?: string | null };
+        // Hosted GLM (and DeepSeek-style servers) send `reasoning_content`; OpenRouter and newer vLLM send `reasoning`.
+        const thought = delta.reasoning_content ?? delta.reasoning;
+        if (thought) {
+          reasoning += thought;
           request.onProgress?.({ design: file, phase: 'reasoning', received: reasoning.length });
         }
         if (delta.content) {
           content += delta.content;
           request.onProgress?.({ design: file, phase: 'generating', received: content.length });
         }
-        bytes += (delta.content?.length ?? 0) + (delta.reasoning_content?.length ?? 0);
-        if (bytes > maxReplyBytes) {
-          controller.abort();
-          throw new Ui2CodeError('INCOMPLETE_REPLY', `the reply grew past ${maxReplyBytes} bytes and was cut off`, { file });
-        }
         if (choice?.finish_reason) finish = choice.finish_reason;
         if (chunk.usage) usage = { promptTokens: chunk.usage.prompt_tokens ?? 0, completionTokens: chunk.usage.completion_tokens ?? 0 };
       }
     } catch (error) {
       if (error instanceof Ui2CodeError) throw error;
-      if (request.signal?.aborted) throw new Ui2CodeError('ABORTED', 'superseded by a newer save of the design', { file });
-      if (idleFired) throw new Ui2CodeError('PROVIDER', `the model's stream went silent for ${idleTimeoutMs} ms and was aborted`, { file, cause: error });
-      if (error instanceof SyntaxError) throw new Ui2CodeError('PROVIDER', `the endpoint's reply is not in the OpenAI-compatible format (${redact(error.message)})`, { file, cause: error });
+      const stop = why();
+      if (stop) throw stop;
+      if (findCause(error, ReplyTooLarge)) {
+        throw new Ui2CodeError('INCOMPLETE_REPLY', `the reply grew past ${maxReplyBytes} bytes and was cut off`, { file });
+      }
+      const page = findCause(error, NotTheApi);
+      if (page) {
+        throw new Ui2CodeError('PROVIDER', `the endpoint at ${redact(baseUrl)} answered with ${redact(page.message)} instead of the OpenAI-compatible API: check the base URL (it usually ends in /v1, or /api/paas/v4 for GLM)`, { file });
+      }
+      if (error instanceof SyntaxError) {
+        throw new Ui2CodeError('PROVIDER', `the endpoint at ${redact(baseUrl)} did not answer in the OpenAI-compatible format (${redact(error.message)})`, { file });
+      }
       throw error;
     } finally {
       clearTimeout(idle);
+      clearTimeout(overall);
       request.signal?.removeEventListener('abort', onAbort);
     }
     // An aborted stream may simply end: say why it ended.
-    if (request.signal?.aborted) throw new Ui2CodeError('ABORTED', 'superseded by a newer save of the design', { file });
-    if (idleFired) throw new Ui2CodeError('PROVIDER', `the model's stream went silent for ${idleTimeoutMs} ms and was aborted`, { file });
-    if (chunks === 0) throw new Ui2CodeError('PROVIDER', `the endpoint at ${baseUrl} did not answer in the OpenAI-compatible streaming format`, { file });
-    if (finish === 'length') throw new Ui2CodeError('INCOMPLETE_REPLY', 'the reply stopped at the token limit (finish_reason "length") before the code was complete', { file });
+    const stop = why();
+    if (stop) throw stop;
+    if (chunks === 0) {
+      throw new Ui2CodeError('PROVIDER', `the endpoint at ${redact(baseUrl)} did not answer in the OpenAI-compatible streaming format: check the base URL`, { file });
+    }
+    if (finish === 'length') {
+      throw new Ui2CodeError('INCOMPLETE_REPLY', `the reply stopped at the token limit (finish_reason "length", ${usage.completionTokens || 'unknown'} tokens) before the code was complete`, { file });
+    }
+    if (finish === 'sensitive') throw new Ui2CodeError('PROVIDER', "the provider's content filter stopped the reply (finish_reason \"sensitive\")", { file });
     if (finish === null) throw new Ui2CodeError('INCOMPLETE_REPLY', 'the stream ended before the reply was complete (no finish_reason)', { file });
     const code = extractCode({ content, reasoning }, file);
-    return { code, raw: content, reasoning, usage, provider: name, model };
+    return { code, raw: content, reasoning: reasoning || undefined, usage, provider: name, model };
   }
 
   return {
@@ -231,37 +251,54 @@ export function createOpenAICompatibleProvider(options: ClientOptions): Provider
     version: PROMPT_VERSION,
     cost: (usage) => costOf(model, usage),
     generate(request) {
-      const file = request.design.path;
-      return limiter.run(async () => {
-        const body: OpenAI.ChatCompletionCreateParamsStreaming = {
-          model,
-          messages: await messages(request),
-          stream: true,
-          stream_options: { include_usage: true },
-          max_tokens: maxTokens,
-        };
-        const started = Date.now();
-        for (let retry = 0; ; retry++) {
-          if (request.signal?.aborted) throw new Ui2CodeError('ABORTED', 'superseded by a newer save of the design', { file });
-          try {
-            return await attempt(request, body);
-          } catch (error) {
-            if (error instanceof Ui2CodeError) throw error;
-            const failure = classify(error, file, redact);
-            if (!failure.retry) throw failure.error;
-            if (failure.rateLimited) limiter.slowDown();
-            const jitter = Math.random() * Math.min(30_000, backoffMs * 2 ** retry);
-            const wait = Math.max(failure.retryAfterMs ?? 0, jitter);
-            if (Date.now() - started + wait > deadlineMs) {
-              throw new Ui2CodeError('PROVIDER', `the model service kept failing for ${Math.round((Date.now() - started) / 1000)} s (${failure.message}); try again later`, { file });
+      const { design, signal } = request;
+      const file = design.path;
+      const aborted = () => new Ui2CodeError('ABORTED', 'superseded by a newer save of the design', { file });
+      return limiter.run(
+        async () => {
+          const body = {
+            ...extraBody,
+            model,
+            messages: await buildMessages(request, maxUploadSide),
+            stream: true,
+            stream_options: { include_usage: true },
+            max_tokens: maxTokens,
+          } as OpenAI.ChatCompletionCreateParamsStreaming;
+          if (!priced) request.onProgress?.({ design: file, phase: 'generating', message: `no price known for model ${model}: its cost is counted as 0` });
+          const started = Date.now();
+          const deadline = started + deadlineMs;
+          for (let retry = 0; ; retry++) {
+            if (signal?.aborted) throw aborted();
+            request.onProgress?.({ design: file, phase: 'generating', message: retry ? `attempt ${retry + 1}` : undefined });
+            try {
+              return await attempt(request, body, deadline);
+            } catch (error) {
+              if (error instanceof Ui2CodeError) throw error;
+              const failure = classify(error, file, redact);
+              if (!failure.retry) throw failure.error;
+              if (failure.slowDown) limiter.slowDown(slowDownMs);
+              const jitter = Math.random() * Math.min(30_000, backoffMs * 2 ** retry);
+              const wait = Math.max(failure.retryAfterMs ?? 0, jitter);
+              if (Date.now() + wait > deadline) {
+                throw new Ui2CodeError(
+                  'PROVIDER',
+                  `the model service kept failing for ${Math.round((Date.now() - started) / 1000)} s over ${retry + 1} attempts (last: ${failure.message}); try again later`,
+                  { file },
+                );
+              }
+              request.onProgress?.({ design: file, phase: 'generating', message: `retrying in ${Math.round(wait)} ms after ${failure.message}` });
+              await sleep(wait, signal).catch(() => {
+                throw aborted();
+              });
             }
-            request.onProgress?.({ design: file, phase: 'generating', message: `retrying after ${failure.message}` });
-            await sleep(wait, request.signal).catch(() => {
-              throw new Ui2CodeError('ABORTED', 'superseded by a newer save of the design', { file });
-            });
           }
-        }
-      });
+        },
+        { signal, file },
+      );
     },
   };
 }
+
+export { classify } from './classify.js';
+export { createLimiter, defaultConcurrency } from './limiter.js';
+export { costOf, priceOf, PRICES } from './prices.js';

@@ -252,9 +252,8 @@ export function checkPolicy(code: string): Violation[] {
         if (n.computed) {
           const prop = n.property as AnyNode;
           const literal = prop.type === 'NumericLiteral' || prop.type === 'StringLiteral' || (prop.type === 'TemplateLiteral' && (prop.expressions as unknown[]).length === 0);
-          // Index access with a loop variable over arrays is common and harmless; keys that are expressions are not.
-          const indexLike = prop.type === 'Identifier' || prop.type === 'BinaryExpression' || prop.type === 'UpdateExpression';
-          if (!literal && !indexLike) add('no-computed-access', n, 'computed member access with a non-literal key is not allowed');
+          // A variable key can spell 'constructor' at run time: only literal keys can be checked, so only they pass.
+          if (!literal) add('no-computed-access', n, 'computed member access with a non-literal key is not allowed');
           const key = staticString(prop);
           if (key && FORBIDDEN_PROPERTIES.has(key)) add('no-prototype-access', n, `["${key}"] is not allowed`);
         }

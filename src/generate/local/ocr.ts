@@ -142,10 +142,17 @@ export async function recognizeArea(image: RgbaImage, area: Rect, fill: Rgb, hol
           const loose = clampRect({ x: area.x + x0 / scale - 1, y: area.y + y0 / scale - 1, width: (x1 - x0) / scale + 2, height: (y1 - y0) / scale + 2 }, image);
           const box = tightInk(image, loose, fill);
           const { color, ink } = inkColor(image, box, fill);
+          const text = group.map((w) => w.text).join(' ').replace(/\s+/g, ' ').trim();
+          const confidence = group.reduce((s, w) => s + w.confidence, 0) / group.length;
+          // Edges of boxes and faint marks read as stray letters: real text stands out from its fill.
+          if (colorDistance(color, fill) < 48 || (text.length <= 2 && confidence < 85)) {
+            group = [];
+            return;
+          }
           lines.push({
             ...box,
-            text: group.map((w) => w.text).join(' ').replace(/\s+/g, ' ').trim(),
-            confidence: group.reduce((s, w) => s + w.confidence, 0) / group.length,
+            text,
+            confidence,
             color,
             background: fill,
             ink,

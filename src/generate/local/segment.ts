@@ -181,19 +181,22 @@ function trimToFill(image: RgbaImage, r: Rect, color: Rgb): Rect {
   // Strict: neighbouring pastel panels differ by little more than a dozen levels.
   const rowShare = (y: number, x0: number, x1: number) => { let n = 0; for (let x = x0; x < x1; x++) if (colorDistance(pixel(image, x, y), color) <= 8) n++; return n / Math.max(1, x1 - x0); };
   const colShare = (x: number, y0: number, y1: number) => { let n = 0; for (let y = y0; y < y1; y++) if (colorDistance(pixel(image, x, y), color) <= 8) n++; return n / Math.max(1, y1 - y0); };
-  // Whichever way the box is narrower than its component goes first: side-by-side panels are cut by columns, stacked
-  // ones by rows, and the other direction is then judged within the box's own span.
-  let top = r.y, bottom = r.y + r.height, left = r.x, right = r.x + r.width;
-  const cutRows = () => {
-    while (bottom - top > 2 && rowShare(top, left, right) < 0.5) top++;
-    while (bottom - top > 2 && rowShare(bottom - 1, left, right) < 0.5) bottom--;
+  // Side-by-side panels are cut by columns first, stacked ones by rows first: try both orders and keep the larger box.
+  const cut = (colsFirst: boolean) => {
+    let top = r.y, bottom = r.y + r.height, left = r.x, right = r.x + r.width;
+    const cutRows = () => {
+      while (bottom - top > 2 && rowShare(top, left, right) < 0.5) top++;
+      while (bottom - top > 2 && rowShare(bottom - 1, left, right) < 0.5) bottom--;
+    };
+    const cutCols = () => {
+      while (right - left > 2 && colShare(left, top, bottom) < 0.5) left++;
+      while (right - left > 2 && colShare(right - 1, top, bottom) < 0.5) right--;
+    };
+    if (colsFirst) { cutCols(); cutRows(); } else { cutRows(); cutCols(); }
+    return { top, bottom, left, right };
   };
-  const cutCols = () => {
-    while (right - left > 2 && colShare(left, top, bottom) < 0.5) left++;
-    while (right - left > 2 && colShare(right - 1, top, bottom) < 0.5) right--;
-  };
-  const colsFirst = colShare(r.x + Math.floor(r.width / 2), r.y, r.y + r.height) >= rowShare(r.y + Math.floor(r.height / 2), r.x, r.x + r.width);
-  if (colsFirst) { cutCols(); cutRows(); } else { cutRows(); cutCols(); }
+  const a = cut(true), b = cut(false);
+  let { top, bottom, left, right } = (a.bottom - a.top) * (a.right - a.left) >= (b.bottom - b.top) * (b.right - b.left) ? a : b;
   // Rounded corners lower the first and last rows' share: give back the rows that still hold the colour in their middle.
   while (top > r.y && rowShare(top - 1, left + Math.floor((right - left) / 4), right - Math.floor((right - left) / 4)) > 0.9) top--;
   while (bottom < r.y + r.height && rowShare(bottom, left + Math.floor((right - left) / 4), right - Math.floor((right - left) / 4)) > 0.9) bottom++;
@@ -253,7 +256,11 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
       // Text or other boxes touching a box join its component: keep only the rows and columns the box's colour really
       // fills, and look again at what was cut off (side-by-side panels, a label above a button).
       const whole = { ...rect };
-      Object.assign(rect, trimToFill(image, rect, color));
+      const trimmed = trimToFill(image, rect, color);
+      // A box is solid: a bold word's strokes are a colour's majority too, but not a rectangle full of it.
+      const solid = trimmed.width >= 3 && trimmed.height >= 3 && dominantIn(image, trimmed).share >= 0.5 && trimmed.width * trimmed.height >= 0.25 * whole.width * whole.height;
+      if (!solid) continue;
+      Object.assign(rect, trimmed);
       for (const strip of [
         { x: whole.x, y: whole.y, width: whole.width, height: rect.y - whole.y },
         { x: whole.x, y: rect.y + rect.height, width: whole.width, height: whole.y + whole.height - rect.y - rect.height },
