@@ -1,4 +1,6 @@
 // The local engine on the real designs: what `convert --provider local` writes, compared with its design, per set.
+import { parse } from '@babel/parser';
+import fs from 'node:fs';
 import path from 'node:path';
 import { scoreComponent } from '../../src/compare/score-component.js';
 import { textTerms } from '../../src/compare/text-terms.js';
@@ -8,6 +10,35 @@ import { createRenderer } from '../../src/render/pool.js';
 import { prepareCandidate } from '../../src/refine/refine.js';
 import { median, sharedDesignPaths } from './render.js';
 
+/**
+ * Independent text truth for Flame: the words of the literal JSX texts in each design's reference code (texts built from
+ * state are left out, so this is a subset of what is on screen). Our OCR plays no part in it.
+ */
+function referenceWords(file: string): string[] | null {
+  const refs = path.join(path.dirname(file), 'references.jsonl');
+  if (!fs.existsSync(refs)) return null;
+  for (const line of fs.readFileSync(refs, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const entry = JSON.parse(line) as { image: string; reference_jsx: string };
+    if (entry.image !== path.basename(file)) continue;
+    const texts: string[] = [];
+    const visit = (node: unknown): void => {
+      if (!node || typeof node !== 'object') return;
+      if (Array.isArray(node)) return node.forEach(visit);
+      const n = node as { type?: string; value?: unknown };
+      if (n.type === 'JSXText' && typeof n.value === 'string') texts.push(n.value);
+      for (const [key, child] of Object.entries(node)) if (key !== 'loc' && key !== 'start' && key !== 'end') visit(child);
+    };
+    try {
+      visit(parse(entry.reference_jsx, { sourceType: 'module', plugins: ['jsx', 'typescript'], errorRecovery: true }).program);
+    } catch {
+      return null;
+    }
+    return texts.join(' ').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  }
+  return null;
+}
+
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
@@ -15,7 +46,7 @@ export async function benchLocal(filter = process.env.UI2CODE_BENCH_FILTER): Pro
   const paths = sharedDesignPaths().filter((p) => !filter || p.includes(filter));
   const renderer = createRenderer({ workers: 2 });
   const provider = createLocalProvider();
-  const rows: Array<{ set: string; name: string; seconds: number; mismatch: number; fgMismatch: number; textRecall: number; score: number }> = [];
+  const rows: Array<{ set: string; name: string; seconds: number; mismatch: number; fgMismatch: number; textRecall: number; referenceRecall?: number; score: number }> = [];
   try {
     for (const file of paths) {
       const design = await readDesign(file);
@@ -25,8 +56,18 @@ export async function benchLocal(filter = process.env.UI2CODE_BENCH_FILTER): Pro
       const seconds = (performance.now() - t0) / 1000;
       const { scores, render } = await scoreComponent(renderer, design, formatted);
       const recall = textTerms(await designTexts(design), render.texts, { width: design.cssWidth, height: design.cssHeight }).textRecall;
-      rows.push({ set: path.basename(path.dirname(file)), name: path.basename(file), seconds, mismatch: scores.mismatch, fgMismatch: scores.fgMismatch, textRecall: recall, score: scores.score });
-      if (process.env.UI2CODE_BENCH_VERBOSE) console.log(path.basename(file), seconds.toFixed(2), scores.mismatch.toFixed(3), scores.fgMismatch.toFixed(3), recall.toFixed(2), scores.score.toFixed(3));
+      const reference = referenceWords(file);
+      let referenceRecall: number | undefined;
+      if (reference?.length) {
+        const rendered = render.texts.map((t) => t.text).join(' ').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+        const pool = new Map<string, number>();
+        for (const w of rendered) pool.set(w, (pool.get(w) ?? 0) + 1);
+        let found = 0;
+        for (const w of reference) if ((pool.get(w) ?? 0) > 0) { found++; pool.set(w, pool.get(w)! - 1); }
+        referenceRecall = found / reference.length;
+      }
+      rows.push({ set: path.basename(path.dirname(file)), name: path.basename(file), seconds, mismatch: scores.mismatch, fgMismatch: scores.fgMismatch, textRecall: recall, referenceRecall, score: scores.score });
+      if (process.env.UI2CODE_BENCH_VERBOSE) console.log(path.basename(file), seconds.toFixed(2), scores.mismatch.toFixed(3), scores.fgMismatch.toFixed(3), recall.toFixed(2), referenceRecall?.toFixed(2), scores.score.toFixed(3));
     }
   } finally {
     await renderer.close();
@@ -41,6 +82,7 @@ export async function benchLocal(filter = process.env.UI2CODE_BENCH_FILTER): Pro
       meanMismatch: round(mean(r.map((x) => x.mismatch))),
       meanFgMismatch: round(mean(r.map((x) => x.fgMismatch))),
       meanTextRecall: round(mean(r.map((x) => x.textRecall))),
+      ...(r.some((x) => x.referenceRecall !== undefined) ? { meanReferenceTextRecall: round(mean(r.flatMap((x) => (x.referenceRecall === undefined ? [] : [x.referenceRecall])))) } : {}),
       meanScore: round(mean(r.map((x) => x.score))),
       medianSeconds: round(median(secs)),
       p90Seconds: round(secs[Math.min(secs.length - 1, Math.floor(secs.length * 0.9))]),
