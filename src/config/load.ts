@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ui2CodeError } from '../errors.js';
+import { loadEnv } from '../generate/resolve.js';
 import { CONFIG_DEFAULTS, defaultProvider } from './defaults.js';
 import type { DesignOverride, ResolvedConfig, UserConfig } from './types.js';
 import { validateConfig } from './validate.js';
@@ -89,7 +90,8 @@ export async function loadConfig({ root, overrides = {}, overridesSource = 'comm
     ...CONFIG_DEFAULTS,
     ...merged,
     root: base,
-    provider: merged.provider ?? defaultProvider(env),
+    // Keys in the project's .env count too: a key there means its provider, as for the model client itself.
+    provider: merged.provider ?? defaultProvider(loadEnv(base, env)),
     designs: path.resolve(base, merged.designs ?? CONFIG_DEFAULTS.designs),
     outDir: path.resolve(base, merged.outDir ?? CONFIG_DEFAULTS.outDir),
     browser: merged.browser === undefined ? undefined : path.resolve(base, merged.browser),
