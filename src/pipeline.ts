@@ -14,6 +14,7 @@ import { cacheKey, readCache, shared, writeCache, type CachedResult } from './wr
 import { writeComponent } from './write/component.js';
 import { updateManifestEntry, manifestKey, readManifest, toPosix } from './write/manifest.js';
 import { componentName, componentPath } from './write/names.js';
+import { PROMPT_VERSION } from './generate/prompt.js';
 
 export interface ConvertOptions {
   config: ResolvedConfig;
@@ -35,19 +36,55 @@ export async function providerFor(config: ResolvedConfig, env: NodeJS.ProcessEnv
   return resolveProvider(config, env);
 }
 
+/** Names handed out in this process but not yet in the manifest (designs in flight), per output folder: name → design. */
+const reserved = new Map<string, Map<string, string>>();
+
 /** The component name a design gets: the one the manifest already knows, else a fresh unique one. */
 async function nameFor(config: ResolvedConfig, designPath: string): Promise<{ name: string; file: string }> {
+  const chosen = await pickName(config, designPath);
+  // Two new designs with the same stem (a/card.png, b/card.png) converted at once must not both become Card.
+  const dir = path.resolve(config.outDir);
+  let names = reserved.get(dir);
+  if (!names) reserved.set(dir, (names = new Map()));
+  const holder = names.get(chosen.name.toLowerCase());
+  if (holder === undefined || holder === designPath) {
+    names.set(chosen.name.toLowerCase(), designPath);
+    return chosen;
+  }
+  const manifest = await readManifest(config.root);
+  const inManifest = Object.values(manifest?.designs ?? {}).flatMap((e) => (typeof e.file === 'string' ? [path.basename(e.file, '.tsx')] : []));
+  const name = componentName(designPath, [...names.keys(), ...inManifest]);
+  names.set(name.toLowerCase(), designPath);
+  return { name, file: componentPath(config.outDir, name) };
+}
+
+async function pickName(config: ResolvedConfig, designPath: string): Promise<{ name: string; file: string }> {
   const manifest = await readManifest(config.root);
   const known = manifest?.designs[manifestKey(config.root, designPath)];
-  if (known?.file) {
-    const file = path.resolve(config.root, known.file);
-    return { name: path.basename(file, '.tsx'), file };
+  // A design keeps its component's name across runs, as long as that file is still in the output folder.
+  if (known?.file && path.dirname(path.resolve(config.root, known.file)) === path.resolve(config.outDir)) {
+    const name = path.basename(known.file, '.tsx');
+    return { name, file: componentPath(config.outDir, name) };
   }
   const taken = Object.entries(manifest?.designs ?? {})
     .filter(([key]) => key !== manifestKey(config.root, designPath))
+    .filter(([, entry]) => typeof entry.file === 'string')
     .map(([, entry]) => path.basename(entry.file, '.tsx'));
   const name = componentName(designPath, taken);
   return { name, file: componentPath(config.outDir, name) };
+}
+
+const swept = new Map<string, Promise<number>>();
+
+/** Removes what a killed run left in outDir, once per folder and process: later sweeps could race this process's own writes. */
+export function sweepOnce(outDir: string): Promise<number> {
+  const dir = path.resolve(outDir);
+  let sweep = swept.get(dir);
+  if (!sweep) {
+    sweep = sweepTempFiles(dir).catch(() => 0);
+    swept.set(dir, sweep);
+  }
+  return sweep;
 }
 
 export async function convertDesign(designPath: string, options: ConvertOptions): Promise<ConvertResult> {
@@ -68,6 +105,7 @@ export async function convertDesign(designPath: string, options: ConvertOptions)
   };
   try {
     progress('queued');
+    await sweepOnce(config.outDir);
     const { name, file } = await nameFor(config, design);
     Object.assign(result, { component: name, file });
     const input = await readDesign(design, config.limits);
@@ -76,7 +114,7 @@ export async function convertDesign(designPath: string, options: ConvertOptions)
     const override = overrideFor(config, design);
     const rounds = override?.rounds ?? config.rounds;
     const target = override?.target ?? config.target;
-    const key = cacheKey({ image: input.hash, provider: provider.name, model: provider.model, version: provider.version, rounds, target, hints: Boolean(options.hints) });
+    const key = cacheKey({ image: input.hash, provider: provider.name, model: provider.model, version: provider.version, promptVersion: PROMPT_VERSION, rounds, target, hints: Boolean(options.hints) });
 
     const produce = async (): Promise<CachedResult> => {
       const refined = await refine({ design: input, provider, renderer, file, rounds, target, tokenBudget: config.tokenBudget, hints: options.hints, signal, onProgress });
@@ -94,15 +132,20 @@ export async function convertDesign(designPath: string, options: ConvertOptions)
     let made = cache ? await readCache(config.root, key) : null;
     const fromCache = Boolean(made);
     if (!made) {
-      made = cache ? await shared(key, produce) : await produce();
+      try {
+        made = cache ? await shared(key, produce, signal) : await produce();
+      } catch (error) {
+        // The job we joined was aborted by its own design's newer save; ours still stands, so run it ourselves.
+        if (!isUi2CodeError(error, 'ABORTED') || signal?.aborted) throw error;
+        made = await produce();
+      }
       if (signal?.aborted) throw new Ui2CodeError('ABORTED', 'superseded by a newer save of the design', { file: design });
       if (cache) await writeCache(config.root, key, made);
     }
     if (signal?.aborted) throw new Ui2CodeError('ABORTED', 'superseded by a newer save of the design', { file: design });
 
     progress('writing');
-    await sweepTempFiles(path.dirname(file));
-    const written = await writeComponent({ root: config.root, file, design: toPosix(path.relative(config.root, design)), code: made.code, force });
+    const written = await writeComponent({ root: config.root, outDir: config.outDir, file, design: toPosix(path.relative(config.root, design)), code: made.code, force });
     const terms: Scores | undefined = made.terms;
     Object.assign(result, {
       file: written.file,
@@ -123,7 +166,7 @@ export async function convertDesign(designPath: string, options: ConvertOptions)
         component: name,
         provider: made.provider,
         model: made.model,
-        promptVersion: provider.version,
+        promptVersion: PROMPT_VERSION,
         rounds: made.rounds,
         scores: made.scores,
         score: terms?.score,

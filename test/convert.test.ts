@@ -10,6 +10,8 @@ import type { Provider } from '../src/generate/provider.js';
 import { convertDesign } from '../src/pipeline.js';
 import { parseHeader } from '../src/write/header.js';
 import { readManifest } from '../src/write/manifest.js';
+import { watchDesigns } from '../src/watch.js';
+import type { ConvertResult } from '../src/types.js';
 import { completion, glmStream, startMockModel, type MockReply } from './support/mock-model.js';
 import { cliArgs, fixturesDir, tempDir } from './support/paths.js';
 import { testRenderer } from './support/render.js';
@@ -89,11 +91,16 @@ describe('ui2code convert', () => {
     const broke = await cli(root, ['convert', 'designs/card.png', '--provider', 'glm', '--base-url', server.baseUrl], { ZHIPUAI_API_KEY: 'k' });
     assert.equal(broke.code, 1);
     assert.match(broke.stdout, /balance/);
+    assert.match(broke.stdout, /^failed\s+designs\/card\.png/m, 'human output: status and design');
+    assert.match(broke.stdout, /1 design\(s\): 0 ok, 1 failed; 0 tokens, cost 0\.0000/);
     const noKey = await cli(root, ['convert', 'designs/card.png', '--provider', 'glm']);
     assert.equal(noKey.code, 3);
     assert.match(noKey.stderr, /ZHIPUAI_API_KEY/);
     assert.equal((await cli(root, ['convert', 'designs/card.png', '--rounds', 'many'])).code, 2);
     assert.equal((await cli(root, ['convert', 'designs/card.png', '--provider', 'gemini'])).code, 2);
+    const good = await mock([completion(fenced(card))]);
+    const noBrowser = await cli(root, ['convert', 'designs/card.png', '--provider', 'openai', '--base-url', good.baseUrl, '--browser', path.join(root, 'no-such-chromium')], { OPENAI_API_KEY: 'k' });
+    assert.equal(noBrowser.code, 3, noBrowser.stderr);
   });
 
   it('converts offline with the local engine', async () => {
@@ -104,7 +111,10 @@ describe('ui2code convert', () => {
     assert.equal(r.provider, 'local');
     assert.equal(r.cost, 0);
     assert.ok(r.score > 0.8, `local score ${r.score}`);
-    assert.match(fs.readFileSync(r.file, 'utf8'), /Monthly report/);
+    // What the engine reads from the design is its own tests' business; here: a stamped component came out of it.
+    const written = fs.readFileSync(r.file, 'utf8');
+    assert.equal(parseHeader(written)?.intact, true);
+    assert.match(written, /export default function Card\(\)/);
   });
 });
 
@@ -142,6 +152,53 @@ describe('refinement and jobs', () => {
     assert.ok(!/#ef4444/.test(fs.readFileSync(keepFirst.file, 'utf8')), 'the worse second round was not written');
   });
 
+  it('sends the previous candidate, its render and diff to the next round, and stops at the token budget', async () => {
+    const root = project();
+    const config = await loadConfig({ root, configFile: false, overrides: { rounds: 5, target: 0.999, tokenBudget: 50 } });
+    const worse = card.replace("background: '#10b981'", "background: '#ef4444'");
+    const requests: Array<Parameters<Provider['generate']>[0]> = [];
+    const provider: Provider = {
+      name: 'openai',
+      model: 'scripted',
+      cost: (u) => (u.promptTokens + u.completionTokens) / 1000,
+      async generate(request) {
+        requests.push(request);
+        return { code: worse, raw: worse, usage: { promptTokens: 10, completionTokens: 10 }, provider: 'openai', model: 'scripted' };
+      },
+    };
+    const result = await convertDesign(path.join(root, 'designs/card.png'), { config, renderer, provider, cache: false });
+    assert.equal(result.status, 'written');
+    assert.equal(requests.length, 3, '20 tokens a call: the third call crosses the 50-token budget, no fourth');
+    assert.equal(requests[0].previous, undefined);
+    const previous = requests[1].previous!;
+    assert.equal(previous.round, 0);
+    assert.match(previous.code, /#ef4444/);
+    assert.equal(previous.render.width, 400);
+    assert.ok(previous.diff && previous.diff.width === previous.render.width);
+    assert.ok(previous.scores.score < 1);
+    assert.deepEqual(result.usage, { promptTokens: 30, completionTokens: 30 });
+    assert.equal(result.cost, 0.06);
+    const manifest = await readManifest(root);
+    const entry = manifest!.designs['designs/card.png'];
+    assert.equal(entry.rounds, 2);
+    assert.equal(entry.scores!.length, 3);
+    assert.equal(entry.provider, 'openai');
+  });
+
+  it('puts a new version of a hand-edited component in pending and leaves the file alone', async () => {
+    const root = project();
+    const config = await loadConfig({ root, configFile: false, overrides: { rounds: 0 } });
+    const design = path.join(root, 'designs/card.png');
+    const first = await convertDesign(design, { config, renderer, provider: scripted([card]), cache: false });
+    const edited = fs.readFileSync(first.file, 'utf8').replace('Monthly report', 'Weekly report');
+    fs.writeFileSync(first.file, edited);
+    const second = await convertDesign(design, { config, renderer, provider: scripted([card]), cache: false });
+    assert.equal(second.status, 'pending');
+    assert.equal(second.file, path.join(root, '.ui2code/pending/Card.tsx'));
+    assert.match(second.error ?? '', /edited by hand/);
+    assert.equal(fs.readFileSync(first.file, 'utf8'), edited);
+  });
+
   it('writes nothing for an aborted job', async () => {
     const root = project();
     const config = await loadConfig({ root, configFile: false, overrides: { rounds: 0 } });
@@ -151,5 +208,62 @@ describe('refinement and jobs', () => {
     assert.equal(result.status, 'failed');
     assert.equal(result.errorCode, 'ABORTED');
     assert.ok(!fs.existsSync(path.join(root, 'src/components/generated/Card.tsx')));
+  });
+});
+
+describe('watch', () => {
+  const renderer = testRenderer();
+
+  it('converts saved designs; a newer save aborts the older job, whose result is never written', async () => {
+    const root = project();
+    const config = await loadConfig({ root, configFile: false, overrides: { rounds: 0 } });
+    const worse = card.replace("background: '#10b981'", "background: '#ef4444'");
+    let calls = 0;
+    let firstStarted!: () => void;
+    const started = new Promise<void>((r) => (firstStarted = r));
+    const provider: Provider = {
+      name: 'openai',
+      model: 'scripted',
+      cost: () => 0,
+      async generate() {
+        const call = calls++;
+        if (call === 1) {
+          firstStarted();
+          // The stale job: slow, and its candidate is the wrong one.
+          await new Promise((r) => setTimeout(r, 1500));
+          return { code: worse, raw: worse, usage: { promptTokens: 1, completionTokens: 1 }, provider: 'openai', model: 'scripted' };
+        }
+        return { code: card, raw: card, usage: { promptTokens: 1, completionTokens: 1 }, provider: 'openai', model: 'scripted' };
+      },
+    };
+    const results: ConvertResult[] = [];
+    const watcher = await watchDesigns({ config, renderer, provider, cache: false, debounceMs: 50, onResult: (r) => results.push(r) });
+    try {
+      await watcher.ready;
+      await watcher.idle();
+      assert.equal(results.length, 1, 'the design already there is converted');
+      assert.equal(results[0].status, 'written');
+
+      // A new design, saved twice: the first job is still generating when the second save lands.
+      const design = path.join(root, 'designs/other.png');
+      fs.copyFileSync(path.join(fixturesDir, 'engine/card.png'), design);
+      await started;
+      fs.copyFileSync(path.join(fixturesDir, 'engine/card.png'), `${design}.tmp`);
+      fs.renameSync(`${design}.tmp`, design);
+      await new Promise((r) => setTimeout(r, 400));
+      await watcher.idle();
+      const other = results.filter((r) => r.design === design);
+      assert.equal(other.length, 1, 'the aborted job reports nothing');
+      assert.equal(other[0].status, 'written');
+      const written = fs.readFileSync(other[0].file, 'utf8');
+      assert.match(written, /#10b981/);
+      assert.ok(!written.includes('#ef4444'), 'the stale candidate was not written');
+      assert.ok(!fs.readdirSync(path.join(root, 'designs')).some((n) => n.endsWith('.tmp')));
+    } finally {
+      await watcher.close();
+    }
+    // Removing a design keeps its component.
+    fs.rmSync(path.join(root, 'designs/other.png'));
+    assert.ok(fs.existsSync(path.join(root, 'src/components/generated/Other.tsx')));
   });
 });

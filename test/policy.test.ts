@@ -55,6 +55,31 @@ const MALICIOUS: Array<[rule: string, line: number, code: string]> = [
   ['no-external-urls', 5, wrap('', '<a href="http://evil.example">x</a>')],
   ['no-external-urls', 5, wrap('', '<div style={{ backgroundImage: "url(https://evil.example/bg.png)" }} />')],
   ['no-external-urls', 5, wrap('', '<img src="data:text/html;base64,PHNjcmlwdD4=" alt="" />')],
+  // Ways around a naive policy: shadowing, ambient declarations, reflection, spreads, escapes, dynamic styles.
+  ['no-undeclared-globals', 4, wrap("const f = (Image: number) => Image; const i = new Image();")],
+  ['no-undeclared-globals', 4, wrap("{ const Worker = 1; } const w = new Worker('/w.js');")],
+  ['no-undeclared-globals', 1, "declare const Image: any;\nexport default function A() { return <div />; }"],
+  ['no-globals', 1, "enum E { A = (globalThis as any).x }\nexport default function A() { return <div />; }"],
+  ['no-network', 4, wrap("const f = (fetch: any) => fetch('https://evil.example');")],
+  ['no-computed-access', 4, wrap("const k = 'a'; const { [k]: F } = (() => 0) as any;")],
+  ['no-prototype-access', 4, wrap("const d = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(() => 0), 'x');")],
+  ['no-dangerous-html', 5, wrap("const p = Object.fromEntries([['src', 'x']]);", '<img {...p} alt="" />')],
+  ['no-dangerous-html', 4, wrap("const e = React.createElement('div', { dangerouslySetInnerHTML: { __html: '<b>' } });")],
+  ['no-external-urls', 5, wrap('', "<img {...{ src: 'https://evil.example/a.png' }} alt=\"\" />")],
+  ['no-external-urls', 4, wrap("const e = React.createElement('img', { src: 'https://evil.example/a.png' });")],
+  ['no-external-urls', 4, wrap("const o: any = {}; o.src = 'https://evil.example/a.png';")],
+  ['no-external-urls', 5, wrap("const h = 'https:';", '<img src={`${h}//evil.example/a.png`} alt="" />')],
+  ['no-external-urls', 5, wrap('', "<div style={{ backgroundImage: 'u\\\\72 l(https://evil.example/a.png)' }} />")],
+  ['no-external-urls', 5, wrap('', "<div style={{ backgroundImage: 'image-set(\"https://evil.example/a.png\" 1x)' }} />")],
+  ['no-external-urls', 5, wrap("const u = ['ur', 'l(https://evil.example/a)'].join('');", '<div style={{ backgroundImage: u }} />')],
+  ['no-external-urls', 5, wrap("const u = 'x';", "<div style={{ background: 'url(' + u + ')' }} />")],
+  ['no-undeclared-globals', 5, wrap('', '<Worker />')],
+  ['no-globals', 5, wrap('', '<window.Foo />')],
+  ['no-dangerous-elements', 5, wrap('', '<svg><animate attributeName="href" to="javascript:alert(1)" /></svg>')],
+  ['no-javascript-urls', 5, wrap('', '<svg><set attributeName="href" to="&#x6A;avascript:alert(1)" /></svg>')],
+  ['no-dangerous-html', 4, wrap("const p = Object.fromEntries([['src', 'x']]); const e = React.createElement('img', p);")],
+  ['no-dangerous-html', 4, wrap("const p = JSON.parse('{}'); const e = React.cloneElement(<img alt=\"\" />, p);")],
+  ['no-require', 1, "import fs = require('fs');\nexport default function A() { return <div />; }"],
   ['default-export-component', 1, 'export const A = () => <div />;'],
   ['default-export-component', 1, 'export default 42;'],
   ['syntax', 1, 'export default function ('],
@@ -101,5 +126,23 @@ export default function Dashboard() {
     assert.deepEqual(checkPolicy(ok), []);
     assert.deepEqual(checkPolicy(fs.readFileSync(path.join(fixturesDir, 'engine/Card.tsx'), 'utf8')), []);
     assert.deepEqual(checkPolicy("import React from 'react';\nconst Card = () => <p>x</p>;\nexport default React.memo(Card);\n"), []);
+    // Scoped names, enums, classes, local variables named like window properties, conditional style values.
+    const scoped = `import React, { useState } from 'react';
+enum Size { S = 1, M = S * 2 }
+class Box { #n = 1; get n() { return this.#n; } static make() { return new Box(); } }
+const items = [{ label: 'a', color: '#fff' }];
+export default function Fine({ title = 'x' }: { title?: string }) {
+  const top = 10; const left = top + 2; const [open] = useState(false);
+  const el = React.createElement('span', { className: 'x' }, 'hi');
+  for (let i = 0; i < 2; i++) { const j: number = i; void j; }
+  try { JSON.parse('1'); } catch (err) { console.log(err); }
+  const [form, setForm] = useState({ name: '' });
+  const onChange = (e: { target: { name: string; value: string } }) => setForm({ ...form, [e.target.name]: e.target.value });
+  React.useEffect(() => { const id = setInterval(() => setForm((f) => f), 1000); return () => clearInterval(id); }, []);
+  const submit = () => alert('Saved ' + form.name);
+  return <div style={{ top, left, position: 'absolute', background: open ? '#000' : '#fff', cursor: open ? 'pointer' : 'default' }}>{items.map((it) => <span key={it.label} style={{ color: it.color, background: it.color }}>{it.label}{title}{el}{Size.M}{Box.make().n}</span>)}<React.Fragment /><input name="name" onChange={onChange} /><button onClick={submit}>Save</button></div>;
+}
+`;
+    assert.deepEqual(checkPolicy(scoped), []);
   });
 });

@@ -3,6 +3,7 @@
 // by a shift of a pixel or two (fonts and sub-pixel layout differ by nature between a mockup and a browser).
 import pixelmatch from 'pixelmatch';
 import type { Hints, RenderResult, RgbaImage, Scores } from '../types.js';
+import { textTerms } from './text-terms.js';
 
 export interface CompareOptions {
   /** Also return a diff image (design faded, differing pixels red). */
@@ -217,5 +218,13 @@ export function compare(design: RgbaImage, render: RenderResult, options: Compar
     renderedWidth: Math.round(render.documentWidth * dpr),
     renderedHeight: Math.round(render.documentHeight * dpr),
   };
+  if (options.texts) {
+    // Text terms (Design2Code): a page can look right pixel-wise and still miss or misplace its words.
+    const terms = textTerms(options.texts, render.texts, { width: design.width / dpr, height: design.height / dpr });
+    Object.assign(scores, terms);
+    const text = (terms.textRecall + terms.blockMatch + terms.textPosition + terms.textColor) / 4;
+    // A factor, not a blend: text terms can only lower the visual score, never lift a page that looks wrong.
+    scores.score = scores.score * (0.75 + 0.25 * text);
+  }
   return { scores, diff: diffImage, pixels };
 }

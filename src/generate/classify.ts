@@ -8,7 +8,7 @@ const CONCURRENCY_CODES = new Set(['1302']);
 
 const FREE_MODEL = 'use the free model with --model glm-4.1v-thinking-flash';
 const AUTH = 'authentication failed: check the API key (ZHIPUAI_API_KEY / ZAI_API_KEY / OPENAI_API_KEY / UI2CODE_API_KEY, or .env)';
-const BAD_PARAMS = 'the service rejected the request parameters: check the model id (--model) and the base URL (--base-url)';
+const BAD_PARAMS = 'the service rejected the request parameters: check the model id (--model) and the base URL (--base-url); if the image is the problem, lower maxUploadSide';
 
 export const FATAL_CODES: Record<string, string> = {
   '1113': `the account has no balance left: top it up on the provider's console, or ${FREE_MODEL}`,

@@ -67,3 +67,16 @@ export function createLimiter(limit: number): Limiter {
     },
   };
 }
+
+const shared = new Map<string, Limiter>();
+
+/**
+ * One limiter per service account in this process (key: base URL + model + limit), however many provider objects the
+ * front ends create: the limit is the service's, not the caller's.
+ */
+export function sharedLimiter(key: string, limit: number): Limiter {
+  const id = `${key} ${limit}`;
+  let limiter = shared.get(id);
+  if (!limiter) shared.set(id, (limiter = createLimiter(limit)));
+  return limiter;
+}

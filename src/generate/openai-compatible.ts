@@ -9,7 +9,7 @@ import { encodePng } from '../intake/png.js';
 import { fitWithin } from '../intake/resize.js';
 import type { RgbaImage, Usage } from '../types.js';
 import { classify } from './classify.js';
-import { createLimiter, defaultConcurrency } from './limiter.js';
+import { defaultConcurrency, sharedLimiter } from './limiter.js';
 import { costOf, priceOf } from './prices.js';
 import { PROMPT_VERSION, refinePrompt, systemPrompt, userPrompt } from './prompt.js';
 import type { GenerateRequest, GenerateResult, Provider } from './provider.js';
@@ -24,10 +24,20 @@ export interface ClientOptions {
   concurrency?: number;
   /** Longest side of an image upload. Default 2048. */
   maxUploadSide?: number;
-  /** A stream (or a request waiting for its first byte) silent this long is aborted. Default 120 s. */
+  /**
+   * How an image goes in `image_url.url`: a data URL (the OpenAI format, default) or bare base64, the format Zhipu's
+   * own documentation and SDK use (its older GLM-4V models refused the data: prefix).
+   */
+  imageEncoding?: ImageEncoding;
+  /** A stream (or a request waiting for its first byte) silent this long is aborted. Default 60 s. */
   idleTimeoutMs?: number;
-  /** Bytes on the wire a reply may take (SSE framing included) before it is cut off and fails. Default 8 MB. */
+  /** Bytes of text (reasoning + content, UTF-8) a reply may hold before it is cut off and fails. Default 2 MB. */
   maxReplyBytes?: number;
+  /**
+   * Bytes on the wire (SSE framing included) before the download is cut off. Default 16 x maxReplyBytes: hosted GLM
+   * sends one token per event with ~170 bytes of JSON around it, so a legitimate 16k-token reply is ~3 MB on the wire.
+   */
+  maxWireBytes?: number;
   /** Retries stop, and a running stream is aborted, this long after the first attempt. Default 10 min. */
   deadlineMs?: number;
   /** First backoff step; doubles each retry (capped at 30 s), full jitter. Default 1 s. */
@@ -48,6 +58,48 @@ export function redactor(secret: string): (text: string) => string {
 class ReplyTooLarge extends Error {}
 /** A 200 answer that is a web page, not the API. */
 class NotTheApi extends Error {}
+/** A 200 JSON answer carrying `{ error }` (some gateways answer a streamed request that way): classified like an HTTP error. */
+class ErrorInBody extends Error {
+  constructor(readonly error: { code?: string | number; message?: string }, readonly headers: Headers) {
+    super(String(error?.message ?? 'error'));
+  }
+}
+
+async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<string> {
+  const parts: Uint8Array[] = [];
+  let seen = 0;
+  for await (const part of body as unknown as AsyncIterable<Uint8Array>) {
+    seen += part.byteLength;
+    if (seen > maxBytes) {
+      await body.cancel().catch(() => {});
+      throw new ReplyTooLarge(`over ${maxBytes} bytes`);
+    }
+    parts.push(part);
+  }
+  return Buffer.concat(parts).toString('utf8');
+}
+
+/**
+ * A server that ignored `stream: true` and sent one chat.completion object: the same answer as a one-event stream, so
+ * everything downstream (finish_reason, usage, extraction) sees one shape. An `{ error }` body is thrown for classify.
+ */
+function jsonAsStream(text: string, response: Response): Response {
+  let json: any;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new NotTheApi(`a body that is not JSON ("${text.slice(0, 80).replace(/\s+/g, ' ')}")`);
+  }
+  if (json?.error) throw new ErrorInBody(json.error, response.headers);
+  const choice = json?.choices?.[0];
+  if (!choice?.message) throw new NotTheApi(`JSON that is not a chat completion ("${text.slice(0, 80).replace(/\s+/g, ' ')}")`);
+  const { content = '', reasoning_content, reasoning } = choice.message;
+  const event = { choices: [{ index: 0, delta: { content, reasoning_content: reasoning_content ?? reasoning }, finish_reason: choice.finish_reason ?? 'stop' }], usage: json.usage };
+  const headers = new Headers(response.headers);
+  headers.set('content-type', 'text/event-stream');
+  headers.delete('content-length');
+  return new Response(`data: ${JSON.stringify(event)}\n\ndata: [DONE]\n\n`, { status: response.status, statusText: response.statusText, headers });
+}
 
 function findCause<T extends Error>(error: unknown, type: new (...args: never[]) => T): T | undefined {
   for (let e = error, depth = 0; e && depth < 6; e = (e as { cause?: unknown }).cause, depth++) {
@@ -75,6 +127,7 @@ function guardedFetch(maxBytes: number): typeof fetch {
       const title = /<title[^>]*>([^<]*)/i.exec(head)?.[1]?.trim() || head.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80);
       throw new NotTheApi(`an HTML page ("${title}")`);
     }
+    if (response.ok && /json/i.test(type) && !/event-stream/i.test(type)) return jsonAsStream(await readCapped(response.body, maxBytes), response);
     let seen = 0;
     const capped = response.body.pipeThrough(
       new TransformStream<Uint8Array, Uint8Array>({
@@ -89,7 +142,14 @@ function guardedFetch(maxBytes: number): typeof fetch {
   };
 }
 
-const dataUrl = (image: RgbaImage) => `data:image/png;base64,${encodePng(image).toString('base64')}`;
+const seconds = (ms: number) => (ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`);
+
+export type ImageEncoding = 'data-url' | 'base64';
+
+const imageUrl = (image: RgbaImage, encoding: ImageEncoding) => {
+  const base64 = encodePng(image).toString('base64');
+  return encoding === 'base64' ? base64 : `data:image/png;base64,${base64}`;
+};
 
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
@@ -106,9 +166,9 @@ const sleep = (ms: number, signal?: AbortSignal) =>
   });
 
 /** The messages of one request: the design (downscaled for upload) and the prompt; on refinement rounds also the render, the diff and the code. */
-export async function buildMessages(request: GenerateRequest, maxUploadSide = 2048): Promise<OpenAI.ChatCompletionMessageParam[]> {
+export async function buildMessages(request: GenerateRequest, maxUploadSide = 2048, encoding: ImageEncoding = 'data-url'): Promise<OpenAI.ChatCompletionMessageParam[]> {
   const { design, hints, previous } = request;
-  const image = async (img: RgbaImage) => ({ type: 'image_url' as const, image_url: { url: dataUrl(await fitWithin(img, maxUploadSide)) } });
+  const image = async (img: RgbaImage) => ({ type: 'image_url' as const, image_url: { url: imageUrl(await fitWithin(img, maxUploadSide), encoding) } });
   const content: OpenAI.ChatCompletionContentPart[] = [
     await image(design.image),
     { type: 'text', text: userPrompt({ width: design.cssWidth, height: design.cssHeight, hints }) },
@@ -131,15 +191,17 @@ export function createOpenAICompatibleProvider(options: ClientOptions): Provider
     baseUrl,
     model,
     maxUploadSide = 2048,
-    idleTimeoutMs = 120_000,
-    maxReplyBytes = 8 * 1024 * 1024,
+    imageEncoding = 'data-url',
+    idleTimeoutMs = 60_000,
+    maxReplyBytes = 2 * 1024 * 1024,
+    maxWireBytes = 16 * maxReplyBytes,
     deadlineMs = 10 * 60_000,
     backoffMs = 1000,
     slowDownMs = 60_000,
     maxTokens = 16_384,
     extraBody = {},
   } = options;
-  const limiter = createLimiter(options.concurrency ?? defaultConcurrency(model));
+  const limiter = sharedLimiter(`${baseUrl} ${model}`, options.concurrency ?? defaultConcurrency(model));
   const redact = redactor(apiKey);
   const priced = priceOf(model) !== undefined;
   let client: Promise<OpenAI> | undefined;
@@ -152,7 +214,7 @@ export function createOpenAICompatibleProvider(options: ClientOptions): Provider
           maxRetries: 0, // our own retry policy below
           timeout: deadlineMs,
           logLevel: 'off',
-          fetch: guardedFetch(maxReplyBytes),
+          fetch: guardedFetch(maxWireBytes),
         }),
     ));
 
@@ -163,7 +225,9 @@ export function createOpenAICompatibleProvider(options: ClientOptions): Provider
     const controller = new AbortController();
     const onAbort = () => controller.abort(request.signal?.reason);
     request.signal?.addEventListener('abort', onAbort, { once: true });
-    let stopped: 'idle' | 'deadline' | undefined;
+    // Aborted while the client was loading: the listener above came too late to hear it.
+    if (request.signal?.aborted) onAbort();
+    let stopped: 'idle' | 'deadline' | 'cap' | undefined;
     let idle: NodeJS.Timeout | undefined;
     const arm = () => {
       clearTimeout(idle);
@@ -179,6 +243,7 @@ export function createOpenAICompatibleProvider(options: ClientOptions): Provider
     let content = '';
     let reasoning = '';
     let chunks = 0;
+    let textBytes = 0;
     let finish: string | null = null;
     let usage: Usage = { promptTokens: 0, completionTokens: 0 };
     const why = () => {
@@ -186,7 +251,8 @@ export function createOpenAICompatibleProvider(options: ClientOptions): Provider
       if (stopped === 'idle') {
         return new Ui2CodeError('PROVIDER', `the model's stream went silent for ${idleTimeoutMs} ms and was aborted: the service is overloaded or stuck; try again later`, { file });
       }
-      if (stopped === 'deadline') return new Ui2CodeError('PROVIDER', `the reply took longer than the ${Math.round(deadlineMs / 1000)} s deadline and was aborted`, { file });
+      if (stopped === 'deadline') return new Ui2CodeError('PROVIDER', `the reply took longer than the ${seconds(deadlineMs)} deadline and was aborted`, { file });
+      if (stopped === 'cap') return new Ui2CodeError('INCOMPLETE_REPLY', `the reply grew past ${maxReplyBytes} bytes and was cut off`, { file });
       return undefined;
     };
     try {
@@ -207,6 +273,12 @@ export function createOpenAICompatibleProvider(options: ClientOptions): Provider
           content += delta.content;
           request.onProgress?.({ design: file, phase: 'generating', received: content.length });
         }
+        textBytes += (thought ? Buffer.byteLength(thought) : 0) + (delta.content ? Buffer.byteLength(delta.content) : 0);
+        if (textBytes > maxReplyBytes) {
+          stopped = 'cap';
+          controller.abort();
+          break;
+        }
         if (choice?.finish_reason) finish = choice.finish_reason;
         if (chunk.usage) usage = { promptTokens: chunk.usage.prompt_tokens ?? 0, completionTokens: chunk.usage.completion_tokens ?? 0 };
       }
@@ -215,8 +287,10 @@ export function createOpenAICompatibleProvider(options: ClientOptions): Provider
       const stop = why();
       if (stop) throw stop;
       if (findCause(error, ReplyTooLarge)) {
-        throw new Ui2CodeError('INCOMPLETE_REPLY', `the reply grew past ${maxReplyBytes} bytes and was cut off`, { file });
+        throw new Ui2CodeError('INCOMPLETE_REPLY', `the reply grew past ${maxWireBytes} bytes on the wire and was cut off`, { file });
       }
+      const inBody = findCause(error, ErrorInBody);
+      if (inBody) throw { error: inBody.error, headers: inBody.headers, message: inBody.message };
       const page = findCause(error, NotTheApi);
       if (page) {
         throw new Ui2CodeError('PROVIDER', `the endpoint at ${redact(baseUrl)} answered with ${redact(page.message)} instead of the OpenAI-compatible API: check the base URL (it usually ends in /v1, or /api/paas/v4 for GLM)`, { file });
@@ -239,6 +313,8 @@ export function createOpenAICompatibleProvider(options: ClientOptions): Provider
     if (finish === 'length') {
       throw new Ui2CodeError('INCOMPLETE_REPLY', `the reply stopped at the token limit (finish_reason "length", ${usage.completionTokens || 'unknown'} tokens) before the code was complete`, { file });
     }
+    // Zhipu ends a stream its backend lost with finish_reason "network_error": a transient failure, retried like one.
+    if (finish === 'network_error') throw new Error('the service lost the reply mid-stream (finish_reason "network_error")');
     if (finish === 'sensitive') throw new Ui2CodeError('PROVIDER', "the provider's content filter stopped the reply (finish_reason \"sensitive\")", { file });
     if (finish === null) throw new Ui2CodeError('INCOMPLETE_REPLY', 'the stream ended before the reply was complete (no finish_reason)', { file });
     const code = extractCode({ content, reasoning }, file);
@@ -259,7 +335,7 @@ export function createOpenAICompatibleProvider(options: ClientOptions): Provider
           const body = {
             ...extraBody,
             model,
-            messages: await buildMessages(request, maxUploadSide),
+            messages: await buildMessages(request, maxUploadSide, imageEncoding),
             stream: true,
             stream_options: { include_usage: true },
             max_tokens: maxTokens,
@@ -267,24 +343,26 @@ export function createOpenAICompatibleProvider(options: ClientOptions): Provider
           if (!priced) request.onProgress?.({ design: file, phase: 'generating', message: `no price known for model ${model}: its cost is counted as 0` });
           const started = Date.now();
           const deadline = started + deadlineMs;
+          const keptFailing = (attempts: number, last: string) =>
+            new Ui2CodeError('PROVIDER', `the model service kept failing for ${seconds(Date.now() - started)} over ${attempts} attempts (last: ${last}); try again later`, { file });
+          let lastFailure: string | undefined;
           for (let retry = 0; ; retry++) {
             if (signal?.aborted) throw aborted();
             request.onProgress?.({ design: file, phase: 'generating', message: retry ? `attempt ${retry + 1}` : undefined });
             try {
               return await attempt(request, body, deadline);
             } catch (error) {
+              // The deadline ran out in the middle of a retry: the failures before it are the story, not the cut.
+              if (error instanceof Ui2CodeError && lastFailure && Date.now() >= deadline && !signal?.aborted) throw keptFailing(retry + 1, lastFailure);
               if (error instanceof Ui2CodeError) throw error;
               const failure = classify(error, file, redact);
               if (!failure.retry) throw failure.error;
+              lastFailure = failure.message;
               if (failure.slowDown) limiter.slowDown(slowDownMs);
               const jitter = Math.random() * Math.min(30_000, backoffMs * 2 ** retry);
               const wait = Math.max(failure.retryAfterMs ?? 0, jitter);
               if (Date.now() + wait > deadline) {
-                throw new Ui2CodeError(
-                  'PROVIDER',
-                  `the model service kept failing for ${Math.round((Date.now() - started) / 1000)} s over ${retry + 1} attempts (last: ${failure.message}); try again later`,
-                  { file },
-                );
+                throw keptFailing(retry + 1, failure.message);
               }
               request.onProgress?.({ design: file, phase: 'generating', message: `retrying in ${Math.round(wait)} ms after ${failure.message}` });
               await sleep(wait, signal).catch(() => {

@@ -5,7 +5,7 @@ import type { Usage } from '../types.js';
 export const PRICES: Record<string, [number, number]> = {
   'glm-4.1v-thinking-flashx': [2, 2],
   'glm-4.1v-thinking-flash': [0, 0],
-  'glm-4.5v': [2, 6],
+  'glm-4.5v': [4, 12],
 };
 
 /** The model's price, or undefined when it is not in the table (its cost is then counted as 0). */

@@ -1,40 +1,58 @@
 // The UI2Code prompt, versioned: a change of wording is a change of output, so PROMPT_VERSION is part of the cache key.
 import type { Hints, Scores } from '../types.js';
 
-export const PROMPT_VERSION = 'ui2code-prompt-1';
+export const PROMPT_VERSION = 'ui2code-prompt-2';
 
 export function systemPrompt(): string {
   return [
-    'You are an expert front-end engineer who turns UI screenshots into React components.',
+    'You are an expert front-end engineer who turns UI screenshots into React components, pixel for pixel.',
     'Write exactly one self-contained .tsx file:',
-    '- a default-exported function component, TypeScript, no imports except from "react";',
-    '- styles as inline style objects only (no CSS files, no class names, no styled-components, no Tailwind);',
-    '- reproduce the screenshot exactly: the same texts (verbatim), colours, font sizes and weights, spacing, borders and radii;',
-    '- write out every repeated item (no placeholders like "..."), using real text, never an image of text;',
-    '- images, photos, icons and illustrations become neutral placeholder boxes of their average colour with an aria-label; never an external URL;',
-    '- no network, storage, timers, window or document access, no dangerouslySetInnerHTML, no script tags;',
-    '- the root element has exactly the screenshot\'s CSS size.',
-    'Answer with the file in one ```tsx code block and nothing after it.',
+    '- a default-exported function component in TypeScript; no imports except from "react" (no other packages, no CSS files, no assets);',
+    '- styles as inline style objects only (no class names, no CSS-in-JS libraries, no Tailwind);',
+    '- the root element has exactly the screenshot\'s CSS width and height (given below), position: relative, overflow: hidden, and the screenshot\'s background colour;',
+    '- reproduce the screenshot exactly: every text verbatim (same wording, case and punctuation), the same colours (hex), font sizes, weights, line heights, spacing, borders, radii and shadows;',
+    '- write out every repeated item (list rows, cards, tabs, table cells) in full; never "...", never a comment standing in for content;',
+    '- photos, illustrations, icons and logos become neutral placeholder boxes (a <div role="img" aria-label="what it shows"> with the region\'s average colour and exact size); never an external URL, never an <img> with a remote src;',
+    '- static markup only: no network, storage, timers, window, document or global access, no dangerouslySetInnerHTML, no script, iframe or link tags.',
+    'Answer with the whole file in one ```tsx code block and nothing after it.',
   ].join('\n');
 }
 
-export function userPrompt({ width, height, hints }: { width: number; height: number; hints?: Hints }): string {
-  const lines = [`The screenshot is ${width}x${height} CSS pixels. Write the component.`];
-  if (hints) {
-    lines.push(`Background: ${hints.background}. Palette: ${hints.palette.join(', ')}.`);
-    lines.push('Texts found in the screenshot (x, y, width, height in CSS px; font size; colour):');
+function hintLines(hints: Hints): string[] {
+  const lines = [`Background: ${hints.background}.`];
+  if (hints.palette.length) lines.push(`Palette: ${hints.palette.join(', ')}.`);
+  if (hints.texts.length) {
+    lines.push('Texts found in the screenshot by local analysis (verbatim text; x,y width x height in CSS px; font size; colour; weight). Use them for exact wording and placement:');
     for (const t of hints.texts.slice(0, 200)) {
-      lines.push(`- ${JSON.stringify(t.text)} at ${Math.round(t.x)},${Math.round(t.y)} ${Math.round(t.width)}x${Math.round(t.height)}, ${Math.round(t.fontSize)}px, ${t.color}`);
+      const weight = t.fontWeight ? `, weight ${t.fontWeight}` : '';
+      lines.push(`- ${JSON.stringify(t.text)} at ${Math.round(t.x)},${Math.round(t.y)} ${Math.round(t.width)}x${Math.round(t.height)}, ${Math.round(t.fontSize)}px, ${t.color}${weight}`);
     }
+    if (hints.texts.length > 200) lines.push(`- (${hints.texts.length - 200} more texts not listed)`);
   }
+  return lines;
+}
+
+/** The first request: the design (sent as the first image) and its size. */
+export function userPrompt({ width, height, hints }: { width: number; height: number; hints?: Hints }): string {
+  const lines = [
+    `The image is the design. Its CSS size is ${width}x${height} px: the root element must be exactly width ${width}px and height ${height}px.`,
+    'Write the component.',
+  ];
+  if (hints) lines.push('', ...hintLines(hints));
   return lines.join('\n');
 }
 
+/** A refinement round: design, render of the current code (and the diff), the code and its scores; a complete file back. */
 export function refinePrompt({ code, scores, round, hasDiff }: { code: string; scores: Scores; round: number; hasDiff: boolean }): string {
+  const terms = [`mismatch ${scores.mismatch.toFixed(4)}`, `foreground mismatch ${scores.fgMismatch.toFixed(4)}`];
+  if (scores.textRecall !== undefined) terms.push(`text recall ${scores.textRecall.toFixed(3)}`);
+  if (scores.textPosition !== undefined) terms.push(`text position ${scores.textPosition.toFixed(3)}`);
+  if (scores.blockMatch !== undefined) terms.push(`block match ${scores.blockMatch.toFixed(3)}`);
   return [
-    `Round ${round}: the first image is the design, the second is how your component renders${hasDiff ? ', the third marks the differing pixels in red' : ''}.`,
-    `Current score ${scores.score.toFixed(3)} (mismatch ${scores.mismatch.toFixed(4)}, foreground mismatch ${scores.fgMismatch.toFixed(4)}).`,
-    'Fix every difference you see (positions, sizes, colours, texts, fonts) and answer with the complete corrected file in one ```tsx code block.',
+    `Refinement round ${round}. The first image is the design; the next one is a screenshot of how the current code renders${hasDiff ? '; the last one marks the pixels that differ in red' : ''}.`,
+    `Current similarity score ${scores.score.toFixed(3)} of 1 (${terms.join(', ')}); rendered size ${scores.renderedWidth}x${scores.renderedHeight} device px against the design's ${scores.width}x${scores.height}.`,
+    'Compare the design and the render carefully and fix every difference: missing or extra elements, positions, sizes, colours, texts, fonts, spacing.',
+    'Keep every rule from before. Answer with the complete corrected file (not a diff, not a fragment) in one ```tsx code block.',
     'Current code:',
     '```tsx',
     code.trimEnd(),

@@ -1,9 +1,9 @@
 // The security boundary. Generated code is written into the user's source tree and runs in their dev server, so it
 // must be a plain presentational component: this policy walks its AST and refuses anything that reaches outside.
 import { parse } from '@babel/parser';
-import { VISITOR_KEYS } from '@babel/types';
 import type { Node } from '@babel/types';
 import { Ui2CodeError } from '../errors.js';
+import { collectScopes, isDeclaredAt, walk, type AnyNode } from './scope.js';
 
 export interface Violation {
   rule: string;
@@ -19,6 +19,8 @@ const ALLOWED_GLOBALS = new Set([
   'WeakSet', 'Symbol', 'Promise', 'Error', 'TypeError', 'RangeError', 'RegExp', 'parseInt', 'parseFloat', 'isNaN',
   'isFinite', 'undefined', 'NaN', 'Infinity', 'console', 'encodeURIComponent', 'decodeURIComponent', 'encodeURI',
   'decodeURI', 'BigInt', 'structuredClone', 'arguments',
+  // Timers with a function (a string argument is refused as eval), frames, and the blocking dialogs: nothing leaves the page.
+  'setInterval', 'clearTimeout', 'clearInterval', 'requestAnimationFrame', 'cancelAnimationFrame', 'queueMicrotask', 'alert', 'confirm',
 ]);
 
 /** Names that reach the network, storage, the page or code evaluation: refused with their own rule. */
@@ -32,8 +34,20 @@ const FORBIDDEN: Record<string, string> = {
   parent: 'no-globals', frames: 'no-globals', location: 'no-globals', navigator: 'no-globals', opener: 'no-globals',
 };
 
+/** Refused even when the file declares the name: shadowing `fetch` or `eval` has no harmless use and hides intent. */
+const ALWAYS_FORBIDDEN = new Set(['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'sendBeacon', 'importScripts', 'eval', 'Function', 'localStorage', 'sessionStorage', 'indexedDB', 'require', 'process']);
+
+/** Reflection that reaches prototypes and constructors by name at run time (`getOwnPropertyDescriptor(proto, 'constr' + 'uctor')`). */
+const REFLECTION = new Set(['getPrototypeOf', 'setPrototypeOf', 'getOwnPropertyDescriptor', 'getOwnPropertyDescriptors', 'getOwnPropertyNames', 'defineProperty', 'defineProperties', '__lookupSetter__']);
+
+/** TypeScript nodes that hold run-time values; every other TS node is a type and is not walked. */
+const TS_VALUE_NODES = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion', 'TSInstantiationExpression', 'TSEnumDeclaration', 'TSEnumBody', 'TSEnumMember', 'TSParameterProperty', 'TSModuleDeclaration', 'TSImportEqualsDeclaration', 'TSExportAssignment']);
+
+/** Style properties that take a URL, so their value must be a literal that can be checked. */
+const URL_STYLE_PROPERTIES = new Set(['backgroundImage', 'listStyleImage', 'borderImage', 'borderImageSource', 'maskImage', 'WebkitMaskImage', 'mask', 'WebkitMask', 'cursor', 'content', 'shapeOutside', 'src']);
+
 const FORBIDDEN_PROPERTIES = new Set(['constructor', '__proto__', 'prototype', 'cookie', 'sendBeacon', '__defineGetter__', '__defineSetter__', '__lookupGetter__']);
-const FORBIDDEN_ELEMENTS = new Set(['script', 'iframe', 'object', 'embed', 'base', 'meta', 'link', 'frame', 'frameset', 'applet', 'portal', 'template', 'style']);
+const FORBIDDEN_ELEMENTS = new Set(['script', 'iframe', 'object', 'embed', 'base', 'meta', 'link', 'frame', 'frameset', 'applet', 'portal', 'template', 'style', 'animate', 'set', 'handler', 'listener']);
 const FORBIDDEN_ATTRIBUTES = new Set(['dangerouslySetInnerHTML', 'srcDoc', 'srcdoc']);
 const URL_ATTRIBUTES = new Set(['src', 'href', 'srcSet', 'srcset', 'action', 'formAction', 'poster', 'xlinkHref', 'data', 'background', 'ping', 'cite', 'manifest']);
 
@@ -60,7 +74,23 @@ export function urlProblem(value: string): string | null {
 
 const CSS_URL = /url\(\s*(['"]?)(.*?)\1\s*\)|@import/gi;
 
-function cssProblem(value: string): string | null {
+/** CSS escapes (`u\\72 l(`) spell `url(` as surely as the letters do. */
+export function cssUnescape(value: string): string {
+  return value.replace(/\\([0-9a-f]{1,6})\s?|\\(.)/gis, (_, hex: string | undefined, ch: string | undefined) => (hex ? String.fromCodePoint(Math.min(parseInt(hex, 16), 0x10ffff)) : (ch ?? '')));
+}
+
+function cssProblem(raw: string): string | null {
+  const value = cssUnescape(raw);
+  // image-set("a.png" 1x) takes bare strings as URLs.
+  for (const set of value.matchAll(/image-set\(([^)]*)\)/gi)) {
+    for (const str of (set[1] ?? '').matchAll(/(['"])(.*?)\1/g)) {
+      const problem = urlProblem(str[2] ?? '');
+      if (problem) return `style image-set(): ${problem}`;
+    }
+  }
+  const opened = (value.match(/url\(/gi) ?? []).length;
+  const closed = (value.match(/url\(\s*(['"]?)(.*?)\1\s*\)/gi) ?? []).length;
+  if (opened > closed) return 'a style url() must be complete in one literal';
   for (const match of value.matchAll(CSS_URL)) {
     if (match[0].toLowerCase() === '@import') return '@import is not allowed in styles';
     const problem = urlProblem(match[2] ?? '');
@@ -68,51 +98,6 @@ function cssProblem(value: string): string | null {
   }
   if (/expression\s*\(|behavior\s*:|-moz-binding/i.test(value)) return 'script in styles is not allowed';
   return null;
-}
-
-type AnyNode = Node & Record<string, unknown>;
-
-function collectDeclared(ast: Node): Set<string> {
-  const declared = new Set<string>();
-  const addPattern = (p: AnyNode | null | undefined) => {
-    if (!p) return;
-    switch (p.type) {
-      case 'Identifier': declared.add(p.name as string); break;
-      case 'ObjectPattern': for (const prop of p.properties as AnyNode[]) addPattern((prop.type === 'RestElement' ? prop.argument : prop.value) as AnyNode); break;
-      case 'ArrayPattern': for (const el of p.elements as AnyNode[]) addPattern(el); break;
-      case 'AssignmentPattern': addPattern(p.left as AnyNode); break;
-      case 'RestElement': addPattern(p.argument as AnyNode); break;
-      case 'TSParameterProperty': addPattern(p.parameter as AnyNode); break;
-    }
-  };
-  walk(ast, (node) => {
-    const n = node as AnyNode;
-    switch (n.type) {
-      case 'VariableDeclarator': addPattern(n.id as AnyNode); break;
-      case 'FunctionDeclaration': case 'FunctionExpression': case 'ArrowFunctionExpression': case 'ObjectMethod': case 'ClassMethod':
-        if (n.id) addPattern(n.id as AnyNode);
-        for (const param of n.params as AnyNode[]) addPattern(param);
-        break;
-      case 'ClassDeclaration': case 'ClassExpression': if (n.id) addPattern(n.id as AnyNode); break;
-      case 'CatchClause': addPattern(n.param as AnyNode); break;
-      case 'ImportSpecifier': case 'ImportDefaultSpecifier': case 'ImportNamespaceSpecifier': addPattern(n.local as AnyNode); break;
-      case 'TSTypeAliasDeclaration': case 'TSInterfaceDeclaration': case 'TSEnumDeclaration': addPattern(n.id as AnyNode); break;
-    }
-  });
-  return declared;
-}
-
-function walk(node: Node, visit: (node: Node, parent: Node | null, key: string | null) => void, parent: Node | null = null, key: string | null = null): void {
-  visit(node, parent, key);
-  const keys = VISITOR_KEYS[node.type] ?? [];
-  for (const k of keys) {
-    const child = (node as AnyNode)[k];
-    if (Array.isArray(child)) {
-      for (const c of child) if (c && typeof c === 'object' && 'type' in c) walk(c as Node, visit, node, k);
-    } else if (child && typeof child === 'object' && 'type' in (child as object)) {
-      walk(child as Node, visit, node, k);
-    }
-  }
 }
 
 /** Is this identifier a reference to a variable (not a property name, a label, a JSX attribute or a type)? */
@@ -129,10 +114,20 @@ function isReference(node: AnyNode, parent: AnyNode | null, key: string | null):
     case 'AssignmentPattern': return key === 'right';
     case 'ArrayPattern': case 'ObjectPattern': case 'RestElement': return false;
     case 'ClassDeclaration': case 'ClassExpression': return key === 'superClass';
+    case 'PrivateName': case 'MetaProperty': case 'ClassPrivateProperty': case 'ClassPrivateMethod': case 'ClassAccessorProperty': return key === 'value';
+    // Type subtrees are never walked (they do not run); what is left of TS holds expressions, except these names.
+    case 'TSEnumDeclaration': case 'TSParameterProperty': return false;
+    case 'TSEnumMember': return key === 'initializer';
   }
-  if (String(parent.type).startsWith('TS')) return parent.type === 'TSAsExpression' || parent.type === 'TSNonNullExpression' || parent.type === 'TSSatisfiesExpression' ? key === 'expression' : false;
   return true;
 }
+
+function jsxAttributeName(attribute: AnyNode): string {
+  const nameNode = attribute.name as AnyNode;
+  return nameNode.type === 'JSXIdentifier' ? (nameNode.name as string) : `${((nameNode.namespace as AnyNode).name as string)}:${(nameNode.name as AnyNode).name as string}`;
+}
+
+const isLiteralKey = (key: AnyNode) => key.type === 'StringLiteral' || key.type === 'NumericLiteral' || (key.type === 'TemplateLiteral' && (key.expressions as unknown[]).length === 0);
 
 function staticString(node: AnyNode | null | undefined): string | null {
   if (!node) return null;
@@ -140,6 +135,15 @@ function staticString(node: AnyNode | null | undefined): string | null {
   if (node.type === 'TemplateLiteral' && (node.expressions as unknown[]).length === 0) return ((node.quasis as AnyNode[])[0].value as { cooked: string }).cooked;
   if (node.type === 'JSXExpressionContainer') return staticString(node.expression as AnyNode);
   return null;
+}
+
+/** `cond ? 'a' : 'b'` and `x || 'none'` of literals: values a policy can still check. */
+function isStaticChoice(node: AnyNode): boolean {
+  if (staticString(node) !== null || node.type === 'NumericLiteral' || node.type === 'NullLiteral' || (node.type === 'Identifier' && node.name === 'undefined')) return true;
+  if (node.type === 'ConditionalExpression') return isStaticChoice(node.consequent as AnyNode) && isStaticChoice(node.alternate as AnyNode);
+  // `a && 'x'` yields a falsy `a` (harmless as a style) or 'x'; `a || 'x'` may yield any `a`.
+  if (node.type === 'LogicalExpression') return isStaticChoice(node.right as AnyNode) && (node.operator === '&&' || isStaticChoice(node.left as AnyNode));
+  return false;
 }
 
 function isComponentValue(node: AnyNode | undefined, functions: Map<string, AnyNode>): boolean {
@@ -174,7 +178,7 @@ export function checkPolicy(code: string): Violation[] {
   walk(ast, () => void nodes++);
   if (nodes > LIMITS.maxNodes) return [{ rule: 'max-nodes', line: 1, message: `the file has ${nodes} syntax nodes, more than ${LIMITS.maxNodes}` }];
 
-  const declared = collectDeclared(ast);
+  const scopes = collectScopes(ast);
   const functions = new Map<string, AnyNode>();
   walk(ast, (node) => {
     const n = node as AnyNode;
@@ -185,10 +189,48 @@ export function checkPolicy(code: string): Violation[] {
   });
 
   let defaultExports = 0;
-  walk(ast, (node, parentNode, key) => {
+  /** A property that ends up as an element attribute or a style (props objects, createElement, spreads, assignments). */
+  const checkProp = (name: string, value: AnyNode, n: Node) => {
+    if (FORBIDDEN_ATTRIBUTES.has(name)) add('no-dangerous-html', n, `${name} is not allowed`);
+    if (URL_ATTRIBUTES.has(name) || URL_STYLE_PROPERTIES.has(name)) {
+      const literal = staticString(value);
+      if (literal === null) {
+        if (URL_STYLE_PROPERTIES.has(name) && value.type !== 'NumericLiteral' && !isStaticChoice(value)) add('no-external-urls', n, `${name} must be a literal`);
+      } else if (URL_ATTRIBUTES.has(name)) {
+        const problem = urlProblem(literal);
+        if (problem) add(/^(javascript|vbscript)/.test(normaliseUrl(literal)) ? 'no-javascript-urls' : 'no-external-urls', n, `${name}: ${problem}`);
+      }
+    }
+  };
+  const reference = (name: string, n: Node, ancestors: readonly Node[]) => {
+    // Names that reach the network or evaluate code are refused even when declared: nothing harmless needs them.
+    if (ALWAYS_FORBIDDEN.has(name)) return add(FORBIDDEN[name], n, `${name} is not allowed`);
+    if (isDeclaredAt(scopes, ancestors, name)) return;
+    if (FORBIDDEN[name]) return add(FORBIDDEN[name], n, `${name} is not allowed`);
+    if (!ALLOWED_GLOBALS.has(name)) add('no-undeclared-globals', n, `${name} is not declared in the file and is not an allowed global`);
+  };
+  walk(ast, (node, parentNode, key, ancestors) => {
     const n = node as AnyNode;
     const parent = parentNode as AnyNode | null;
+    // Types never run: their names are not references (the policy judges values only).
+    if (n.type.startsWith('TS') && !TS_VALUE_NODES.has(n.type)) return false;
+    if (n.declare) {
+      add('no-undeclared-globals', n, 'ambient (declare) declarations are not allowed');
+      return false;
+    }
     switch (n.type) {
+      case 'TSModuleDeclaration':
+        add('no-undeclared-globals', n, 'namespaces and module declarations are not allowed');
+        return false;
+      case 'TSImportEqualsDeclaration':
+        add('no-require', n, 'import = require() is not allowed');
+        return false;
+      case 'TSExportAssignment':
+        add('default-export-component', n, 'export = is not allowed');
+        return false;
+      case 'ImportExpression':
+        add('no-dynamic-import', n, 'dynamic import() is not allowed');
+        break;
       case 'ImportDeclaration': {
         const source = (n.source as AnyNode).value as string;
         if (source !== 'react') add('imports-only-react', n, `import from '${source}' is not allowed (only 'react')`);
@@ -228,6 +270,12 @@ export function checkPolicy(code: string): Violation[] {
         const isCreate = (callee.type === 'MemberExpression' && (callee.property as AnyNode).name === 'createElement') || calleeName === 'createElement' || calleeName === 'jsx' || calleeName === 'jsxs';
         const tag = isCreate ? staticString(args[0]) : null;
         if (tag && FORBIDDEN_ELEMENTS.has(tag.toLowerCase())) add('no-dangerous-elements', n, `<${tag}> is not allowed`);
+        // Props built at run time could carry any attribute past the checks: like a JSX spread, only a literal object passes.
+        const calleeProp = callee.type === 'MemberExpression' && !callee.computed ? ((callee.property as AnyNode).name as string) : calleeName;
+        const props = args[1];
+        if ((isCreate || calleeProp === 'cloneElement' || calleeProp === 'jsxDEV') && props && props.type !== 'ObjectExpression' && props.type !== 'NullLiteral' && !(props.type === 'Identifier' && props.name === 'undefined')) {
+          add('no-dangerous-html', n, `${calleeProp}() props must be an object literal`);
+        }
         break;
       }
       case 'Identifier': {
@@ -236,18 +284,39 @@ export function checkPolicy(code: string): Violation[] {
           if (parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && key === 'property' && FORBIDDEN_PROPERTIES.has(name)) {
             add(name === 'cookie' ? 'no-storage' : name === 'sendBeacon' ? 'no-network' : 'no-prototype-access', n, `.${name} is not allowed`);
           }
+          if (parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && key === 'property' && REFLECTION.has(name)) {
+            add('no-prototype-access', n, `.${name} is not allowed (it reaches prototypes and constructors)`);
+          }
           if (parent && (parent.type === 'ObjectProperty' || parent.type === 'ClassProperty') && key === 'key' && FORBIDDEN_PROPERTIES.has(name) && name !== 'cookie') {
             add('no-prototype-access', n, `a property named ${name} is not allowed`);
           }
           break;
         }
-        if (FORBIDDEN[name] && !declared.has(name)) {
-          if (name !== 'setTimeout') add(FORBIDDEN[name], n, `${name} is not allowed`);
-          break;
-        }
-        if (!declared.has(name) && !ALLOWED_GLOBALS.has(name) && !FORBIDDEN[name]) add('no-undeclared-globals', n, `${name} is not declared in the file and is not an allowed global`);
+        // A declaration's own name is a binding, not a use (it is in scope by construction).
+        if (name !== 'setTimeout') reference(name, n, ancestors);
         break;
       }
+      case 'ObjectProperty': case 'ObjectMethod': case 'ClassProperty': case 'ClassMethod': {
+        const keyNode = n.key as AnyNode;
+        // `const { [k]: F } = fn` reads a property as surely as fn[k] does (a computed key in an object literal only writes).
+        if (n.computed && !isLiteralKey(keyNode) && parent?.type === 'ObjectPattern') add('no-computed-access', n, 'a computed key in destructuring must be a literal');
+        const name = keyNode.type === 'Identifier' && !n.computed ? (keyNode.name as string) : staticString(keyNode) ?? (keyNode.type === 'StringLiteral' ? (keyNode.value as string) : null);
+        if (name && n.type === 'ObjectProperty') checkProp(name, n.value as AnyNode, n);
+        break;
+      }
+      case 'AssignmentExpression': {
+        const left = n.left as AnyNode;
+        if (left.type === 'MemberExpression') {
+          const prop = left.property as AnyNode;
+          const name = left.computed ? staticString(prop) : (prop.name as string);
+          if (name) checkProp(name, n.right as AnyNode, n);
+        }
+        break;
+      }
+      case 'JSXSpreadAttribute':
+        // Spread props could carry any attribute past the checks below: only a literal object (checked key by key) passes.
+        if ((n.argument as AnyNode).type !== 'ObjectExpression') add('no-dangerous-html', n, 'spreading props into an element is only allowed from an object literal');
+        break;
       case 'MemberExpression': case 'OptionalMemberExpression':
         if (n.computed) {
           const prop = n.property as AnyNode;
@@ -259,8 +328,8 @@ export function checkPolicy(code: string): Violation[] {
         }
         break;
       case 'StringLiteral': {
-        if (parent?.type === 'JSXAttribute') break; // judged as the attribute it is
         const value = n.value as string;
+        if (parent?.type === 'JSXAttribute' && URL_ATTRIBUTES.has(jsxAttributeName(parent))) break; // judged as the URL it is
         if (FORBIDDEN_PROPERTIES.has(value) && parent?.type === 'ObjectProperty' && key === 'key') add('no-prototype-access', n, `a property named ${value} is not allowed`);
         const css = cssProblem(value);
         if (css) add('no-external-urls', n, css);
@@ -269,19 +338,26 @@ export function checkPolicy(code: string): Violation[] {
       }
       case 'TemplateLiteral':
         for (const quasi of n.quasis as AnyNode[]) {
-          const css = cssProblem(((quasi.value as { cooked?: string }).cooked ?? ''));
+          const text = (quasi.value as { cooked?: string }).cooked ?? '';
+          const css = cssProblem(text);
           if (css) add('no-external-urls', n, css);
+          else if ((n.expressions as unknown[]).length > 0 && /(url|image-set)\(|\\/i.test(cssUnescape(text))) add('no-external-urls', n, 'a style url() must be a literal');
+          else if (/^\s*(javascript|vbscript)\s*:/i.test(normaliseUrl(text))) add('no-javascript-urls', n, 'javascript: URLs are not allowed');
         }
         break;
       case 'JSXOpeningElement': {
         const nameNode = n.name as AnyNode;
         const tag = nameNode.type === 'JSXIdentifier' ? (nameNode.name as string) : null;
         if (tag && FORBIDDEN_ELEMENTS.has(tag.toLowerCase())) add('no-dangerous-elements', n, `<${tag}> is not allowed`);
+        // <Foo /> and <a.b /> name values (React calls them): they resolve like any other reference.
+        let root = nameNode;
+        while (root.type === 'JSXMemberExpression') root = root.object as AnyNode;
+        if (root.type === 'JSXIdentifier' && (root !== nameNode || /^[A-Z_$]/.test(root.name as string))) reference(root.name as string, root, ancestors);
         break;
       }
       case 'JSXAttribute': {
         const nameNode = n.name as AnyNode;
-        const attr = nameNode.type === 'JSXIdentifier' ? (nameNode.name as string) : `${((nameNode.namespace as AnyNode).name as string)}:${(nameNode.name as AnyNode).name as string}`;
+        const attr = jsxAttributeName(n);
         if (FORBIDDEN_ATTRIBUTES.has(attr)) add('no-dangerous-html', n, `${attr} is not allowed`);
         if (/^on[A-Z]/.test(attr) && staticString(n.value as AnyNode) !== null) add('no-eval', n, `a string ${attr} handler is code`);
         const value = staticString(n.value as AnyNode);
@@ -295,7 +371,7 @@ export function checkPolicy(code: string): Violation[] {
         } else if (isUrl && n.value && (n.value as AnyNode).type === 'JSXExpressionContainer') {
           const expr = (n.value as AnyNode).expression as AnyNode;
           // A computed URL cannot be checked: only literals (and templates without expressions) are allowed.
-          if (expr.type !== 'StringLiteral' && expr.type !== 'TemplateLiteral') add('no-external-urls', n, `${attr} must be a literal URL`);
+          if (staticString(expr) === null) add('no-external-urls', n, `${attr} must be a literal URL`);
         }
         break;
       }

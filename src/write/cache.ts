@@ -35,13 +35,18 @@ export async function writeCache(root: string, key: string, result: CachedResult
   await writeFileAtomic(cacheFile(root, key), JSON.stringify(result));
 }
 
-const inFlight = new Map<string, Promise<unknown>>();
+const inFlight = new Map<string, { promise: Promise<unknown>; signal?: AbortSignal }>();
 
-/** Runs `work` once per key at a time: a second caller with the same key gets the first caller's promise. */
-export function shared<T>(key: string, work: () => Promise<T>): Promise<T> {
-  const running = inFlight.get(key) as Promise<T> | undefined;
-  if (running) return running;
-  const promise = work().finally(() => inFlight.delete(key));
-  inFlight.set(key, promise);
+/**
+ * Runs `work` once per key at a time: a second caller with the same key gets the first caller's promise — unless the
+ * first caller's job was aborted (a newer save), whose result nobody may use. `signal` is the caller's own.
+ */
+export function shared<T>(key: string, work: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  const running = inFlight.get(key);
+  if (running && !running.signal?.aborted) return running.promise as Promise<T>;
+  const promise = work().finally(() => {
+    if (inFlight.get(key)?.promise === promise) inFlight.delete(key);
+  });
+  inFlight.set(key, { promise, signal });
   return promise;
 }

@@ -40,7 +40,13 @@ export async function writeComponent({ root, outDir, file, design, code, force =
   if (existing === content) return { status: 'unchanged', file };
   if (existing !== null && !force) {
     const header = parseHeader(existing);
-    const reason = !header ? 'the file was not written by ui2code' : !header.intact ? 'the file was edited by hand' : null;
+    const reason = !header
+      ? 'the file was not written by ui2code'
+      : !header.intact
+        ? 'the file was edited by hand'
+        : header.design !== design.replace(/[\r\n]/g, ' ')
+          ? `the file belongs to another design (${header.design})`
+          : null;
     if (reason) {
       const pending = path.join(pendingDir(root), path.basename(file));
       await writeFileAtomic(pending, content);

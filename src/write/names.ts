@@ -5,14 +5,32 @@ import path from 'node:path';
 import { Ui2CodeError } from '../errors.js';
 
 /** Globals a component name must not shadow (JSX would pick the component over the DOM class, or confuse readers). */
-const RESERVED = new Set([
-  'Image', 'Map', 'Text', 'Node', 'Element', 'Event', 'Set', 'Option', 'Audio', 'Document', 'Window', 'Date', 'Array',
-  'Object', 'String', 'Number', 'Boolean', 'Error', 'JSON', 'Math', 'Promise', 'Proxy', 'Symbol', 'URL', 'Request',
-  'Response', 'Headers', 'File', 'Blob', 'Worker', 'Storage', 'Location', 'History', 'Navigator', 'Screen', 'Range',
-  'Selection', 'Comment', 'Attr', 'Function', 'RegExp', 'Intl', 'Reflect', 'WeakMap', 'WeakSet', 'BigInt', 'Infinity',
-  'NaN', 'Notification', 'Performance', 'Animation', 'Touch', 'Credential', 'Report', 'Plugin', 'MimeType', 'Path2D',
-  'FormData', 'Crypto', 'Cache', 'Clipboard', 'Permissions', 'Lock', 'React', 'Fragment', 'Component', 'Suspense',
-]);
+const RESERVED = new Set(
+  [
+    // The language and the platform (the same in the browser and in Node).
+    'Object Function Array Number Infinity NaN Boolean String Symbol Date Promise RegExp Error AggregateError EvalError RangeError',
+    'ReferenceError SyntaxError TypeError URIError JSON Math Intl ArrayBuffer Uint8Array Int8Array Uint16Array Int16Array Uint32Array',
+    'Int32Array Float32Array Float64Array Uint8ClampedArray BigUint64Array BigInt64Array DataView Map BigInt Set WeakMap WeakSet Proxy',
+    'Reflect FinalizationRegistry WeakRef Iterator Atomics WebAssembly SharedArrayBuffer Buffer URL URLSearchParams DOMException',
+    'AbortController AbortSignal Event EventTarget CustomEvent TextEncoder TextDecoder TextEncoderStream TextDecoderStream',
+    'TransformStream WritableStream ReadableStream CompressionStream DecompressionStream BroadcastChannel MessageChannel MessagePort',
+    'MessageEvent Blob File FileList FileReader FormData Headers Request Response Crypto CryptoKey SubtleCrypto Performance',
+    'PerformanceObserver PerformanceEntry PerformanceMark PerformanceMeasure PerformanceObserverEntryList PerformanceResourceTiming',
+    'TransformStreamDefaultController WritableStreamDefaultController WritableStreamDefaultWriter ReadableStreamDefaultReader',
+    'ReadableStreamBYOBReader ReadableStreamBYOBRequest ReadableByteStreamController ReadableStreamDefaultController',
+    'ByteLengthQueuingStrategy CountQueuingStrategy Navigator WebSocket',
+    // The browser's window and DOM.
+    'Image Text Node Element Option Audio Document DocumentFragment Window Worker SharedWorker Storage Location History Navigator',
+    'Screen Range Selection Comment Attr CSS Animation Notification Touch Credential Report Plugin MimeType Path2D Cache Clipboard',
+    'Permissions Lock Geolocation Gamepad WebSocket EventSource XMLHttpRequest MutationObserver ResizeObserver IntersectionObserver',
+    'ShadowRoot Highlight VideoFrame AudioContext OffscreenCanvas ImageData ImageBitmap DOMParser DOMRect DOMPoint DOMMatrix',
+    'Scheduler Sanitizer Serial USB HID Bluetooth Presentation Payment PaymentRequest Ink Keyboard Magnetometer Accelerometer',
+    // React's own names: a component called React or Fragment would shadow the import.
+    'React Fragment Component PureComponent Suspense StrictMode Profiler Children',
+  ]
+    .join(' ')
+    .split(' '),
+);
 const WINDOWS_RESERVED = /^(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])$/i;
 
 /** PascalCase ASCII from a design's file name (`login-page@2x.png` → `LoginPage`), unique among `taken` (case-insensitive). */
@@ -31,7 +49,8 @@ export function componentName(designPath: string, taken: Iterable<string> = []):
   if (RESERVED.has(name) || WINDOWS_RESERVED.test(name)) name = `${name}Component`;
   const lower = new Set([...taken].map((t) => t.toLowerCase()));
   let unique = name;
-  for (let i = 2; lower.has(unique.toLowerCase()); i++) unique = `${name}${i}`;
+  // The suffix itself can make a device name (Com + 2 = COM2): skip those too.
+  for (let i = 2; lower.has(unique.toLowerCase()) || WINDOWS_RESERVED.test(unique); i++) unique = `${name}${i}`;
   return unique;
 }
 

@@ -1,4 +1,63 @@
-// Placeholder until its issue lands: registers nothing yet. The owning issue replaces this file.
+// `ui2code watch [--designs <dir>]`: converts every design saved in the folder, until Ctrl-C. A newer save of a
+// design aborts the older job; removing a design keeps its component.
+import path from 'node:path';
 import type { Command } from 'commander';
+import { loadConfig } from '../../config/load.js';
+import { providerFor } from '../../pipeline.js';
+import { createRenderer } from '../../render/pool.js';
+import { watchDesigns } from '../../watch.js';
+import { modelFlags, overridesFrom, resultLine } from './convert.js';
 
-export function registerWatch(_program: Command): void {}
+interface WatchFlags {
+  designs?: string;
+  out?: string;
+  force?: boolean;
+  cache: boolean;
+  config?: string | false;
+  initial: boolean;
+}
+
+export function registerWatch(program: Command): void {
+  modelFlags(
+    program
+      .command('watch')
+      .description('convert designs continuously as they are saved')
+      .option('--designs <dir>', 'folder of design images (default designs)')
+      .option('--out <dir>', 'output folder (default src/components/generated)'),
+  )
+    .option('--force', 'overwrite components edited by hand')
+    .option('--no-cache', 'ignore cached results')
+    .option('--no-initial', 'only convert designs saved after start')
+    .action(async (flags: WatchFlags & Parameters<typeof overridesFrom>[0]) => {
+      const config = await loadConfig({ root: process.cwd(), overrides: overridesFrom(flags), configFile: flags.config === false ? false : flags.config });
+      const provider = await providerFor(config);
+      const renderer = createRenderer({ executablePath: config.browser, workers: config.renderWorkers });
+      const rel = (p: string) => path.relative(config.root, p) || p;
+      const stopped = new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      try {
+        const watcher = await watchDesigns({
+          config,
+          renderer,
+          provider,
+          force: flags.force,
+          cache: flags.cache,
+          initial: flags.initial,
+          onProgress: (e) => {
+            if (e.phase !== 'reasoning' && e.phase !== 'done' && e.phase !== 'failed') process.stderr.write(`  ${rel(e.design)}: ${e.phase}${e.round ? ` (round ${e.round})` : ''}\n`);
+          },
+          onResult: (r) => process.stdout.write(`${resultLine(r, config.root)}\n`),
+          onRemoved: (design) => process.stdout.write(`removed   ${rel(design)} (its component is kept)\n`),
+        });
+        await watcher.ready;
+        process.stderr.write(`watching ${rel(path.resolve(config.root, flags.designs ?? config.designs))} with ${provider.name}${provider.model ? ` (${provider.model})` : ''}; Ctrl-C to stop\n`);
+        await stopped;
+        await watcher.close();
+      } finally {
+        await renderer.close();
+        if (provider.name === 'local') await (await import('../../generate/local/index.js')).closeLocalEngine();
+      }
+    });
+}

@@ -98,6 +98,19 @@ function similarity(design: RgbaImage, line: OcrLine, render: RgbaImage, ink: { 
     }
     return false;
   };
+  // Stroke weight: how much ink each covers in all (grey levels included). The 1 px tolerance above forgives a bold
+  // face on small text; the total coverage does not.
+  const contrast = Math.max(1, colorDistance(line.color, line.background));
+  let coverA = 0, coverB = 0;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      coverA += Math.min(1, colorDistance(pixel(design, line.x + x, line.y + y), line.background) / contrast);
+      const rx = ink.x + Math.floor((x / w) * ink.width);
+      const ry = ink.y + Math.floor((y / h) * ink.height);
+      coverB += (255 - render.data[(ry * render.width + rx) * 4]) / 255;
+    }
+  }
+  const weight = coverA && coverB ? Math.min(coverA / coverB, coverB / coverA) : 0;
   let inkA = 0, inkB = 0, hitA = 0, hitB = 0;
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
@@ -107,7 +120,7 @@ function similarity(design: RgbaImage, line: OcrLine, render: RgbaImage, ink: { 
   }
   if (!inkA || !inkB) return 0;
   const recall = hitA / inkA, precision = hitB / inkB;
-  return recall + precision ? (2 * recall * precision) / (recall + precision) : 0;
+  return recall + precision ? ((2 * recall * precision) / (recall + precision)) * weight : 0;
 }
 
 /** Fits a font to every line with two renders: one to measure widths, one to compare shapes and find the ink offsets. */

@@ -6,7 +6,7 @@ import type { Renderer } from '../../render/pool.js';
 import type { Design, Hints, RgbaImage, Usage } from '../../types.js';
 import { componentName } from '../../write/names.js';
 import type { GenerateRequest, GenerateResult, Provider } from '../provider.js';
-import { emitComponent } from './emit.js';
+import { emitComponent, type Emitted } from './emit.js';
 import { fitFonts, type FittedText } from './fit.js';
 import { closeOcr, recognizeArea, type OcrLine } from './ocr.js';
 import { borderColor, segment, type Rect, type Region, type Rgb } from './segment.js';
@@ -121,13 +121,16 @@ function renderedInk(image: RgbaImage, box: Rect, background: Rgb) {
 
 /**
  * Refinement without a model: render the current candidate, find where each text's ink actually landed, and move and
- * resize it onto the design's. Texts are emitted after all boxes, one text node each, so the i-th DOM text is the i-th.
+ * resize it onto the design's. The emitter says which text each DOM text is (document order follows the layout).
  */
-async function correctFromRender(texts: FittedText[], renderer: Renderer, code: string, design: Design): Promise<FittedText[]> {
+async function correctFromRender(texts: FittedText[], renderer: Renderer, { code, order }: Emitted, design: Design): Promise<FittedText[]> {
   const render = await renderer.render(code, { width: design.cssWidth, height: design.cssHeight, deviceScaleFactor: 1 }, { name: design.path });
   if (render.texts.length !== texts.length) return texts;
+  const domIndex = new Map(order.map((textIndex, i) => [textIndex, i]));
   return texts.map((t, i) => {
-    const ink = renderedInk(render.image, render.texts[i], t.background);
+    const dom = render.texts[domIndex.get(i) ?? -1];
+    if (!dom) return t;
+    const ink = renderedInk(render.image, dom, t.background);
     if (!ink) return t;
     const ratio = t.width / ink.width;
     const fontSize = ratio > 0.85 && ratio < 1.18 ? Math.round(t.fontSize * ratio * 100) / 100 : t.fontSize;
@@ -163,7 +166,7 @@ export function createLocalProvider(_options: LocalProviderOptions = {}): Provid
         emitComponent({ name: componentName(design.path), width: design.cssWidth, height: design.cssHeight, background: analysis.background, regions: analysis.regions, texts });
       // Each refinement round corrects the texts once more against a fresh render of the last correction.
       for (let round = 0; round < (request.previous?.round ?? -1) + 1; round++) texts = await correctFromRender(texts, renderer, emit(), design);
-      const code = emit();
+      const { code } = emit();
       return { code, raw: code, usage: noUsage, provider: 'local', model: 'ui2code-local' };
     },
   };

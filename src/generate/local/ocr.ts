@@ -44,16 +44,47 @@ export async function closeOcr(): Promise<void> {
   if (pending) await (await pending.catch(() => null))?.terminate();
 }
 
-/** Dark text on white: each pixel's distance from the area's fill becomes its darkness. Child boxes are blanked. */
+const LINE_RUN = 40;
+
+/**
+ * Pixels of long straight runs (borders, frames, rules that were not found as boxes): no glyph stroke is that long at
+ * UI text sizes, and tesseract takes a frame around a page for a table and reads nothing inside it.
+ */
+function lineMask(image: RgbaImage, area: Rect, fill: Rgb): Uint8Array {
+  const mask = new Uint8Array(area.width * area.height);
+  const ink = (x: number, y: number) => colorDistance(pixel(image, area.x + x, area.y + y), fill) > 24;
+  for (let y = 0; y < area.height; y++) {
+    let start = 0;
+    for (let x = 0; x <= area.width; x++) {
+      if (x < area.width && ink(x, y)) continue;
+      if (x - start >= LINE_RUN) for (let k = start; k < x; k++) mask[y * area.width + k] = 1;
+      start = x + 1;
+    }
+  }
+  for (let x = 0; x < area.width; x++) {
+    let start = 0;
+    for (let y = 0; y <= area.height; y++) {
+      if (y < area.height && ink(x, y)) continue;
+      if (y - start >= LINE_RUN) for (let k = start; k < y; k++) mask[k * area.width + x] = 1;
+      start = y + 1;
+    }
+  }
+  return mask;
+}
+
+/** Dark text on white: each pixel's distance from the area's fill becomes its darkness. Child boxes and lines are blanked. */
 function prepare(image: RgbaImage, area: Rect, fill: Rgb, holes: Rect[], scale: number): RgbaImage {
   const w = Math.round(area.width * scale);
   const h = Math.round(area.height * scale);
   const data = new Uint8Array(w * h * 4);
+  const lines = lineMask(image, area, fill);
   for (let y = 0; y < h; y++) {
-    const sy = area.y + Math.min(area.height - 1, Math.floor(y / scale));
+    const ly = Math.min(area.height - 1, Math.floor(y / scale));
+    const sy = area.y + ly;
     for (let x = 0; x < w; x++) {
-      const sx = area.x + Math.min(area.width - 1, Math.floor(x / scale));
-      const hole = holes.some((r) => sx >= r.x && sx < r.x + r.width && sy >= r.y && sy < r.y + r.height);
+      const lx = Math.min(area.width - 1, Math.floor(x / scale));
+      const sx = area.x + lx;
+      const hole = lines[ly * area.width + lx] === 1 || holes.some((r) => sx >= r.x && sx < r.x + r.width && sy >= r.y && sy < r.y + r.height);
       const d = hole ? 0 : colorDistance(pixel(image, sx, sy), fill);
       const v = 255 - Math.min(255, d * 2);
       const o = (y * w + x) * 4;

@@ -28,8 +28,8 @@ export function pixel(image: RgbaImage, x: number, y: number): Rgb {
   return [image.data[i], image.data[i + 1], image.data[i + 2]];
 }
 
-/** The most frequent colour inside a rectangle (sampled), and its share. */
-export function dominantIn(image: RgbaImage, r: Rect): { color: Rgb; share: number } {
+/** The most frequent colour inside a rectangle (sampled), and its share; colours near `except` are not candidates. */
+export function dominantIn(image: RgbaImage, r: Rect, except?: Rgb): { color: Rgb; share: number } {
   const counts = new Map<number, number>();
   const step = Math.max(1, Math.floor(Math.sqrt((r.width * r.height) / 20000)));
   let total = 0;
@@ -39,10 +39,11 @@ export function dominantIn(image: RgbaImage, r: Rect): { color: Rgb; share: numb
     for (let x = r.x; x < r.x + r.width; x += step) {
       const i = (y * image.width + x) * 4;
       // Quantise lightly so JPEG noise and dithering count as one colour.
+      total++;
+      if (except && Math.max(Math.abs(image.data[i] - except[0]), Math.abs(image.data[i + 1] - except[1]), Math.abs(image.data[i + 2] - except[2])) <= 10) continue;
       const key = ((image.data[i] >> 2) << 12) | ((image.data[i + 1] >> 2) << 6) | (image.data[i + 2] >> 2);
       const c = (counts.get(key) ?? 0) + 1;
       counts.set(key, c);
-      total++;
       if (c > bestCount) {
         bestCount = c;
         best = key;
@@ -205,8 +206,13 @@ function trimToFill(image: RgbaImage, r: Rect, color: Rgb): Rect {
 
 /** Corner radius: how far the fill colour is missing along the top-left corner's diagonal. */
 function cornerRadius(image: RgbaImage, r: Rect, fill: Rgb): number {
+  // The very corner pixel shows what is behind a rounded box; half-way between it and the fill is the edge (pale
+  // cards on pale pages differ by a dozen levels only).
+  const behind = colorDistance(pixel(image, r.x, r.y), fill);
+  if (behind < 6) return 0;
+  const edge = Math.min(24, behind / 2);
   let d = 0;
-  while (d < Math.min(r.width, r.height) / 2 && colorDistance(pixel(image, r.x + d, r.y + d), fill) > 24) d++;
+  while (d < Math.min(r.width, r.height) / 2 && colorDistance(pixel(image, r.x + d, r.y + d), fill) > edge) d++;
   // A circle's corner sits r(1 - 1/√2) ≈ 0.29 r in along the diagonal.
   return d <= 1 ? 0 : Math.min(Math.round(d / 0.29), Math.floor(Math.min(r.width, r.height) / 2));
 }
@@ -219,10 +225,43 @@ function borderOf(image: RgbaImage, r: Rect, fill: Rgb): Region['border'] {
   if (colorDistance(edge, fill) <= 24) return undefined;
   let width = 0;
   while (width < 6 && colorDistance(pixel(image, r.x + width, midY), edge) <= 24) width++;
-  const top = pixel(image, r.x + Math.floor(r.width / 2), r.y);
-  const right = pixel(image, r.x + r.width - 1, midY);
-  if (colorDistance(top, edge) > 24 || colorDistance(right, edge) > 24 || width >= 6) return undefined;
+  if (width >= 6) return undefined;
+  // All four sides must be straight lines of that colour (rounded corners aside): a round glyph (an "O") touches
+  // its box in the middle of each side only.
+  const along = (x0: number, y0: number, dx: number, dy: number, n: number) => {
+    let hit = 0;
+    for (let k = 0; k < n; k++) if (colorDistance(pixel(image, x0 + k * dx, y0 + k * dy), edge) <= 24) hit++;
+    return hit / Math.max(1, n);
+  };
+  const sides = [along(r.x, r.y, 0, 1, r.height), along(r.x + r.width - 1, r.y, 0, 1, r.height), along(r.x, r.y, 1, 0, r.width), along(r.x, r.y + r.height - 1, 1, 0, r.width)];
+  if (sides.some((share) => share < 0.6)) return undefined;
   return { color: edge, width };
+}
+
+/** A 1-3 px line crossing the whole rectangle (column or row), with the two sides it leaves. */
+function spanningLine(image: RgbaImage, r: Rect, fill: Rgb, tolerance: number): { strip: Rect; sides: Rect[] } | null {
+  const differs = (x: number, y: number) => colorDistance(pixel(image, x, y), fill) > tolerance;
+  const colCover = (x: number) => { let n = 0; for (let y = r.y; y < r.y + r.height; y++) if (differs(x, y)) n++; return n / r.height; };
+  const rowCover = (y: number) => { let n = 0; for (let x = r.x; x < r.x + r.width; x++) if (differs(x, y)) n++; return n / r.width; };
+  if (r.height >= 24) {
+    for (let x = r.x; x < r.x + r.width; x++) {
+      if (colCover(x) < 0.9) continue;
+      let end = x + 1;
+      while (end < r.x + r.width && colCover(end) >= 0.9) end++;
+      if (end - x > 3) return null; // a bar, not a line
+      return { strip: { x, y: r.y, width: end - x, height: r.height }, sides: [{ ...r, width: x - r.x }, { ...r, x: end, width: r.x + r.width - end }] };
+    }
+  }
+  if (r.width >= 24) {
+    for (let y = r.y; y < r.y + r.height; y++) {
+      if (rowCover(y) < 0.9) continue;
+      let end = y + 1;
+      while (end < r.y + r.height && rowCover(end) >= 0.9) end++;
+      if (end - y > 3) return null;
+      return { strip: { x: r.x, y, width: r.width, height: end - y }, sides: [{ ...r, height: y - r.y }, { ...r, y: end, height: r.y + r.height - end }] };
+    }
+  }
+  return null;
 }
 
 export interface SegmentOptions {
@@ -250,7 +289,16 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
       continue;
     }
     if (rect.width < minBox || rect.height < minBox) continue; // glyphs and small marks: content
-    const { color, share } = dominantIn(image, rect);
+    let { color, share } = dominantIn(image, rect);
+    if (colorDistance(color, fill) <= tolerance) {
+      // A sparse component (a header bar with a logo block hanging off it) is mostly its parent's fill: judge it by
+      // its own colour when that colour makes a long uniform band.
+      const own = dominantIn(image, rect, fill);
+      if (own.share >= 0.15) {
+        const band = trimToFill(image, rect, own.color);
+        if (dominantIn(image, band).share >= 0.85 && Math.max(band.width, band.height) >= 48 && Math.min(band.width, band.height) >= 4) ({ color, share } = { color: own.color, share: 0.3 });
+      }
+    }
     const sameAsParent = colorDistance(color, fill) <= tolerance;
     if (!sameAsParent && share >= 0.3) {
       // Text or other boxes touching a box join its component: keep only the rows and columns the box's colour really
@@ -258,8 +306,18 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
       const whole = { ...rect };
       const trimmed = trimToFill(image, rect, color);
       // A box is solid: a bold word's strokes are a colour's majority too, but not a rectangle full of it.
-      const solid = trimmed.width >= 3 && trimmed.height >= 3 && dominantIn(image, trimmed).share >= 0.5 && trimmed.width * trimmed.height >= 0.25 * whole.width * whole.height;
-      if (!solid) continue;
+      // Large panels stay boxes even when their own boxes cover most of them.
+      const trimmedShare = trimmed.width >= 3 && trimmed.height >= 3 ? dominantIn(image, trimmed).share : 0;
+      const solid =
+        (trimmedShare >= 0.5 && trimmed.width * trimmed.height >= 0.25 * whole.width * whole.height) ||
+        (trimmed.width >= 40 && trimmed.height >= 40 && trimmedShare >= 0.3 && trimmed.width * trimmed.height >= 0.5 * whole.width * whole.height);
+      // A long, nearly flat-coloured band (a header bar with a logo box hanging off it) is a box however small a share
+      // of its component it is: no glyph stroke is that long and that uniform.
+      const bar = trimmedShare >= 0.85 && Math.max(trimmed.width, trimmed.height) >= 48 && Math.min(trimmed.width, trimmed.height) >= 4;
+      if (!solid && !bar) continue;
+      // What is left after trimming must still be a box (or a separator), not the thick stroke of a glyph.
+      const strip = (trimmed.height <= 3 && trimmed.width >= 24) || (trimmed.width <= 3 && trimmed.height >= 24);
+      if (!strip && !bar && (trimmed.width < minBox || trimmed.height < minBox)) continue;
       Object.assign(rect, trimmed);
       for (const strip of [
         { x: whole.x, y: whole.y, width: whole.width, height: rect.y - whole.y },
@@ -285,11 +343,30 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
       regions.push({ ...rect, kind: 'image', fill: averageColor(image, rect), radius: 0, children: [] });
       continue;
     }
-    if (sameAsParent && share >= 0.45 && rect.width > 40 && rect.height > 40) {
+    if (sameAsParent && share >= 0.45 && rect.width >= 16 && rect.height >= 12) {
       // A frame drawn in another colour around the parent's fill (an outlined card): keep looking inside it.
       const border = borderOf(image, rect, color);
-      if (border) regions.push({ ...rect, kind: 'box', fill: color, radius: cornerRadius(image, rect, border.color), border, children: segment(image, { x: rect.x + border.width, y: rect.y + border.width, width: rect.width - 2 * border.width, height: rect.height - 2 * border.width }, color, options, depth + 1) });
+      if (border) {
+        regions.push({ ...rect, kind: 'box', fill: color, radius: cornerRadius(image, rect, border.color), border, children: segment(image, { x: rect.x + border.width, y: rect.y + border.width, width: rect.width - 2 * border.width, height: rect.height - 2 * border.width }, color, options, depth + 1) });
+        continue;
+      }
+    }
+    if (sameAsParent && depth < maxDepth) {
+      // Thin lines joined into one component (a divider running through a text area's frame): cut along the line
+      // that spans the component and look at both sides again.
+      const line = spanningLine(image, rect, fill, tolerance);
+      if (line) {
+        regions.push({ ...line.strip, kind: 'box', fill: dominantIn(image, line.strip).color, radius: 0, children: [] });
+        for (const side of line.sides) if (side.width >= 3 && side.height >= 3) regions.push(...segment(image, side, fill, options, depth + 1));
+      }
     }
   }
-  return regions;
+  // What was cut off a component is segmented again, and its rectangle may hold other components found on their own.
+  const seen = new Set<string>();
+  return regions.filter((r) => {
+    const key = `${r.x},${r.y},${r.width},${r.height}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
