@@ -91,8 +91,8 @@ export async function resolveProvider(settings: ProviderSettings = {}, environme
     model: settings.model ?? env.UI2CODE_MODEL ?? preset.model,
     concurrency: settings.concurrency,
     maxUploadSide: settings.maxUploadSide ?? 2048,
-    // Zhipu's hosted API documents bare base64 in image_url; every other server gets the OpenAI data URL.
-    imageEncoding: isZhipuHost(baseUrl) ? 'base64' : 'data-url',
+    // Data URLs everywhere, Zhipu's hosted API included (the interface this product promises; bare base64 stays an option).
+    imageEncoding: 'data-url',
     idleTimeoutMs: settings.idleTimeoutMs,
     deadlineMs: settings.deadlineMs,
     backoffMs: settings.backoffMs,
