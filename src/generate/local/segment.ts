@@ -243,7 +243,8 @@ function spanningLine(image: RgbaImage, r: Rect, fill: Rgb, tolerance: number): 
   const differs = (x: number, y: number) => colorDistance(pixel(image, x, y), fill) > tolerance;
   const colCover = (x: number) => { let n = 0; for (let y = r.y; y < r.y + r.height; y++) if (differs(x, y)) n++; return n / r.height; };
   const rowCover = (y: number) => { let n = 0; for (let x = r.x; x < r.x + r.width; x++) if (differs(x, y)) n++; return n / r.width; };
-  if (r.height >= 24) {
+  // Long enough that no glyph stroke (the bar of a large "T", the stem of an "l") passes for one.
+  if (r.height >= 48) {
     for (let x = r.x; x < r.x + r.width; x++) {
       if (colCover(x) < 0.9) continue;
       let end = x + 1;
@@ -252,7 +253,7 @@ function spanningLine(image: RgbaImage, r: Rect, fill: Rgb, tolerance: number): 
       return { strip: { x, y: r.y, width: end - x, height: r.height }, sides: [{ ...r, width: x - r.x }, { ...r, x: end, width: r.x + r.width - end }] };
     }
   }
-  if (r.width >= 24) {
+  if (r.width >= 48) {
     for (let y = r.y; y < r.y + r.height; y++) {
       if (rowCover(y) < 0.9) continue;
       let end = y + 1;
