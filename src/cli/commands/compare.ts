@@ -57,6 +57,8 @@ export function registerCompare(program: Command): void {
         }
       } finally {
         await renderer.close();
+        // The OCR worker would keep the process alive.
+        if (texts) await (await import('../../generate/local/index.js')).closeLocalEngine();
       }
     });
 }

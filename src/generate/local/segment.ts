@@ -320,6 +320,15 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
       const strip = (trimmed.height <= 3 && trimmed.width >= 24) || (trimmed.width <= 3 && trimmed.height >= 24);
       if (!strip && !bar && (trimmed.width < minBox || trimmed.height < minBox)) continue;
       Object.assign(rect, trimmed);
+      // Trimming to the fill peels off a border drawn in another colour (an outlined input): take it back.
+      let peeled: Region['border'];
+      for (let k = 1; k <= 2 && !borderOf(image, rect, color); k++) {
+        const grown = { x: trimmed.x - k, y: trimmed.y - k, width: trimmed.width + 2 * k, height: trimmed.height + 2 * k };
+        if (grown.x < whole.x || grown.y < whole.y || grown.x + grown.width > whole.x + whole.width || grown.y + grown.height > whole.y + whole.height) break;
+        peeled = borderOf(image, grown, color);
+        if (peeled?.width === k) Object.assign(rect, grown);
+        else peeled = undefined;
+      }
       for (const strip of [
         { x: whole.x, y: whole.y, width: whole.width, height: rect.y - whole.y },
         { x: whole.x, y: rect.y + rect.height, width: whole.width, height: whole.y + whole.height - rect.y - rect.height },
