@@ -21,6 +21,28 @@ export { scoreComponent, type ScoreOptions } from './compare/score-component.js'
 
 // generate
 export type { Provider, GenerateRequest, GenerateResult, PreviousCandidate } from './generate/provider.js';
+export { resolveProvider, loadEnv, type ProviderSettings } from './generate/resolve.js';
+export { PRESETS, presetFor } from './generate/presets.js';
+export { createOpenAICompatibleProvider, type ClientOptions } from './generate/openai-compatible.js';
+export { PROMPT_VERSION, systemPrompt, userPrompt, refinePrompt } from './generate/prompt.js';
+export { PRICES, costOf } from './generate/prices.js';
+export { createLocalProvider, analyzeDesign, hintsFromAnalysis, designTexts, closeLocalEngine } from './generate/local/index.js';
+
+// extract, validate, format
+export { extractCode } from './extract/extract.js';
+export { checkPolicy, assertPolicy, type Violation } from './validate/policy.js';
+export { formatComponent } from './format/format.js';
+
+// refine, write, pipeline
+export { refine, type RefineOptions, type RefineResult } from './refine/refine.js';
+export { componentName, componentPath } from './write/names.js';
+export { addHeader, parseHeader } from './write/header.js';
+export { writeFileAtomic, sweepTempFiles } from './write/atomic.js';
+export { writeComponent, type WriteStatus } from './write/component.js';
+export { readManifest, updateManifest, updateManifestEntry, type Manifest, type ManifestEntry } from './write/manifest.js';
+export { convertDesign, convertMany, type ConvertOptions } from './pipeline.js';
+export { watchDesigns } from './watch.js';
+export { textTerms, type TextTerms } from './compare/text-terms.js';
 
 // config (a user's ui2code.config.ts: `import { defineConfig } from 'ui2code'`)
 export { defineConfig } from './config/define.js';
