@@ -2,18 +2,14 @@
 // (new page + setContent + screenshot + pngjs decode + pixelmatch per design) measured in the same run.
 import fs from 'node:fs';
 import path from 'node:path';
-import pixelmatch from 'pixelmatch';
-import { PNG } from 'pngjs';
 import { runCheck } from '../../src/check/index.js';
 import { componentNameFor } from '../../src/check/component-name.js';
 import { loadConfig } from '../../src/config/load.js';
 import { readDesign } from '../../src/intake/decode.js';
-import { launchBrowser } from '../../src/render/browser.js';
-import { bundleComponent, pageRuntime } from '../../src/render/bundle.js';
 import { createRenderer } from '../../src/render/pool.js';
 import type { Design } from '../../src/types.js';
 import { tempDir } from '../support/paths.js';
-import { sharedDesignPaths, simpleComponent } from './render.js';
+import { naiveLoop, sharedDesignPaths, simpleComponent } from './render.js';
 
 type Generate = (design: Design) => Promise<string>;
 
@@ -44,27 +40,6 @@ async function makeProject(designs: Design[], sources: Map<string, string>, labe
   return root;
 }
 
-async function naiveLoop(designs: Design[], sources: Map<string, string>): Promise<number> {
-  const browser = await launchBrowser();
-  const runtime = await pageRuntime();
-  try {
-    const t0 = performance.now();
-    for (const d of designs) {
-      const bundle = await bundleComponent(sources.get(d.path)!);
-      const page = await browser.newPage();
-      await page.setViewport({ width: d.cssWidth, height: d.cssHeight, deviceScaleFactor: d.scale });
-      await page.setContent(`<!doctype html><html><head><style>body{margin:0}</style><script>${runtime}</script></head><body></body></html>`);
-      await page.evaluate(`(async () => { const mod = ${bundle.js}; await window.__UI2CODE__.mount(mod, ''); })()`);
-      const shot = await page.screenshot({ type: 'png' });
-      const png = PNG.sync.read(Buffer.from(shot));
-      pixelmatch(d.image.data, new Uint8Array(png.data), undefined, d.image.width, d.image.height, { threshold: 0.05 });
-      await page.close();
-    }
-    return designs.length / ((performance.now() - t0) / 1000);
-  } finally {
-    await browser.close();
-  }
-}
 
 const round = (x: number) => Math.round(x * 100) / 100;
 

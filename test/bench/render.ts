@@ -37,6 +37,29 @@ export function simpleComponent(design: Design): string {
 }`;
 }
 
+/** The naive loop the engine is measured against: a new page per design, setContent, screenshot, pngjs decode, pixelmatch. */
+export async function naiveLoop(designs: Design[], sources: Map<string, string>): Promise<number> {
+  const browser = await launchBrowser();
+  const runtime = await pageRuntime();
+  try {
+    const t0 = performance.now();
+    for (const d of designs) {
+      const bundle = await bundleComponent(sources.get(d.path)!);
+      const page = await browser.newPage();
+      await page.setViewport({ width: d.cssWidth, height: d.cssHeight, deviceScaleFactor: d.scale });
+      await page.setContent(`<!doctype html><html><head><style>body{margin:0}</style><script>${runtime}</script></head><body></body></html>`);
+      await page.evaluate(`(async () => { const mod = ${bundle.js}; await window.__UI2CODE__.mount(mod, ''); })()`);
+      const shot = await page.screenshot({ type: 'png' });
+      const png = PNG.sync.read(Buffer.from(shot));
+      pixelmatch(d.image.data, new Uint8Array(png.data), undefined, d.image.width, d.image.height, { threshold: 0.05 });
+      await page.close();
+    }
+    return designs.length / ((performance.now() - t0) / 1000);
+  } finally {
+    await browser.close();
+  }
+}
+
 async function pool<T>(items: T[], concurrency: number, fn: (item: T) => Promise<void>) {
   let next = 0;
   await Promise.all(Array.from({ length: concurrency }, async () => {
@@ -65,27 +88,8 @@ export async function benchRender(): Promise<Record<string, unknown>> {
     const pooledAll = await timeRun(designs);
     const pooled800 = await timeRun(flame);
 
-    // The naive loop: a new page per design, setContent, screenshot, pngjs decode, pixelmatch.
-    const browser = await launchBrowser();
-    const runtime = await pageRuntime();
-    const naiveRun = async (set: Design[]) => {
-      const t0 = performance.now();
-      for (const d of set) {
-        const bundle = await bundleComponent(sources.get(d.path)!);
-        const page = await browser.newPage();
-        await page.setViewport({ width: d.cssWidth, height: d.cssHeight, deviceScaleFactor: d.scale });
-        await page.setContent(`<!doctype html><html><head><style>body{margin:0}</style><script>${runtime}</script></head><body></body></html>`);
-        await page.evaluate(`(async () => { const mod = ${bundle.js}; await window.__UI2CODE__.mount(mod, ''); })()`);
-        const shot = await page.screenshot({ type: 'png' });
-        const png = PNG.sync.read(Buffer.from(shot));
-        pixelmatch(d.image.data, new Uint8Array(png.data), undefined, d.image.width, d.image.height, { threshold: 0.05 });
-        await page.close();
-      }
-      return set.length / ((performance.now() - t0) / 1000);
-    };
-    const naive800 = await naiveRun(flame.slice(0, 20));
-    const naiveAll = await naiveRun(designs.slice(0, 30));
-    await browser.close();
+    const naive800 = await naiveLoop(flame.slice(0, 20), sources);
+    const naiveAll = await naiveLoop(designs.slice(0, 30), sources);
 
     const result = {
       designs: designs.length,
