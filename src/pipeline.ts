@@ -166,10 +166,12 @@ export async function convertDesign(designPath: string, options: ConvertOptions)
         component: name,
         provider: made.provider,
         model: made.model,
-        promptVersion: PROMPT_VERSION,
+        promptVersion: provider.version ?? PROMPT_VERSION,
         rounds: made.rounds,
         scores: made.scores,
         score: terms?.score,
+        // A freshly generated component is judged by its own score until `check --update` accepts another.
+        acceptedScore: undefined,
         usage: made.usage,
         cost: made.cost,
         hash: input.hash,
