@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { loadConfig } from '../src/config/load.js';
 import type { Provider } from '../src/generate/provider.js';
@@ -12,7 +12,7 @@ import { parseHeader } from '../src/write/header.js';
 import { readManifest } from '../src/write/manifest.js';
 import { watchDesigns } from '../src/watch.js';
 import type { ConvertResult } from '../src/types.js';
-import { completion, glmStream, startMockModel, type MockReply } from './support/mock-model.js';
+import { completion, glmStream, mockModel } from './support/mock-model.js';
 import { cliArgs, fixturesDir, tempDir } from './support/paths.js';
 import { testRenderer } from './support/render.js';
 
@@ -36,13 +36,7 @@ async function cli(root: string, args: string[], env: NodeJS.ProcessEnv = {}) {
   }
 }
 
-const servers: Array<{ close(): Promise<void> }> = [];
-after(() => Promise.all(servers.map((s) => s.close())));
-async function mock(replies: MockReply[]) {
-  const server = await startMockModel(({ index }) => replies[Math.min(index, replies.length - 1)]);
-  servers.push(server);
-  return server;
-}
+const mock = mockModel;
 
 describe('ui2code convert', () => {
   it('turns a PNG into a formatted, stamped component with the model (GLM stream), and prints the promised JSON', async () => {

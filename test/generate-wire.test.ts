@@ -2,12 +2,12 @@
 // 200 JSON body, a token-per-event stream whose framing dwarfs its text. Real HTTP to the mock model.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { isUi2CodeError, type ErrorCode } from '../src/errors.js';
 import { createOpenAICompatibleProvider, type ClientOptions } from '../src/generate/openai-compatible.js';
 import { costOf } from '../src/generate/prices.js';
 import { readDesign } from '../src/intake/decode.js';
-import { glmStream, startMockModel, type MockReply } from './support/mock-model.js';
+import { glmStream, mockModel } from './support/mock-model.js';
 import { fixturesDir } from './support/paths.js';
 
 const design = await readDesign(path.join(fixturesDir, 'engine/card.png'));
@@ -15,14 +15,7 @@ const KEY = 'sk-wire-secret-987654';
 const CODE = "export default function Card() {\n  return <div style={{ width: 400, height: 300 }}>Hello</div>;\n}\n";
 const fenced = `\`\`\`tsx\n${CODE}\`\`\`\n`;
 
-const servers: Array<{ close(): Promise<void> }> = [];
-after(() => Promise.all(servers.map((s) => s.close())));
-
-async function mock(replies: MockReply[]) {
-  const server = await startMockModel(({ index }) => replies[Math.min(index, replies.length - 1)]);
-  servers.push(server);
-  return server;
-}
+const mock = mockModel;
 
 const provider = (baseUrl: string, options: Partial<ClientOptions> = {}) =>
   createOpenAICompatibleProvider({ name: 'glm', apiKey: KEY, baseUrl, model: 'glm-4.1v-thinking-flashx', backoffMs: 5, idleTimeoutMs: 3000, ...options });

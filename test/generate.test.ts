@@ -15,7 +15,7 @@ import { isZhipuHost, loadEnv, resolveProvider } from '../src/generate/resolve.j
 import { readDesign } from '../src/intake/decode.js';
 import { decodePng } from '../src/intake/png.js';
 import type { Scores } from '../src/types.js';
-import { chunk, completion, glmStream, startMockModel, type MockHandler, type MockReply } from './support/mock-model.js';
+import { chunk, completion, glmStream, startMockModel, mockModel } from './support/mock-model.js';
 import { fixturesDir, tempDir } from './support/paths.js';
 
 const design = await readDesign(path.join(fixturesDir, 'engine/card.png'));
@@ -24,14 +24,7 @@ const CODE = "import React from 'react';\n\nexport default function Card() {\n  
 const fenced = (code = CODE, lang = 'tsx') => `Here it is:\n\n\`\`\`${lang}\n${code}\`\`\`\n`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const servers: Array<{ close(): Promise<void> }> = [];
-after(() => Promise.all(servers.map((s) => s.close())));
-
-async function mock(replies: MockReply[] | MockHandler) {
-  const server = await startMockModel(typeof replies === 'function' ? replies : ({ index }) => replies[Math.min(index, replies.length - 1)]);
-  servers.push(server);
-  return server;
-}
+const mock = mockModel;
 
 function provider(baseUrl: string, options: Partial<ClientOptions> = {}) {
   return createOpenAICompatibleProvider({ name: 'glm', apiKey: KEY, baseUrl, model: 'glm-4.1v-thinking-flashx', backoffMs: 5, idleTimeoutMs: 3000, ...options });

@@ -1,6 +1,7 @@
 // A real HTTP server on 127.0.0.1 speaking the OpenAI-compatible chat-completions wire format: the one thing tests may
 // replace is the remote model, so this stands in for it, with its replies and its faults.
 import http from 'node:http';
+import { after } from 'node:test';
 import type { AddressInfo, Socket } from 'node:net';
 
 export interface MockUsage {
@@ -186,4 +187,14 @@ export async function startMockModel(handler: MockHandler): Promise<MockModel> {
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * A mock model for the running test, answering `replies` in order (the last one repeats) or through a handler, and
+ * closed when that test ends.
+ */
+export async function mockModel(replies: MockReply[] | MockHandler): Promise<MockModel> {
+  const server = await startMockModel(typeof replies === 'function' ? replies : ({ index }) => replies[Math.min(index, replies.length - 1)]);
+  after(() => server.close());
+  return server;
 }
