@@ -114,15 +114,48 @@ function parseColor(value: string): Rgba | null {
   return [Math.round(n[0]), Math.round(n[1]), Math.round(n[2]), a];
 }
 
+/** Fields that show their value or placeholder as a line of text. */
+const TEXT_INPUTS = new Set(['text', 'search', 'email', 'url', 'tel', 'number']);
+
 function measure(): Measured {
   const texts: Measured['texts'] = [];
   const elements: Measured['elements'] = [];
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  // Elements too: a field's value or placeholder is text on screen, in document order with the rest.
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
   const range = document.createRange();
+  const canvas = document.createElement('canvas').getContext('2d');
   for (let node = walker.nextNode(); node && texts.length < 5000; node = walker.nextNode()) {
+    if (node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement) {
+      if (node instanceof HTMLInputElement && !TEXT_INPUTS.has(node.type)) continue;
+      const placeholder = (node.value || node.placeholder).replace(/\s+/g, ' ').trim();
+      if (!placeholder) continue;
+      const cs = getComputedStyle(node);
+      const ps = node.value ? cs : getComputedStyle(node, '::placeholder');
+      if (cs.visibility === 'hidden' || Number(cs.opacity) === 0) continue;
+      const r = node.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      // The placeholder has no box of its own: its line starts at the content box and sits centred in a field.
+      const left = r.x + parseFloat(cs.borderLeftWidth) + parseFloat(cs.paddingLeft);
+      const fontSize = parseFloat(cs.fontSize);
+      if (canvas) canvas.font = cs.font;
+      const width = Math.min(r.width, canvas ? canvas.measureText(placeholder).width : placeholder.length * fontSize * 0.5);
+      const height = fontSize * 1.15;
+      const top = node instanceof HTMLInputElement ? r.y + (r.height - height) / 2 : r.y + parseFloat(cs.borderTopWidth) + parseFloat(cs.paddingTop);
+      texts.push({
+        text: placeholder,
+        x: left + scrollX, y: top + scrollY, width, height,
+        color: parseColor(ps.color) ?? [117, 117, 117, 255],
+        fontSize,
+        fontWeight: Number(cs.fontWeight) || 400,
+        fontFamily: cs.fontFamily,
+        tag: node.tagName.toLowerCase(),
+      });
+      continue;
+    }
+    if (node.nodeType !== Node.TEXT_NODE) continue;
     const text = node.textContent?.replace(/\s+/g, ' ').trim();
     const parent = node.parentElement;
-    if (!text || !parent) continue;
+    if (!text || !parent || parent instanceof HTMLTextAreaElement) continue;
     const cs = getComputedStyle(parent);
     if (cs.visibility === 'hidden' || Number(cs.opacity) === 0) continue;
     range.selectNodeContents(node);

@@ -11,10 +11,12 @@ import { prepareCandidate } from '../../src/refine/refine.js';
 import { median, sharedDesignPaths } from './render.js';
 
 /**
- * Independent text truth for Flame: the words of the literal JSX texts in each design's reference code (texts built from
- * state are left out, so this is a subset of what is on screen). Our OCR plays no part in it.
+ * Independent text truth for Flame, from each design's reference code; our OCR plays no part in it. It holds the words
+ * that are on screen whatever the component's state: literal JSX texts and string children, placeholders, and the first
+ * option of a select. Texts behind a condition (`a && b`, `a ? b : c`), inside a `.map` over data, or in a select's other
+ * options depend on state or are not drawn, so they are left out.
  */
-function referenceWords(file: string): string[] | null {
+export function referenceWords(file: string): string[] | null {
   const refs = path.join(path.dirname(file), 'references.jsonl');
   if (!fs.existsSync(refs)) return null;
   for (const line of fs.readFileSync(refs, 'utf8').split('\n')) {
@@ -22,15 +24,28 @@ function referenceWords(file: string): string[] | null {
     const entry = JSON.parse(line) as { image: string; reference_jsx: string };
     if (entry.image !== path.basename(file)) continue;
     const texts: string[] = [];
-    const visit = (node: unknown): void => {
+    type Node = { type?: string; [key: string]: unknown };
+    const isElement = (n: unknown, name: string) =>
+      (n as Node)?.type === 'JSXElement' && ((n as { openingElement: { name: { name?: string } } }).openingElement.name.name === name);
+    const visit = (node: unknown, shown: boolean): void => {
       if (!node || typeof node !== 'object') return;
-      if (Array.isArray(node)) return node.forEach(visit);
-      const n = node as { type?: string; value?: unknown };
-      if (n.type === 'JSXText' && typeof n.value === 'string') texts.push(n.value);
-      for (const [key, child] of Object.entries(node)) if (key !== 'loc' && key !== 'start' && key !== 'end') visit(child);
+      if (Array.isArray(node)) return node.forEach((n) => visit(n, shown));
+      const n = node as Node;
+      if (n.type === 'JSXText' && shown) texts.push(n.value as string);
+      if (n.type === 'JSXExpressionContainer' && (n.expression as Node).type === 'StringLiteral' && shown) texts.push((n.expression as Node).value as string);
+      if (n.type === 'JSXAttribute' && (n.name as Node).name === 'placeholder' && (n.value as Node)?.type === 'StringLiteral' && shown) texts.push((n.value as Node).value as string);
+      if (n.type === 'ConditionalExpression') return visit(n.test, shown), visit(n.consequent, false), visit(n.alternate, false);
+      if (n.type === 'LogicalExpression') return visit(n.left, shown), visit(n.right, false);
+      if (n.type === 'CallExpression' && ((n.callee as Node).property as Node)?.name === 'map') return visit(n.callee, shown), visit(n.arguments, false);
+      if (isElement(n, 'select')) {
+        const options = (n.children as unknown[]).filter((c) => isElement(c, 'option'));
+        for (const child of n.children as unknown[]) visit(child, shown && (!isElement(child, 'option') || child === options[0]));
+        return visit(n.openingElement, shown);
+      }
+      for (const [key, child] of Object.entries(n)) if (key !== 'loc' && key !== 'start' && key !== 'end' && key !== 'extra') visit(child, shown);
     };
     try {
-      visit(parse(entry.reference_jsx, { sourceType: 'module', plugins: ['jsx', 'typescript'], errorRecovery: true }).program);
+      visit(parse(entry.reference_jsx, { sourceType: 'module', plugins: ['jsx', 'typescript'], errorRecovery: true }).program, true);
     } catch {
       return null;
     }

@@ -4,6 +4,7 @@
 import type { Region, Rgb } from './segment.js';
 import type { FittedText } from './fit.js';
 import { containmentTree, layoutContent, type Item, type Node } from './layout.js';
+import { controlOf, isTable, listRuns } from './semantics.js';
 
 export interface EmitInput {
   name: string;
@@ -18,6 +19,8 @@ export interface Emitted {
   code: string;
   /** Index (into `texts`) of each text element in document order: the i-th DOM text is texts[order[i]]. */
   order: number[];
+  /** Indexes of texts drawn as a field's placeholder: the browser places those, not the component. */
+  placeholders: number[];
 }
 
 const rgb = (c: Rgb) => `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
@@ -38,7 +41,7 @@ type Place = { marginTop: number; marginLeft: number } | { left: number; top: nu
 const placement = (p: Place, margins: 'set' | 'reset' = 'set'): Style => {
   if ('left' in p) return [['position', 'absolute'], ['left', p.left], ['top', p.top], ['margin', 0]];
   const top = Math.round(p.marginTop * 10) / 10 || 0, left = Math.round(p.marginLeft * 10) / 10 || 0;
-  // Headings and paragraphs have default margins: they get all four, divs only the non-zero ones.
+  // Text elements may have default margins: they get all four, divs only the non-zero ones.
   if (margins === 'reset') return [['flexShrink', 0], ['margin', `${num(top)}px 0 0 ${num(left)}px`]];
   return [['flexShrink', 0], ['marginTop', top || undefined], ['marginLeft', left || undefined]];
 };
@@ -48,22 +51,37 @@ const flex = (direction: 'row' | 'column'): Style => [['display', 'flex'], ['fle
 /** A heading for large text, a paragraph otherwise. */
 const tagFor = (text: FittedText) => (text.fontSize >= 28 ? 'h1' : text.fontSize >= 21 ? 'h2' : 'p');
 
+/** Where an element sits: the fill behind it (for controls), and the tag its text takes in a list, table or button. */
+interface Context {
+  behind: Rgb;
+  textTag?: 'li' | 'td' | 'th' | 'span';
+}
+
+const textStyle = (t: FittedText): Style => [
+  ['fontFamily', `'${t.fontFamily}'`],
+  ['fontSize', t.fontSize],
+  ['fontWeight', t.fontWeight],
+  ['lineHeight', `${t.lineHeight}px`],
+  ['color', rgb(t.color)],
+];
+
 class Writer {
   lines: string[] = [];
   order: number[] = [];
+  placeholders: number[] = [];
 
-  item(item: Item, place: Place, children: Node[], indent: string): void {
+  item(item: Item, place: Place, children: Node[], indent: string, ctx: Context): void {
     if (item.kind === 'text') {
       const t = item.text;
-      const tag = tagFor(t);
+      const tag = ctx.textTag ?? tagFor(t);
       const style = styleObject([
         ...placement(place, 'reset'),
+        // In a button the line is a span (a button holds phrasing content only), laid out as a block.
+        ['display', tag === 'span' ? 'block' : undefined],
+        ['padding', tag === 'td' || tag === 'th' ? 0 : undefined],
         ['width', item.width],
-        ['fontFamily', `'${t.fontFamily}'`],
-        ['fontSize', t.fontSize],
-        ['fontWeight', t.fontWeight],
-        ['lineHeight', `${t.lineHeight}px`],
-        ['color', rgb(t.color)],
+        ...textStyle(t),
+        ['textAlign', tag === 'th' ? 'left' : undefined],
         ['whiteSpace', 'pre'],
       ]);
       this.order.push(item.index);
@@ -71,43 +89,124 @@ class Writer {
       return;
     }
     const r = item.region;
-    const style = styleObject([
+    const control = controlOf(item, ctx.behind);
+    const box: Style = [
       ...placement(place),
       ['width', r.width],
       ['height', r.height],
       ['background', rgb(r.fill)],
       ['borderRadius', r.radius || undefined],
-      ['border', r.border ? `${r.border.width}px solid ${rgb(r.border.color)}` : undefined],
+    ];
+    if (control === 'input') {
+      // A field: its line is the placeholder, which the browser centres; only its left inset is ours to set.
+      const line = item.content[0]?.kind === 'text' ? item.content[0] : undefined;
+      const inset = line ? Math.max(0, line.text.left - r.x - (r.border?.width ?? 0)) : 8;
+      const style = styleObject([
+        ...box,
+        ['border', r.border ? `${r.border.width}px solid ${rgb(r.border.color)}` : 'none'],
+        ['boxSizing', 'border-box'],
+        ['padding', `0 0 0 ${num(inset)}px`],
+        ...(line ? textStyle(line.text) : []),
+      ]);
+      if (line) {
+        this.order.push(line.index);
+        this.placeholders.push(line.index);
+      }
+      const label = line ? ` placeholder={${str(line.text.text)}}` : '';
+      this.lines.push(`${indent}<input type="text"${label} style={${style}} />`);
+      return;
+    }
+    const style = styleObject([
+      ...box,
+      ['border', r.border ? `${r.border.width}px solid ${rgb(r.border.color)}` : control === 'button' ? 'none' : undefined],
       ['boxSizing', r.border ? 'border-box' : undefined],
+      ...(control === 'button' ? ([['padding', 0], ['textAlign', 'left'], ['cursor', 'pointer']] as Style) : []),
       ...(children.length ? flex('column') : []),
     ]);
     if (r.kind === 'image') {
       this.lines.push(`${indent}<div role="img" aria-label="Image placeholder" style={${style}} />`);
       return;
     }
+    const tag = control === 'button' ? 'button' : 'div';
+    const attrs = control === 'button' ? ' type="button"' : '';
     if (!children.length) {
-      this.lines.push(`${indent}<div style={${style}} />`);
+      this.lines.push(`${indent}<${tag}${attrs} style={${style}} />`);
       return;
     }
-    this.lines.push(`${indent}<div style={${style}}>`);
-    this.nodes(children, `${indent}  `);
-    this.lines.push(`${indent}</div>`);
+    this.lines.push(`${indent}<${tag}${attrs} style={${style}}>`);
+    this.nodes(children, `${indent}  `, 'column', { behind: r.fill, textTag: control === 'button' ? 'span' : undefined });
+    this.lines.push(`${indent}</${tag}>`);
   }
 
-  nodes(nodes: Node[], indent: string): void {
-    for (const node of nodes) {
-      if (node.kind === 'item') {
-        this.item(node.item, node, node.children, indent);
-      } else if (node.kind === 'group') {
-        this.lines.push(`${indent}<div style={${styleObject([...placement(node), ...flex(node.direction)])}}>`);
-        this.nodes(node.children, `${indent}  `);
-        this.lines.push(`${indent}</div>`);
-      } else {
-        this.lines.push(`${indent}<div style={${styleObject([...placement(node), ['position', 'relative'], ['width', node.width], ['height', node.height]])}}>`);
-        for (const free of node.items) this.item(free.item, { left: free.left, top: free.top }, free.children, `${indent}  `);
-        this.lines.push(`${indent}</div>`);
+  nodes(nodes: Node[], indent: string, direction: 'row' | 'column', ctx: Context): void {
+    const runs = ctx.textTag ? [] : listRuns(nodes, direction);
+    for (let i = 0; i < nodes.length; i++) {
+      const run = runs.find(([start]) => start === i);
+      if (run) {
+        this.list(nodes.slice(run[0], run[1]), indent, direction, ctx);
+        i = run[1] - 1;
+        continue;
       }
+      this.node(nodes[i], indent, ctx);
     }
+  }
+
+  node(node: Node, indent: string, ctx: Context): void {
+    if (node.kind === 'item') {
+      this.item(node.item, node, node.children, indent, ctx);
+    } else if (node.kind === 'group') {
+      if (!ctx.textTag && isTable(node)) return this.table(node, indent, ctx);
+      this.lines.push(`${indent}<div style={${styleObject([...placement(node), ...flex(node.direction)])}}>`);
+      this.nodes(node.children, `${indent}  `, node.direction, ctx);
+      this.lines.push(`${indent}</div>`);
+    } else {
+      this.lines.push(`${indent}<div style={${styleObject([...placement(node), ['position', 'relative'], ['width', node.width], ['height', node.height]])}}>`);
+      for (const free of node.items) this.item(free.item, { left: free.left, top: free.top }, free.children, `${indent}  `, ctx);
+      this.lines.push(`${indent}</div>`);
+    }
+  }
+
+  /** A run of lines as a list: the list takes the first item's offset along the flow, so every line stays in place. */
+  list(items: Node[], indent: string, direction: 'row' | 'column', ctx: Context): void {
+    const [first, ...rest] = items as Array<Extract<Node, { kind: 'item' }>>;
+    const along = direction === 'column' ? { marginTop: first.marginTop, marginLeft: 0 } : { marginTop: 0, marginLeft: first.marginLeft };
+    const firstPlace = direction === 'column' ? { marginTop: 0, marginLeft: first.marginLeft } : { marginTop: first.marginTop, marginLeft: 0 };
+    this.lines.push(`${indent}<ul style={${styleObject([...placement(along, 'reset'), ['padding', 0], ['listStyle', 'none'], ...flex(direction)])}}>`);
+    this.item(first.item, firstPlace, [], `${indent}  `, { ...ctx, textTag: 'li' });
+    for (const node of rest) this.item(node.item, node, [], `${indent}  `, { ...ctx, textTag: 'li' });
+    this.lines.push(`${indent}</ul>`);
+  }
+
+  /**
+   * A grid of text cells as a table. The table and its rows keep the flex layout that places every cell where it was
+   * measured (tbody generates no box of its own); a first row in bold is the header.
+   */
+  table(node: Extract<Node, { kind: 'group' }>, indent: string, ctx: Context): void {
+    const rows = node.children as Array<Extract<Node, { kind: 'group' }>>;
+    const bold = (row: Extract<Node, { kind: 'group' }>) =>
+      row.children.every((c) => c.kind === 'item' && c.item.kind === 'text' && c.item.text.fontWeight >= 700);
+    const header = rows.length > 1 && bold(rows[0]) && !rows.slice(1).every(bold);
+    this.lines.push(`${indent}<table style={${styleObject([...placement(node), ['borderCollapse', 'collapse'], ...flex('column')])}}>`);
+    const section = (tag: 'thead' | 'tbody', part: typeof rows, cellTag: 'th' | 'td') => {
+      this.lines.push(`${indent}  <${tag} style={{ display: "contents" }}>`);
+      for (const row of part) {
+        this.lines.push(`${indent}    <tr style={${styleObject([...placement(row), ...flex('row')])}}>`);
+        for (const cell of row.children) {
+          if (cell.kind === 'item' && cell.item.kind === 'text') this.item(cell.item, cell, [], `${indent}      `, { ...ctx, textTag: cellTag });
+          else {
+            // A box of lines: the cell generates no box, so the box is laid out in the row as measured.
+            this.lines.push(`${indent}      <${cellTag} style={{ display: "contents" }}>`);
+            this.node(cell, `${indent}        `, ctx);
+            this.lines.push(`${indent}      </${cellTag}>`);
+          }
+        }
+        this.lines.push(`${indent}    </tr>`);
+      }
+      this.lines.push(`${indent}  </${tag}>`);
+    };
+    if (header) section('thead', rows.slice(0, 1), 'th');
+    section('tbody', header ? rows.slice(1) : rows, 'td');
+    this.lines.push(`${indent}</table>`);
   }
 }
 
@@ -121,7 +220,7 @@ export function emitComponent({ name, width, height, background, regions, texts 
     ...flex('column'),
   ]);
   const writer = new Writer();
-  writer.nodes(layoutContent(containmentTree(regions, texts), { x: 0, y: 0 }), '      ');
+  writer.nodes(layoutContent(containmentTree(regions, texts), { x: 0, y: 0 }), '      ', 'column', { behind: background });
   const code = [
     "import React from 'react';",
     '',
@@ -134,5 +233,5 @@ export function emitComponent({ name, width, height, background, regions, texts 
     '}',
     '',
   ].join('\n');
-  return { code, order: writer.order };
+  return { code, order: writer.order, placeholders: writer.placeholders };
 }

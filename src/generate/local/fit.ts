@@ -75,10 +75,10 @@ function inkBox(image: RgbaImage, x0: number, y0: number, w: number, h: number) 
 
 /**
  * How well a candidate's glyphs cover the design's, scaled onto the design's ink box: an F-score where a pixel counts
- * as matched when the other image has ink within 1 px (thin strokes of the right font are off by sub-pixels; a bold
- * font's extra ink is not excused).
+ * as matched when the other image has ink within 1 px (thin strokes of the right font are off by sub-pixels), and the
+ * total ink each side holds (grey levels included), which is what tells a bold face from a regular one.
  */
-function similarity(design: RgbaImage, line: OcrLine, render: RgbaImage, ink: { x: number; y: number; width: number; height: number }): number {
+function similarity(design: RgbaImage, line: OcrLine, render: RgbaImage, ink: { x: number; y: number; width: number; height: number }): { shape: number; coverDesign: number; coverRender: number } {
   const threshold = Math.max(30, colorDistance(line.color, line.background) * 0.45);
   const w = line.width, h = line.height;
   const a = new Uint8Array(w * h);
@@ -98,8 +98,6 @@ function similarity(design: RgbaImage, line: OcrLine, render: RgbaImage, ink: { 
     }
     return false;
   };
-  // Stroke weight: how much ink each covers in all (grey levels included). The 1 px tolerance above forgives a bold
-  // face on small text; the total coverage does not.
   const contrast = Math.max(1, colorDistance(line.color, line.background));
   let coverA = 0, coverB = 0;
   for (let y = 0; y < h; y++) {
@@ -110,7 +108,6 @@ function similarity(design: RgbaImage, line: OcrLine, render: RgbaImage, ink: { 
       coverB += (255 - render.data[(ry * render.width + rx) * 4]) / 255;
     }
   }
-  const weight = coverA && coverB ? Math.min(coverA / coverB, coverB / coverA) : 0;
   let inkA = 0, inkB = 0, hitA = 0, hitB = 0;
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
@@ -118,9 +115,8 @@ function similarity(design: RgbaImage, line: OcrLine, render: RgbaImage, ink: { 
       if (b[y * w + x]) { inkB++; if (near(a, x, y)) hitB++; }
     }
   }
-  if (!inkA || !inkB) return 0;
-  const recall = hitA / inkA, precision = hitB / inkB;
-  return recall + precision ? ((2 * recall * precision) / (recall + precision)) * weight : 0;
+  const recall = inkA ? hitA / inkA : 0, precision = inkB ? hitB / inkB : 0;
+  return { shape: recall + precision ? (2 * recall * precision) / (recall + precision) : 0, coverDesign: coverA, coverRender: coverB };
 }
 
 /** Fits a font to every line with two renders: one to measure widths, one to compare shapes and find the ink offsets. */
@@ -148,17 +144,33 @@ export async function fitFonts(design: RgbaImage, lines: OcrLine[], renderer: Re
   const shapeSlots = pack(sized, canvasWidth);
   const shapes = await renderer.render(slotComponent(lines, shapeSlots.placed, canvasWidth, shapeSlots.height), { width: canvasWidth, height: Math.max(1, shapeSlots.height), deviceScaleFactor: 1 }, { name: 'font-fit' });
 
-  const best = new Map<number, { score: number; slot: Slot; ink: { x: number; y: number; width: number; height: number } }>();
-  shapeSlots.placed.forEach((slot, i) => {
+  const measuredSlots = shapeSlots.placed.flatMap((slot, i) => {
     const ink = inkBox(shapes.image, slot.x, slot.y, sized[i].w, sized[i].h);
-    if (!ink) return;
+    if (!ink) return [];
     const line = lines[slot.line];
-    // Height must agree too: a family whose ink is much taller or shorter at this width is the wrong one.
+    // Height must agree too: a family whose ink is much taller or shorter at this width is the wrong one (and at a
+    // given width a bold face is shorter than a regular one).
     const heightRatio = ink.height / Math.max(1, line.height);
-    const score = similarity(design, line, shapes.image, ink) * Math.min(heightRatio, 1 / heightRatio);
-    const current = best.get(slot.line);
-    if (!current || score > current.score) best.set(slot.line, { score, slot, ink });
+    return [{ slot, ink, height: Math.min(heightRatio, 1 / heightRatio) ** 2, ...similarity(design, line, shapes.image, ink) }];
   });
+  // Screenshots from other systems draw the same font heavier or lighter than Chromium here, which would pass regular
+  // text for bold (or the reverse). That heaviness is the same for every line of a design, so it is fitted once: the
+  // factor under which the lines' best candidates agree best with the design.
+  const choose = (heaviness: number) => {
+    const best = new Map<number, { score: number; slot: Slot; ink: { x: number; y: number; width: number; height: number } }>();
+    for (const m of measuredSlots) {
+      const ratio = m.coverDesign / Math.max(1e-9, m.coverRender * heaviness);
+      const score = m.shape * Math.min(ratio, 1 / ratio) * m.height;
+      const current = best.get(m.slot.line);
+      if (!current || score > current.score) best.set(m.slot.line, { score, slot: m.slot, ink: m.ink });
+    }
+    return { best, total: [...best.values()].reduce((sum, b) => sum + b.score, 0) };
+  };
+  let best = choose(1).best;
+  for (let heaviness = 0.85, top = -1; heaviness <= 1.401; heaviness += 0.05) {
+    const candidate = choose(heaviness);
+    if (candidate.total > top + 1e-9) ({ best } = candidate), (top = candidate.total);
+  }
 
   return lines.map((line, index) => {
     const chosen = best.get(index);

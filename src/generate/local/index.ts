@@ -123,13 +123,13 @@ function renderedInk(image: RgbaImage, box: Rect, background: Rgb) {
  * Refinement without a model: render the current candidate, find where each text's ink actually landed, and move and
  * resize it onto the design's. The emitter says which text each DOM text is (document order follows the layout).
  */
-async function correctFromRender(texts: FittedText[], renderer: Renderer, { code, order }: Emitted, design: Design): Promise<FittedText[]> {
+async function correctFromRender(texts: FittedText[], renderer: Renderer, { code, order, placeholders }: Emitted, design: Design): Promise<FittedText[]> {
   const render = await renderer.render(code, { width: design.cssWidth, height: design.cssHeight, deviceScaleFactor: 1 }, { name: design.path });
   if (render.texts.length !== texts.length) return texts;
   const domIndex = new Map(order.map((textIndex, i) => [textIndex, i]));
   return texts.map((t, i) => {
     const dom = render.texts[domIndex.get(i) ?? -1];
-    if (!dom) return t;
+    if (!dom || placeholders.includes(i)) return t;
     const ink = renderedInk(render.image, dom, t.background);
     if (!ink) return t;
     const ratio = t.width / ink.width;

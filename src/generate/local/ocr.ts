@@ -149,8 +149,40 @@ function hasInk(image: RgbaImage, area: Rect, fill: Rgb, holes: Rect[]): boolean
   return false;
 }
 
+/**
+ * Clusters of ink that no line read covers: one band of rows at a time, split where the ink pauses for longer than a
+ * few line heights. Tesseract's page layout sometimes drops a lone line in a large area; read alone, it is found.
+ */
+export function unreadInk(image: RgbaImage, area: Rect, fill: Rgb, covered: Rect[]): Rect[] {
+  const inside = (x: number, y: number) => covered.some((r) => x >= r.x - 2 && x < r.x + r.width + 2 && y >= r.y - 2 && y < r.y + r.height + 2);
+  const lines = lineMask(image, area, fill);
+  const ink = (x: number, y: number) =>
+    lines[(y - area.y) * area.width + (x - area.x)] !== 1 && colorDistance(pixel(image, x, y), fill) > 40 && !inside(x, y);
+  const rowHas = (y: number) => { for (let x = area.x; x < area.x + area.width; x++) if (ink(x, y)) return true; return false; };
+  const out: Rect[] = [];
+  for (let y = area.y; y < area.y + area.height; y++) {
+    if (!rowHas(y)) continue;
+    let end = y + 1;
+    while (end < area.y + area.height && rowHas(end)) end++;
+    const h = end - y;
+    if (h >= 6 && h <= 80) {
+      const cols: number[] = [];
+      for (let x = area.x; x < area.x + area.width; x++) for (let yy = y; yy < end; yy++) if (ink(x, yy)) { cols.push(x); break; }
+      let start = cols[0];
+      for (let i = 1; i <= cols.length; i++) {
+        if (i < cols.length && cols[i] - cols[i - 1] <= Math.max(12, h * 2)) continue;
+        const width = cols[i - 1] - start + 1;
+        if (width >= 6) out.push({ x: start, y, width, height: h });
+        start = cols[i];
+      }
+    }
+    y = end;
+  }
+  return out;
+}
+
 /** Recognises the text lines of one area (child boxes excluded), split where words stand far apart (columns). */
-export async function recognizeArea(image: RgbaImage, area: Rect, fill: Rgb, holes: Rect[]): Promise<OcrLine[]> {
+export async function recognizeArea(image: RgbaImage, area: Rect, fill: Rgb, holes: Rect[], second = true): Promise<OcrLine[]> {
   if (area.width < 6 || area.height < 6 || !hasInk(image, area, fill, holes)) return [];
   // Small text reads far better enlarged; large areas are mostly large text and cost more to enlarge.
   const scale = area.width * area.height > 700_000 ? 1.5 : area.height < 60 ? 3 : 2;
@@ -197,6 +229,13 @@ export async function recognizeArea(image: RgbaImage, area: Rect, fill: Rgb, hol
         }
         flush();
       }
+    }
+  }
+  if (second) {
+    // At most a few more reads, each a small crop with a margin: the cost stays bounded on busy pages.
+    for (const cluster of unreadInk(image, area, fill, [...holes, ...lines]).slice(0, 8)) {
+      const crop = clampRect({ x: cluster.x - 4, y: cluster.y - 4, width: cluster.width + 8, height: cluster.height + 8 }, image);
+      lines.push(...(await recognizeArea(image, crop, fill, holes, false)));
     }
   }
   return lines;

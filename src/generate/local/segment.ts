@@ -228,12 +228,19 @@ function borderOf(image: RgbaImage, r: Rect, fill: Rgb): Region['border'] {
   if (width >= 6) return undefined;
   // All four sides must be straight lines of that colour (rounded corners aside): a round glyph (an "O") touches
   // its box in the middle of each side only.
-  const along = (x0: number, y0: number, dx: number, dy: number, n: number) => {
+  // A 1 px border at a fractional position is spread over two rows in lighter tones: a pixel counts when it, or the
+  // one outside it, is the border's colour, or when it is a blend nearer the border than the fill.
+  const isEdge = (x: number, y: number, ox: number, oy: number) => {
+    const p = pixel(image, x, y);
+    const d = colorDistance(p, edge);
+    return d <= 24 || colorDistance(pixel(image, x + ox, y + oy), edge) <= 24 || (colorDistance(p, fill) >= 20 && d < colorDistance(p, fill));
+  };
+  const along = (x0: number, y0: number, dx: number, dy: number, n: number, ox: number, oy: number) => {
     let hit = 0;
-    for (let k = 0; k < n; k++) if (colorDistance(pixel(image, x0 + k * dx, y0 + k * dy), edge) <= 24) hit++;
+    for (let k = 0; k < n; k++) if (isEdge(x0 + k * dx, y0 + k * dy, ox, oy)) hit++;
     return hit / Math.max(1, n);
   };
-  const sides = [along(r.x, r.y, 0, 1, r.height), along(r.x + r.width - 1, r.y, 0, 1, r.height), along(r.x, r.y, 1, 0, r.width), along(r.x, r.y + r.height - 1, 1, 0, r.width)];
+  const sides = [along(r.x, r.y, 0, 1, r.height, -1, 0), along(r.x + r.width - 1, r.y, 0, 1, r.height, 1, 0), along(r.x, r.y, 1, 0, r.width, 0, -1), along(r.x, r.y + r.height - 1, 1, 0, r.width, 0, 1)];
   if (sides.some((share) => share < 0.6)) return undefined;
   return { color: edge, width };
 }

@@ -1,0 +1,115 @@
+// Semantic elements where the picture makes them evident: fields, buttons, lists and tables. Each rule reads only the
+// geometry and colours the analysis measured, so the same design gives the same tags; where a rule is unsure the
+// element stays a div or a paragraph, which renders the same.
+import type { FittedText } from './fit.js';
+import type { Item, Node } from './layout.js';
+import { colorDistance, type Rgb } from './segment.js';
+
+const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
+const luma = (c: Rgb) => 0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2];
+
+/**
+ * A box is a control when it is control-sized, stands out from what is behind it and holds at most one line:
+ * - a field (`input`): light, wider than tall, with its line (a placeholder: grey, not black) at the left, or empty
+ *   with a border;
+ * - a button: a short line centred both ways.
+ */
+export function controlOf(item: Item, behind: Rgb): 'button' | 'input' | null {
+  if (item.kind !== 'region' || item.region.kind !== 'box' || item.region.children.length) return null;
+  const r = item.region;
+  if (r.height < 18 || r.height > 64 || item.content.some((c) => c.kind !== 'text') || item.content.length > 1) return null;
+  if (!r.border && colorDistance(r.fill, behind) < 12) return null;
+  const line = item.content[0]?.kind === 'text' ? item.content[0].text : undefined;
+  const light = luma(r.fill) >= 200;
+  if (!line) return r.border && light && r.width >= 4 * r.height ? 'input' : null;
+  if (line.height > r.height * 0.75) return null;
+  const leftGap = line.x - r.x, rightGap = r.x + r.width - (line.x + line.width);
+  const centredY = Math.abs(line.y + line.height / 2 - (r.y + r.height / 2)) <= Math.max(3, r.height * 0.15);
+  if (!centredY) return null;
+  if (Math.abs(leftGap - rightGap) <= Math.max(6, r.width * 0.12) && words(line.text) <= 4 && r.width <= 400) return 'button';
+  const placeholderGrey = colorDistance(line.color, r.fill) < 170 && Math.max(...line.color) - Math.min(...line.color) < 24;
+  if (light && placeholderGrey && r.width >= 2.5 * r.height && leftGap <= 24 && rightGap > leftGap + r.width * 0.2) return 'input';
+  return null;
+}
+
+const textOf = (node: Node): FittedText | null => (node.kind === 'item' && node.item.kind === 'text' ? node.item.text : null);
+
+/**
+ * Runs of at least three sibling lines that read as a list: short lines of one style, in a column with one left edge
+ * and an even rhythm, or in a row on one baseline with even gaps (a menu). A line starting in lower case continues
+ * the one before it, so wrapped paragraphs are not lists. Returns [start, end) index pairs into `nodes`.
+ */
+export function listRuns(nodes: Node[], direction: 'row' | 'column'): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  const fits = (a: FittedText, b: FittedText, c: FittedText | null) => {
+    if (words(b.text) > 5 || b.text.length > 40 || /^\p{Ll}/u.test(b.text)) return false;
+    if (Math.abs(a.fontSize - b.fontSize) > 0.08 * a.fontSize || a.fontWeight !== b.fontWeight || colorDistance(a.color, b.color) > 30) return false;
+    if (direction === 'column') {
+      if (Math.abs(a.x - b.x) > 3) return false;
+      return !c || Math.abs(b.y - a.y - (c.y - b.y)) <= 4;
+    }
+    if (Math.abs(a.y + a.height - (b.y + b.height)) > 3) return false;
+    const gap = b.x - (a.x + a.width);
+    if (gap < 8) return false;
+    if (!c) return true;
+    const next = c.x - (b.x + b.width);
+    return Math.max(gap, next) <= 1.5 * Math.min(gap, next) + 4;
+  };
+  let i = 0;
+  while (i < nodes.length) {
+    const first = textOf(nodes[i]);
+    if (!first || words(first.text) > 5 || first.text.length > 40) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < nodes.length) {
+      const prev = textOf(nodes[end - 1])!, cur = textOf(nodes[end]);
+      if (!cur || !fits(prev, cur, null)) break;
+      // The rhythm is checked on each triple: the gap before an item must match the gap after it.
+      if (end - i >= 2 && !fits(textOf(nodes[end - 2])!, prev, cur)) break;
+      end++;
+    }
+    if (end - i >= 3) runs.push([i, end]);
+    i = Math.max(end, i + 1);
+  }
+  return runs;
+}
+
+/**
+ * A column of rows with the same number of text cells whose left edges line up from row to row is a table: at least
+ * two rows of three cells, or three rows of two.
+ */
+export function isTable(node: Node): boolean {
+  if (node.kind !== 'group' || node.direction !== 'column' || node.children.length < 2) return false;
+  const rows = node.children;
+  if (!rows.every((r) => r.kind === 'group' && r.direction === 'row' && r.children.length >= 2 && r.children.every(isCell))) return false;
+  if (rows.length < 3 && rows[0].kind === 'group' && rows[0].children.length < 3) return false;
+  const lefts = rows.map((r) => cellLefts(r as Extract<Node, { kind: 'group' }>));
+  const k = lefts[0].length;
+  if (lefts.some((l) => l.length !== k)) return false;
+  return lefts.every((l) => l.every((x, j) => Math.abs(x - lefts[0][j]) <= 4));
+}
+
+/** A cell holds text: a line, or a plain box of lines (a form's rows of fields are not a table). */
+const isCell = (node: Node): boolean =>
+  node.kind === 'item' && (node.item.kind === 'text' || (node.item.region.kind === 'box' && node.item.content.every((c) => c.kind === 'text') && node.item.content.length > 0));
+
+/** Left edge of each cell of a row, relative to the row (margins accumulate along it). */
+function cellLefts(row: Extract<Node, { kind: 'group' }>): number[] {
+  let cursor = row.marginLeft;
+  const out: number[] = [];
+  for (const cell of row.children) {
+    cursor += cell.marginLeft;
+    out.push(cursor);
+    cursor += widthOf(cell);
+  }
+  return out;
+}
+
+function widthOf(node: Node): number {
+  if (node.kind === 'item') return node.item.width;
+  if (node.kind === 'free') return node.width;
+  if (node.direction === 'row') return node.children.reduce((w, c) => w + c.marginLeft + widthOf(c), 0);
+  return Math.max(0, ...node.children.map((c) => c.marginLeft + widthOf(c)));
+}
