@@ -4,7 +4,7 @@
 import type { Region, Rgb } from './segment.js';
 import type { FittedText } from './fit.js';
 import { containmentTree, layoutContent, type Item, type Node } from './layout.js';
-import { controlOf, isTable, listRuns } from './semantics.js';
+import { controlOf, listRuns, tableRuns } from './semantics.js';
 
 export interface EmitInput {
   name: string;
@@ -139,15 +139,18 @@ class Writer {
   }
 
   nodes(nodes: Node[], indent: string, direction: 'row' | 'column', ctx: Context): void {
-    const runs = ctx.textTag ? [] : listRuns(nodes, direction);
+    const tables = ctx.textTag ? [] : tableRuns(nodes, direction);
+    const lists = ctx.textTag ? [] : listRuns(nodes, direction);
     for (let i = 0; i < nodes.length; i++) {
-      const run = runs.find(([start]) => start === i);
-      if (run) {
-        this.list(nodes.slice(run[0], run[1]), indent, direction, ctx);
-        i = run[1] - 1;
+      const table = tables.find(([start]) => start === i);
+      const list = lists.find(([start]) => start === i);
+      if (table) this.table(nodes.slice(table[0], table[1]) as Array<Extract<Node, { kind: 'group' }>>, indent, ctx);
+      else if (list) this.list(nodes.slice(list[0], list[1]), indent, direction, ctx);
+      else {
+        this.node(nodes[i], indent, ctx);
         continue;
       }
-      this.node(nodes[i], indent, ctx);
+      i = (table ?? list)![1] - 1;
     }
   }
 
@@ -155,7 +158,6 @@ class Writer {
     if (node.kind === 'item') {
       this.item(node.item, node, node.children, indent, ctx);
     } else if (node.kind === 'group') {
-      if (!ctx.textTag && isTable(node)) return this.table(node, indent, ctx);
       this.lines.push(`${indent}<div style={${styleObject([...placement(node), ...flex(node.direction)])}}>`);
       this.nodes(node.children, `${indent}  `, node.direction, ctx);
       this.lines.push(`${indent}</div>`);
@@ -178,19 +180,25 @@ class Writer {
   }
 
   /**
-   * A grid of text cells as a table. The table and its rows keep the flex layout that places every cell where it was
-   * measured (tbody generates no box of its own); a first row in bold is the header.
+   * Rows of text cells as a table. The table and its rows keep the flex layout that places every cell where it was
+   * measured (its sections generate no box of their own); a first row in bold is the header.
    */
-  table(node: Extract<Node, { kind: 'group' }>, indent: string, ctx: Context): void {
-    const rows = node.children as Array<Extract<Node, { kind: 'group' }>>;
-    const bold = (row: Extract<Node, { kind: 'group' }>) =>
-      row.children.every((c) => c.kind === 'item' && c.item.kind === 'text' && c.item.text.fontWeight >= 700);
-    const header = rows.length > 1 && bold(rows[0]) && !rows.slice(1).every(bold);
-    this.lines.push(`${indent}<table style={${styleObject([...placement(node), ['borderCollapse', 'collapse'], ...flex('column')])}}>`);
+  table(rows: Array<Extract<Node, { kind: 'group' }>>, indent: string, ctx: Context): void {
+    // Short words are where weights are least sure: the header is the first row when most of it is bold and most of
+    // the rest is not.
+    const boldShare = (part: typeof rows) => {
+      const cells = part.flatMap((row) => row.children);
+      return cells.filter((c) => c.kind === 'item' && c.item.kind === 'text' && c.item.text.fontWeight >= 700).length / Math.max(1, cells.length);
+    };
+    const header = rows.length > 1 && boldShare(rows.slice(0, 1)) > 0.5 && boldShare(rows.slice(1)) < 0.5;
+    // The table takes the first row's offset down the flow; rows keep their own offsets across it.
+    const [first] = rows;
+    const placeOf = (row: (typeof rows)[number]) => (row === first ? { marginTop: 0, marginLeft: row.marginLeft } : row);
+    this.lines.push(`${indent}<table style={${styleObject([...placement({ marginTop: first.marginTop, marginLeft: 0 }), ['borderCollapse', 'collapse'], ...flex('column')])}}>`);
     const section = (tag: 'thead' | 'tbody', part: typeof rows, cellTag: 'th' | 'td') => {
       this.lines.push(`${indent}  <${tag} style={{ display: "contents" }}>`);
       for (const row of part) {
-        this.lines.push(`${indent}    <tr style={${styleObject([...placement(row), ...flex('row')])}}>`);
+        this.lines.push(`${indent}    <tr style={${styleObject([...placement(placeOf(row)), ...flex('row')])}}>`);
         for (const cell of row.children) {
           if (cell.kind === 'item' && cell.item.kind === 'text') this.item(cell.item, cell, [], `${indent}      `, { ...ctx, textTag: cellTag });
           else {

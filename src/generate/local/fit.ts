@@ -156,9 +156,11 @@ export async function fitFonts(design: RgbaImage, lines: OcrLine[], renderer: Re
   // Screenshots from other systems draw the same font heavier or lighter than Chromium here, which would pass regular
   // text for bold (or the reverse). That heaviness is the same for every line of a design, so it is fitted once: the
   // factor under which the lines' best candidates agree best with the design.
-  const choose = (heaviness: number) => {
-    const best = new Map<number, { score: number; slot: Slot; ink: { x: number; y: number; width: number; height: number } }>();
+  type Choice = { score: number; slot: Slot; ink: { x: number; y: number; width: number; height: number } };
+  const choose = (heaviness: number, family?: string) => {
+    const best = new Map<number, Choice>();
     for (const m of measuredSlots) {
+      if (family && m.slot.family !== family) continue;
       const ratio = m.coverDesign / Math.max(1e-9, m.coverRender * heaviness);
       const score = m.shape * Math.min(ratio, 1 / ratio) * m.height;
       const current = best.get(m.slot.line);
@@ -166,10 +168,22 @@ export async function fitFonts(design: RgbaImage, lines: OcrLine[], renderer: Re
     }
     return { best, total: [...best.values()].reduce((sum, b) => sum + b.score, 0) };
   };
-  let best = choose(1).best;
-  for (let heaviness = 0.85, top = -1; heaviness <= 1.401; heaviness += 0.05) {
-    const candidate = choose(heaviness);
-    if (candidate.total > top + 1e-9) ({ best } = candidate), (top = candidate.total);
+  let best = choose(1).best, heaviness = 1;
+  for (let h = 0.85, top = -1; h <= 1.401; h += 0.05) {
+    const candidate = choose(h);
+    if (candidate.total > top + 1e-9) ({ best } = candidate), (top = candidate.total), (heaviness = h);
+  }
+  // A design uses few families, and a short word fits several about equally: a line takes the design's main family
+  // (by letters won) unless another family fits it clearly better.
+  const votes = new Map<string, number>();
+  for (const [line, choice] of best) votes.set(choice.slot.family, (votes.get(choice.slot.family) ?? 0) + lines[line].text.length);
+  const main = [...votes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+  if (main) {
+    const inMain = choose(heaviness, main).best;
+    for (const [line, choice] of best) {
+      const alternative = inMain.get(line);
+      if (alternative && alternative.score >= 0.93 * choice.score) best.set(line, alternative);
+    }
   }
 
   return lines.map((line, index) => {

@@ -11,7 +11,7 @@ import { fitFonts, type FittedText } from './fit.js';
 import { closeOcr, recognizeArea, type OcrLine } from './ocr.js';
 import { borderColor, segment, type Rect, type Region, type Rgb } from './segment.js';
 
-export const LOCAL_ENGINE_VERSION = 'local-1';
+export const LOCAL_ENGINE_VERSION = 'local-2';
 
 export interface Analysis {
   /** CSS size. */

@@ -77,18 +77,26 @@ export function listRuns(nodes: Node[], direction: 'row' | 'column'): Array<[num
 }
 
 /**
- * A column of rows with the same number of text cells whose left edges line up from row to row is a table: at least
- * two rows of three cells, or three rows of two.
+ * Runs of rows in a column flow that read as a table: rows with the same number of text cells whose left edges line
+ * up from row to row, at least two rows of three cells or three rows of two. Returns [start, end) index pairs.
  */
-export function isTable(node: Node): boolean {
-  if (node.kind !== 'group' || node.direction !== 'column' || node.children.length < 2) return false;
-  const rows = node.children;
-  if (!rows.every((r) => r.kind === 'group' && r.direction === 'row' && r.children.length >= 2 && r.children.every(isCell))) return false;
-  if (rows.length < 3 && rows[0].kind === 'group' && rows[0].children.length < 3) return false;
-  const lefts = rows.map((r) => cellLefts(r as Extract<Node, { kind: 'group' }>));
-  const k = lefts[0].length;
-  if (lefts.some((l) => l.length !== k)) return false;
-  return lefts.every((l) => l.every((x, j) => Math.abs(x - lefts[0][j]) <= 4));
+export function tableRuns(nodes: Node[], direction: 'row' | 'column'): Array<[number, number]> {
+  if (direction !== 'column') return [];
+  const runs: Array<[number, number]> = [];
+  const row = (n: Node) => (n.kind === 'group' && n.direction === 'row' && n.children.length >= 2 && n.children.every(isCell) ? cellLefts(n) : null);
+  let i = 0;
+  while (i < nodes.length) {
+    const first = row(nodes[i]);
+    let end = i + 1;
+    while (first && end < nodes.length) {
+      const next = row(nodes[end]);
+      if (!next || next.length !== first.length || next.some((x, j) => Math.abs(x - first[j]) > 4)) break;
+      end++;
+    }
+    if (first && (end - i >= 3 || (end - i >= 2 && first.length >= 3))) runs.push([i, end]);
+    i = end;
+  }
+  return runs;
 }
 
 /** A cell holds text: a line, or a plain box of lines (a form's rows of fields are not a table). */

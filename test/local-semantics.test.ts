@@ -1,0 +1,99 @@
+// Semantic elements from pixels: fixtures/local/signup.tsx draws a real menu, field, button, list and table; the
+// engine sees only its PNG and must write the same kinds of elements, with the same words, and no more of them where
+// the picture shows none. Real OCR, real Chromium.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { compare } from '../src/compare/compare.js';
+import type { FittedText } from '../src/generate/local/fit.js';
+import { closeLocalEngine, createLocalProvider } from '../src/generate/local/index.js';
+import type { Node } from '../src/generate/local/layout.js';
+import { listRuns } from '../src/generate/local/semantics.js';
+import { readDesign } from '../src/intake/decode.js';
+import { encodePng } from '../src/intake/png.js';
+import type { Design, RenderResult } from '../src/types.js';
+import { fixturesDir } from './support/paths.js';
+import { testRenderer } from './support/render.js';
+
+const renderer = testRenderer();
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ui2code-semantics-'));
+after(async () => {
+  await closeLocalEngine();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+/** Renders a fixture component to a PNG design, as a designer's export would be. */
+async function designOf(name: string): Promise<Design> {
+  const source = fs.readFileSync(path.join(fixturesDir, 'local', `${name}.tsx`), 'utf8');
+  const shot = await renderer.render(source, { width: 800, height: 600, deviceScaleFactor: 1 }, { name });
+  const file = path.join(tmp, `${name}.png`);
+  fs.writeFileSync(file, encodePng(shot.image));
+  return readDesign(file);
+}
+
+async function convert(design: Design): Promise<{ code: string; render: RenderResult }> {
+  const { code } = await createLocalProvider().generate({ design, renderer });
+  return { code, render: await renderer.render(code, { width: design.cssWidth, height: design.cssHeight, deviceScaleFactor: 1 }) };
+}
+
+const count = (render: RenderResult, tag: string) => render.elements.filter((e) => e.tag === tag).length;
+const textsIn = (render: RenderResult, tag: string) => render.texts.filter((t) => t.tag === tag).map((t) => t.text);
+
+describe('local engine: semantic elements', () => {
+  it('writes a field, a button, two lists and a table where the design draws them', async () => {
+    const design = await designOf('signup');
+    const { code, render } = await convert(design);
+    assert.deepEqual(render.consoleErrors, [], "the page reports no errors");
+    assert.equal(count(render, 'input'), 1, code);
+    assert.deepEqual(textsIn(render, 'input'), ['Email address'], 'the grey line in the field is its placeholder');
+    assert.equal(count(render, 'button'), 1, code);
+    assert.match(code, /<button\s+type="button"/);
+    assert.equal(count(render, 'ul'), 2, code);
+    assert.deepEqual(textsIn(render, 'li'), ['Home', 'Pricing', 'Docs', 'Contact', 'Unlimited projects', 'Priority support', 'Custom domains']);
+    assert.equal(count(render, 'table'), 1, code);
+    assert.deepEqual(textsIn(render, 'th'), ['Plan', 'Seats', 'Price'], 'the bold first row is the header');
+    assert.deepEqual(textsIn(render, 'td'), ['Starter', '1', '$9', 'Team', '10', '$49', 'Business', '50', '$199']);
+    // The elements change tags, not places: the picture still matches.
+    const { scores } = compare(design.image, render);
+    assert.ok(scores.mismatch <= 0.02, `mismatch ${scores.mismatch}`);
+    assert.ok(scores.fgMismatch <= 0.3, `fgMismatch ${scores.fgMismatch}`);
+  });
+
+  it('finds no list or table in columns of headings and paragraphs, and buttons only where a box holds a centred line', async () => {
+    const columns = await convert(await readDesign(path.join(fixturesDir, 'local', 'columns.png')));
+    for (const tag of ['ul', 'table', 'input', 'button']) assert.equal(count(columns.render, tag), 0, `${tag} in ${columns.code}`);
+    const card = await convert(await readDesign(path.join(fixturesDir, 'local', 'card.png')));
+    assert.deepEqual(card.render.texts.filter((t) => t.tag === 'span').map((t) => t.text), ['Save now', 'Cancel'], card.code);
+    assert.equal(count(card.render, 'button'), 2);
+    assert.equal(count(card.render, 'ul') + count(card.render, 'table'), 0, card.code);
+  });
+});
+
+describe('local engine: list rules', () => {
+  const line = (text: string, x: number, y: number, width = text.length * 8): Node => {
+    const t: FittedText = {
+      text, x, y, width, height: 12, confidence: 90, color: [17, 24, 39], background: [255, 255, 255], ink: 0.2,
+      fontFamily: 'Arimo', fontWeight: 400, fontSize: 16, left: x, top: y - 4, lineHeight: 21,
+    };
+    const rect = { x, y: y - 4, width, height: 21 };
+    return { kind: 'item', item: { kind: 'text', text: t, index: 0, ...rect, core: { x, y, width, height: 12 } }, marginTop: 0, marginLeft: 0, children: [] };
+  };
+
+  it('takes short lines with one left edge and an even rhythm for a list', () => {
+    assert.deepEqual(listRuns([line('Apples', 10, 10), line('Pears', 10, 40), line('Plums', 10, 70)], 'column'), [[0, 3]]);
+  });
+
+  it('does not take a wrapped paragraph, an uneven column or fewer than three lines for a list', () => {
+    assert.deepEqual(listRuns([line('Our plans', 10, 10), line('include support', 10, 40), line('and updates', 10, 70)], 'column'), []);
+    assert.deepEqual(listRuns([line('Apples', 10, 10), line('Pears', 10, 40), line('Plums', 10, 95)], 'column'), []);
+    assert.deepEqual(listRuns([line('Apples', 10, 10), line('Pears', 10, 40)], 'column'), []);
+    assert.deepEqual(listRuns([line('Apples', 10, 10), line('Pears', 30, 40), line('Plums', 10, 70)], 'column'), []);
+  });
+
+  it('takes a row of short words on one baseline with even gaps for a menu', () => {
+    assert.deepEqual(listRuns([line('Home', 10, 10, 40), line('Docs', 90, 10, 40), line('Blog', 170, 10, 40)], 'row'), [[0, 3]]);
+    assert.deepEqual(listRuns([line('Home', 10, 10, 40), line('Docs', 60, 10, 40), line('Blog', 400, 10, 40)], 'row'), []);
+  });
+});
