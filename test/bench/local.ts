@@ -7,7 +7,8 @@ import { textTerms } from '../../src/compare/text-terms.js';
 import { closeLocalEngine, createLocalProvider, designTexts } from '../../src/generate/local/index.js';
 import { readDesign } from '../../src/intake/decode.js';
 import { createRenderer } from '../../src/render/pool.js';
-import { prepareCandidate } from '../../src/refine/refine.js';
+import { CONFIG_DEFAULTS } from '../../src/config/defaults.js';
+import { refine } from '../../src/refine/refine.js';
 import { median, sharedDesignPaths } from './render.js';
 
 /**
@@ -65,9 +66,10 @@ export async function benchLocal(filter = process.env.UI2CODE_BENCH_FILTER): Pro
   try {
     for (const file of paths) {
       const design = await readDesign(file);
+      // What `convert` does with the default rounds and target (writing aside): timed whole, OCR and rounds included.
       const t0 = performance.now();
-      const { code } = await provider.generate({ design, renderer });
-      const formatted = await prepareCandidate(code, path.join('/tmp', 'Bench.tsx'), design.path);
+      const { best } = await refine({ design, provider, renderer, file: path.join('/tmp', 'Bench.tsx'), rounds: CONFIG_DEFAULTS.rounds, target: CONFIG_DEFAULTS.target });
+      const formatted = best.code;
       const seconds = (performance.now() - t0) / 1000;
       const { scores, render } = await scoreComponent(renderer, design, formatted);
       const recall = textTerms(await designTexts(design), render.texts, { width: design.cssWidth, height: design.cssHeight }).textRecall;

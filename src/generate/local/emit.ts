@@ -62,7 +62,8 @@ const textStyle = (t: FittedText): Style => [
   ['fontSize', t.fontSize],
   ['fontWeight', t.fontWeight],
   ['lineHeight', `${t.lineHeight}px`],
-  ['color', rgb(t.color)],
+  ['letterSpacing', t.letterSpacing ? Math.round(t.letterSpacing * 100) / 100 : undefined],
+  ['color', rgb(t.cssColor ?? t.color)],
 ];
 
 class Writer {

@@ -4,7 +4,7 @@
 import type { Renderer } from '../../render/pool.js';
 import type { RgbaImage } from '../../types.js';
 import type { OcrLine } from './ocr.js';
-import { colorDistance, pixel } from './segment.js';
+import { colorDistance, pixel, type Rgb } from './segment.js';
 
 export interface FittedText extends OcrLine {
   fontFamily: string;
@@ -14,6 +14,9 @@ export interface FittedText extends OcrLine {
   left: number;
   top: number;
   lineHeight: number;
+  /** The CSS colour, once a render showed how far the drawn ink lands from the measured `color` (anti-aliasing). */
+  cssColor?: Rgb;
+  letterSpacing?: number;
 }
 
 export const CANDIDATE_FAMILIES = ['Arimo', 'Tinos', 'DejaVu Sans', 'DejaVu Serif'];

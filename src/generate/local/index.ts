@@ -8,7 +8,7 @@ import { componentName } from '../../write/names.js';
 import type { GenerateRequest, GenerateResult, Provider } from '../provider.js';
 import { emitComponent, type Emitted } from './emit.js';
 import { fitFonts, type FittedText } from './fit.js';
-import { closeOcr, recognizeArea, type OcrLine } from './ocr.js';
+import { closeOcr, inkColor, recognizeArea, type OcrLine } from './ocr.js';
 import { borderColor, segment, type Rect, type Region, type Rgb } from './segment.js';
 
 export const LOCAL_ENGINE_VERSION = 'local-2';
@@ -120,8 +120,10 @@ function renderedInk(image: RgbaImage, box: Rect, background: Rgb) {
 }
 
 /**
- * Refinement without a model: render the current candidate, find where each text's ink actually landed, and move and
- * resize it onto the design's. The emitter says which text each DOM text is (document order follows the layout).
+ * Refinement without a model: render the current candidate, find where each text's ink actually landed, and move it
+ * onto the design's; correct its size (or, when the height already agrees, its letter spacing) from the width, and its
+ * colour from the colour the render's ink shows, measured the same way as the design's. The emitter says which text
+ * each DOM text is (document order follows the layout).
  */
 async function correctFromRender(texts: FittedText[], renderer: Renderer, { code, order, placeholders }: Emitted, design: Design): Promise<FittedText[]> {
   const render = await renderer.render(code, { width: design.cssWidth, height: design.cssHeight, deviceScaleFactor: 1 }, { name: design.path });
@@ -133,10 +135,17 @@ async function correctFromRender(texts: FittedText[], renderer: Renderer, { code
     const ink = renderedInk(render.image, dom, t.background);
     if (!ink) return t;
     const ratio = t.width / ink.width;
-    const fontSize = ratio > 0.85 && ratio < 1.18 ? Math.round(t.fontSize * ratio * 100) / 100 : t.fontSize;
+    const spacing = ink.height === t.height && Math.abs(t.width - ink.width) >= 2 && t.text.length >= 4;
+    const fontSize = !spacing && ratio > 0.85 && ratio < 1.18 ? Math.round(t.fontSize * ratio * 100) / 100 : t.fontSize;
+    const letterSpacing = spacing ? (t.letterSpacing ?? 0) + (t.width - ink.width) / (t.text.length - 1) : t.letterSpacing;
+    const drawn = inkColor(render.image, ink, t.background).color;
+    const css = t.cssColor ?? t.color;
+    const cssColor = css.map((c, k) => Math.max(0, Math.min(255, Math.round(c + t.color[k] - drawn[k])))) as Rgb;
     return {
       ...t,
       fontSize,
+      letterSpacing: letterSpacing && Math.abs(letterSpacing) >= 0.05 && Math.abs(letterSpacing) <= t.fontSize * 0.3 ? letterSpacing : undefined,
+      cssColor,
       left: Math.round((t.left + (t.x - ink.x)) * 10) / 10,
       top: Math.round((t.top + (t.y - ink.y)) * 10) / 10,
     };
