@@ -272,6 +272,15 @@ function spanningLine(image: RgbaImage, r: Rect, fill: Rgb, tolerance: number): 
   return null;
 }
 
+/**
+ * A separator or rule: up to 3 px thick and 24 long, or up to 8 px thick and at least ten times as long (a page's
+ * thick top rule). No glyph is that long for its thickness.
+ */
+const thinBar = (r: Rect) => {
+  const thin = Math.min(r.width, r.height), long = Math.max(r.width, r.height);
+  return (thin <= 3 && long >= 24) || (thin <= 8 && long >= Math.max(48, 10 * thin));
+};
+
 export interface SegmentOptions {
   /** Colour distance that separates a region from its parent's fill. */
   tolerance?: number;
@@ -291,7 +300,7 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
   for (const c of components(image, area, fill, tolerance)) {
     if (c.width < 3 && c.height < 3) continue;
     const rect = tighten(image, c, fill, tolerance);
-    const isStrip = (rect.height <= 3 && rect.width >= 24) || (rect.width <= 3 && rect.height >= 24);
+    const isStrip = thinBar(rect);
     if (isStrip) {
       regions.push({ ...rect, kind: 'box', fill: dominantIn(image, rect).color, radius: 0, children: [] });
       continue;
@@ -324,7 +333,7 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
       const bar = trimmedShare >= 0.85 && Math.max(trimmed.width, trimmed.height) >= 48 && Math.min(trimmed.width, trimmed.height) >= 4;
       if (!solid && !bar) continue;
       // What is left after trimming must still be a box (or a separator), not the thick stroke of a glyph.
-      const strip = (trimmed.height <= 3 && trimmed.width >= 24) || (trimmed.width <= 3 && trimmed.height >= 24);
+      const strip = thinBar(trimmed);
       if (!strip && !bar && (trimmed.width < minBox || trimmed.height < minBox)) continue;
       Object.assign(rect, trimmed);
       // Trimming to the fill peels off a border drawn in another colour (an outlined input): take it back.
