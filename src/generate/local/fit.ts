@@ -19,7 +19,7 @@ export interface FittedText extends OcrLine {
   letterSpacing?: number;
 }
 
-export const CANDIDATE_FAMILIES = ['Arimo', 'Tinos', 'DejaVu Sans', 'DejaVu Serif'];
+export const CANDIDATE_FAMILIES = ['Arimo', 'Tinos', 'DejaVu Sans', 'DejaVu Serif', 'Cousine'];
 const WEIGHTS = [400, 700];
 const MEASURE_SIZE = 20;
 

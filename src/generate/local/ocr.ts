@@ -205,7 +205,12 @@ export async function recognizeArea(image: RgbaImage, area: Rect, fill: Rgb, hol
           const loose = clampRect({ x: area.x + x0 / scale - 1, y: area.y + y0 / scale - 1, width: (x1 - x0) / scale + 2, height: (y1 - y0) / scale + 2 }, image);
           const box = tightInk(image, loose, fill);
           const { color, ink } = inkColor(image, box, fill);
-          const text = group.map((w) => w.text).join(' ').replace(/\s+/g, ' ').trim();
+          // A gap much wider than the line's usual word gap is kept as several spaces (lines are drawn with
+          // white-space: pre): aligned columns of monospaced text keep their width, so the font fit sees its length.
+          const gaps = group.slice(1).map((w, i) => w.bbox.x0 - group[i].bbox.x1).sort((a, b) => a - b);
+          const usual = Math.max(1, gaps[Math.floor((gaps.length - 1) / 2)] ?? 1);
+          const spaces = (gap: number) => Math.max(1, Math.min(12, Math.round(gap / usual)));
+          const text = group.map((w, i) => (i ? ' '.repeat(spaces(w.bbox.x0 - group[i - 1].bbox.x1)) : '') + w.text.trim()).join('');
           const confidence = group.reduce((s, w) => s + w.confidence, 0) / group.length;
           // Edges of boxes and faint marks read as stray letters: real text stands out from its fill.
           if (colorDistance(color, fill) < 48 || (text.length <= 2 && confidence < 85)) {
