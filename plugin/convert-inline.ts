@@ -28,7 +28,8 @@ export function convertInThisThread(config: ResolvedConfig, env: NodeJS.ProcessE
     let chosen: Provider;
     try {
       chosen = await getProvider();
-      usedLocal ||= chosen.name === 'local';
+      // The local engine runs for the local provider, and for hints to a remote one.
+      usedLocal = true;
     } catch (error) {
       provider = undefined; // a key added to .env later is picked up on the next save
       return {
@@ -57,7 +58,7 @@ export function convertInThisThread(config: ResolvedConfig, env: NodeJS.ProcessE
   async function close(): Promise<void> {
     const closing: Array<Promise<unknown>> = [];
     if (renderer) closing.push(renderer.close());
-    // The local engine's OCR workers, when it was used.
+    // The local engine's OCR worker, once a conversion may have started it.
     if (usedLocal) closing.push(import('../src/generate/local/index.js').then((m) => m.closeLocalEngine()));
     renderer = undefined;
     provider = undefined;

@@ -8,7 +8,7 @@ import type { Provider } from './generate/provider.js';
 import { readDesign } from './intake/decode.js';
 import { refine } from './refine/refine.js';
 import type { Renderer } from './render/pool.js';
-import type { ConvertResult, Hints, ProgressEvent, Scores } from './types.js';
+import type { ConvertResult, Design, Hints, ProgressEvent, Scores } from './types.js';
 import { sweepTempFiles } from './write/atomic.js';
 import { cacheKey, readCache, shared, writeCache, type CachedResult } from './write/cache.js';
 import { writeComponent } from './write/component.js';
@@ -87,6 +87,18 @@ export function sweepOnce(outDir: string): Promise<number> {
   return sweep;
 }
 
+/**
+ * The local analysis as hints for a remote model: when the config asks for them, or by default for small models. The
+ * engine (OCR) is loaded only then.
+ */
+async function analysisHints(config: ResolvedConfig, provider: Provider, design: Design): Promise<Hints | undefined> {
+  if (provider.name === 'local') return undefined;
+  const { isSmallModel } = await import('./generate/presets.js');
+  if (!(config.hints ?? isSmallModel(provider.model))) return undefined;
+  const { analyzeDesign, hintsFromAnalysis } = await import('./generate/local/index.js');
+  return hintsFromAnalysis(await analyzeDesign(design));
+}
+
 export async function convertDesign(designPath: string, options: ConvertOptions): Promise<ConvertResult> {
   const { config, renderer, signal, force = false, cache = true, onProgress } = options;
   const design = path.resolve(config.root, designPath);
@@ -114,10 +126,11 @@ export async function convertDesign(designPath: string, options: ConvertOptions)
     const override = overrideFor(config, design);
     const rounds = override?.rounds ?? config.rounds;
     const target = override?.target ?? config.target;
-    const key = cacheKey({ image: input.hash, provider: provider.name, model: provider.model, version: provider.version, promptVersion: PROMPT_VERSION, rounds, target, hints: Boolean(options.hints) });
+    const hints = options.hints ?? (await analysisHints(config, provider, input));
+    const key = cacheKey({ image: input.hash, provider: provider.name, model: provider.model, version: provider.version, promptVersion: PROMPT_VERSION, rounds, target, hints: Boolean(hints) });
 
     const produce = async (): Promise<CachedResult> => {
-      const refined = await refine({ design: input, provider, renderer, file, rounds, target, tokenBudget: config.tokenBudget, hints: options.hints, signal, onProgress });
+      const refined = await refine({ design: input, provider, renderer, file, rounds, target, tokenBudget: config.tokenBudget, hints, signal, onProgress });
       return {
         code: refined.best.code,
         scores: refined.scores,

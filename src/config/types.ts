@@ -40,7 +40,7 @@ export interface UserConfig {
   maxUploadSide?: number;
   /** Token budget per design across rounds; refinement stops when exceeded. */
   tokenBudget?: number;
-  /** Send the local analysis to remote models as hints. Default: on for small models. */
+  /** Send the local analysis to remote models as hints. Default: on for small models (see `isSmallModel`). */
   hints?: boolean;
   /** Image limits for intake. */
   limits?: Partial<ImageLimits>;

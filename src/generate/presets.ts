@@ -22,3 +22,14 @@ export function presetFor(name: ProviderName, env: NodeJS.ProcessEnv): Preset {
   if (name === 'openai') return { ...PRESETS.openai, baseUrl: env.OPENAI_BASE_URL ?? PRESETS.openai.baseUrl };
   throw new Error(`no preset for ${name}`);
 }
+
+/**
+ * Small models (up to 13B parameters by their name, or named flash, mini, small, lite...) are the ones the local
+ * analysis helps most, so they get it as hints by default. GLM-4.1V-Thinking is a 9B model; its hosted ids say "flash".
+ */
+export function isSmallModel(model: string): boolean {
+  const m = model.toLowerCase();
+  const params = m.match(/(?:^|[^a-z0-9.])(\d+(?:\.\d+)?)b(?![a-z])/);
+  if (params) return Number(params[1]) <= 13;
+  return /flash|mini|small|lite|tiny|nano|haiku/.test(m);
+}

@@ -23,6 +23,7 @@ interface ConvertFlags {
   json?: boolean;
   config?: string | false;
   browser?: string;
+  hints?: boolean;
 }
 
 export function wholeNumber(min: number) {
@@ -44,7 +45,9 @@ export function modelFlags(command: Command): Command {
     .option('--concurrency <n>', 'designs converted at once', wholeNumber(1))
     .option('--config <file>', 'config file (default ui2code.config.*)')
     .option('--no-config', 'ignore ui2code.config.*')
-    .option('--browser <path>', 'Chromium executable to use');
+    .option('--browser <path>', 'Chromium executable to use')
+    .option('--hints', "send the local analysis (texts, positions, palette) to the remote model (default: for small models)")
+    .option('--no-hints', 'never send the local analysis to the remote model');
 }
 
 export function overridesFrom(flags: Partial<ConvertFlags> & { designs?: string }): UserConfig {
@@ -58,6 +61,7 @@ export function overridesFrom(flags: Partial<ConvertFlags> & { designs?: string 
     target: flags.target,
     concurrency: flags.concurrency,
     browser: flags.browser,
+    hints: flags.hints,
   };
 }
 
@@ -121,7 +125,8 @@ export function registerConvert(program: Command): void {
         });
       } finally {
         await renderer.close();
-        if (provider.name === 'local') await (await import('../../generate/local/index.js')).closeLocalEngine();
+        // The local engine's OCR worker runs for the local provider and for hints to a remote one.
+        await (await import('../../generate/local/index.js')).closeLocalEngine();
       }
       // An environment failure (no browser) is the run's, not a design's.
       const environment = results.find((r) => r.errorCode === 'NO_BROWSER');

@@ -57,7 +57,8 @@ export function registerWatch(program: Command): void {
         await watcher.close();
       } finally {
         await renderer.close();
-        if (provider.name === 'local') await (await import('../../generate/local/index.js')).closeLocalEngine();
+        // The local engine's OCR worker runs for the local provider and for hints to a remote one.
+        await (await import('../../generate/local/index.js')).closeLocalEngine();
       }
     });
 }

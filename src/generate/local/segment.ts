@@ -325,8 +325,10 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
       // A box is solid: a bold word's strokes are a colour's majority too, but not a rectangle full of it.
       // Large panels stay boxes even when their own boxes cover most of them.
       const trimmedShare = trimmed.width >= 3 && trimmed.height >= 3 ? dominantIn(image, trimmed).share : 0;
+      // A small one must be fuller still: a bold capital (an "M" at 26 px) fills half its box, a chip or a swatch most.
+      const small = Math.max(trimmed.width, trimmed.height) < 40;
       const solid =
-        (trimmedShare >= 0.5 && trimmed.width * trimmed.height >= 0.25 * whole.width * whole.height) ||
+        (trimmedShare >= (small ? 0.75 : 0.5) && trimmed.width * trimmed.height >= 0.25 * whole.width * whole.height) ||
         (trimmed.width >= 40 && trimmed.height >= 40 && trimmedShare >= 0.3 && trimmed.width * trimmed.height >= 0.5 * whole.width * whole.height);
       // A long, nearly flat-coloured band (a header bar with a logo box hanging off it) is a box however small a share
       // of its component it is: no glyph stroke is that long and that uniform.
