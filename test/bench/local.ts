@@ -1,14 +1,17 @@
 // The local engine on the real designs: what `convert --provider local` writes, compared with its design, per set.
 import { parse } from '@babel/parser';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { scoreComponent } from '../../src/compare/score-component.js';
 import { textTerms } from '../../src/compare/text-terms.js';
 import { closeLocalEngine, createLocalProvider, designTexts } from '../../src/generate/local/index.js';
 import { readDesign } from '../../src/intake/decode.js';
+import { encodePng } from '../../src/intake/png.js';
 import { createRenderer } from '../../src/render/pool.js';
 import { CONFIG_DEFAULTS } from '../../src/config/defaults.js';
 import { refine } from '../../src/refine/refine.js';
+import { repoRoot } from '../support/paths.js';
 import { median, sharedDesignPaths } from './render.js';
 
 /**
@@ -55,11 +58,36 @@ export function referenceWords(file: string): string[] | null {
   return null;
 }
 
+const wordsOf = (texts: Array<{ text: string }>) => texts.map((t) => t.text).join(' ').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** Share of the true words (with repeats) found among the rendered ones. */
+function wordRecall(truth: string[], rendered: Array<{ text: string }>): number {
+  const pool = new Map<string, number>();
+  for (const w of wordsOf(rendered)) pool.set(w, (pool.get(w) ?? 0) + 1);
+  let found = 0;
+  for (const w of truth) if ((pool.get(w) ?? 0) > 0) { found++; pool.set(w, pool.get(w)! - 1); }
+  return found / Math.max(1, truth.length);
+}
+
+/**
+ * Components we wrote ourselves, rendered to PNG: the engine was not tuned on these pictures, and their texts are known
+ * exactly (the DOM's, placeholders included), so their text recall is measured against the truth.
+ */
+const OWN: Array<[string, number, number]> = [
+  ['playground/mockups/login.tsx', 800, 600],
+  ['playground/mockups/pricing.tsx', 600, 320],
+  ['playground/mockups/profile.tsx', 400, 240],
+  ['fixtures/local/card.tsx', 800, 600],
+  ['fixtures/local/columns.tsx', 1280, 480],
+  ['fixtures/local/signup.tsx', 800, 600],
+  ['fixtures/engine/Card.tsx', 400, 300],
+];
+
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 export async function benchLocal(filter = process.env.UI2CODE_BENCH_FILTER): Promise<Record<string, unknown>> {
-  const paths = sharedDesignPaths().filter((p) => !filter || p.includes(filter));
+  const paths = filter === 'own' ? [] : sharedDesignPaths().filter((p) => !filter || p.includes(filter));
   const renderer = createRenderer({ workers: 2 });
   const provider = createLocalProvider();
   const rows: Array<{ set: string; name: string; seconds: number; mismatch: number; fgMismatch: number; textRecall: number; referenceRecall?: number; score: number }> = [];
@@ -74,17 +102,30 @@ export async function benchLocal(filter = process.env.UI2CODE_BENCH_FILTER): Pro
       const { scores, render } = await scoreComponent(renderer, design, formatted);
       const recall = textTerms(await designTexts(design), render.texts, { width: design.cssWidth, height: design.cssHeight }).textRecall;
       const reference = referenceWords(file);
-      let referenceRecall: number | undefined;
-      if (reference?.length) {
-        const rendered = render.texts.map((t) => t.text).join(' ').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-        const pool = new Map<string, number>();
-        for (const w of rendered) pool.set(w, (pool.get(w) ?? 0) + 1);
-        let found = 0;
-        for (const w of reference) if ((pool.get(w) ?? 0) > 0) { found++; pool.set(w, pool.get(w)! - 1); }
-        referenceRecall = found / reference.length;
-      }
+      const referenceRecall = reference?.length ? wordRecall(reference, render.texts) : undefined;
       rows.push({ set: path.basename(path.dirname(file)), name: path.basename(file), seconds, mismatch: scores.mismatch, fgMismatch: scores.fgMismatch, textRecall: recall, referenceRecall, score: scores.score });
       if (process.env.UI2CODE_BENCH_VERBOSE) console.log(path.basename(file), seconds.toFixed(2), scores.mismatch.toFixed(3), scores.fgMismatch.toFixed(3), recall.toFixed(2), referenceRecall?.toFixed(2), scores.score.toFixed(3));
+    }
+    if (!filter || filter === 'own') {
+      const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ui2code-bench-own-'));
+      try {
+        for (const [file, width, height] of OWN) {
+          const shot = await renderer.render(fs.readFileSync(path.join(repoRoot, file), 'utf8'), { width, height, deviceScaleFactor: 1 }, { name: file });
+          const png = path.join(tmp, `${path.basename(path.dirname(file))}-${path.basename(file, '.tsx')}.png`);
+          fs.writeFileSync(png, encodePng(shot.image));
+          const design = await readDesign(png);
+          const t0 = performance.now();
+          const { best } = await refine({ design, provider, renderer, file: path.join(tmp, 'Bench.tsx'), rounds: CONFIG_DEFAULTS.rounds, target: CONFIG_DEFAULTS.target });
+          const seconds = (performance.now() - t0) / 1000;
+          const { scores, render } = await scoreComponent(renderer, design, best.code);
+          const referenceRecall = wordRecall(wordsOf(shot.texts), render.texts);
+          const textRecall = textTerms(await designTexts(design), render.texts, { width, height }).textRecall;
+          rows.push({ set: 'own', name: file, seconds, mismatch: scores.mismatch, fgMismatch: scores.fgMismatch, textRecall, referenceRecall, score: scores.score });
+          if (process.env.UI2CODE_BENCH_VERBOSE) console.log(file, seconds.toFixed(2), scores.mismatch.toFixed(3), scores.fgMismatch.toFixed(3), referenceRecall.toFixed(2), scores.score.toFixed(3));
+        }
+      } finally {
+        fs.rmSync(tmp, { recursive: true, force: true });
+      }
     }
   } finally {
     await renderer.close();
@@ -105,5 +146,5 @@ export async function benchLocal(filter = process.env.UI2CODE_BENCH_FILTER): Pro
       p90Seconds: round(secs[Math.min(secs.length - 1, Math.floor(secs.length * 0.9))]),
     };
   };
-  return { flame: bySet('flame'), design2code: bySet('design2code') };
+  return { flame: bySet('flame'), design2code: bySet('design2code'), own: bySet('own') };
 }

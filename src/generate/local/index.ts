@@ -44,6 +44,17 @@ function textAreas(page: Rect, background: Rgb, regions: Region[]): Array<{ area
   return out;
 }
 
+/**
+ * Thin strips that lie inside a line of text are its strokes (the joined serifs along a bold heading's baseline), not
+ * separators: once OCR has said where text is, they go.
+ */
+function withoutStrokes(regions: Region[], lines: OcrLine[]): Region[] {
+  const inText = (r: Region) =>
+    !r.children.length && Math.min(r.width, r.height) <= 3 &&
+    lines.some((l) => r.x >= l.x - 1 && r.y >= l.y - 1 && r.x + r.width <= l.x + l.width + 1 && r.y + r.height <= l.y + l.height + 1);
+  return regions.filter((r) => !inText(r)).map((r) => (r.children.length ? { ...r, children: withoutStrokes(r.children, lines) } : r));
+}
+
 /** Segmentation and OCR of a design, cached per image hash for the refinement rounds. */
 export function analyzeDesign(design: Design): Promise<Analysis> {
   const key = `${design.hash}@${design.scale}`;
@@ -59,7 +70,7 @@ export function analyzeDesign(design: Design): Promise<Analysis> {
       const lines: OcrLine[] = [];
       for (const { area, fill, holes } of textAreas(page, background, regions)) lines.push(...(await recognizeArea(image, area, fill, holes)));
       lines.sort((a, b) => a.y - b.y || a.x - b.x);
-      return { width: image.width, height: image.height, background, regions, lines, image };
+      return { width: image.width, height: image.height, background, regions: withoutStrokes(regions, lines), image, lines };
     })();
     analyses.set(key, pending);
     pending.catch(() => analyses.delete(key));
