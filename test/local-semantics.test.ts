@@ -1,6 +1,6 @@
-// Semantic elements from pixels: fixtures/local/signup.tsx draws a real menu, field, button, list and table; the
-// engine sees only its PNG and must write the same kinds of elements, with the same words, and no more of them where
-// the picture shows none. Real OCR, real Chromium.
+// Semantic elements from pixels: fixtures/local/signup.tsx draws a real menu, field, button, list, table, checkbox and
+// radio buttons; the engine sees only its PNG and must write the same kinds of elements, with the same words, and no
+// more of them where the picture shows none. Real OCR, real Chromium.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -42,12 +42,18 @@ const count = (render: RenderResult, tag: string) => render.elements.filter((e) 
 const textsIn = (render: RenderResult, tag: string) => render.texts.filter((t) => t.tag === tag).map((t) => t.text);
 
 describe('local engine: semantic elements', () => {
-  it('writes a field, a button, two lists and a table where the design draws them', async () => {
+  it('writes a field, a button, two lists, a table, a checkbox and radio buttons where the design draws them', async () => {
     const design = await designOf('signup');
     const { code, render } = await convert(design);
     assert.deepEqual(render.consoleErrors, [], "the page reports no errors");
-    assert.equal(count(render, 'input'), 1, code);
+    assert.equal(count(render, 'input'), 4, code);
     assert.deepEqual(textsIn(render, 'input'), ['Email address'], 'the grey line in the field is its placeholder');
+    // The checkbox and the second radio button are drawn checked; the radio buttons are one choice.
+    assert.match(code, /<input\s+type="checkbox"\s+defaultChecked/);
+    const radios = [...code.matchAll(/<input\s+type="radio"\s+name="([^"]+)"(\s+defaultChecked)?/g)];
+    assert.equal(radios.length, 2, code);
+    assert.equal(radios[0][1], radios[1][1]);
+    assert.deepEqual(radios.map((r) => Boolean(r[2])), [false, true]);
     assert.equal(count(render, 'button'), 1, code);
     assert.match(code, /<button\s+type="button"/);
     assert.equal(count(render, 'ul'), 2, code);

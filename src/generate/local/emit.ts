@@ -55,6 +55,8 @@ const tagFor = (text: FittedText) => (text.fontSize >= 28 ? 'h1' : text.fontSize
 interface Context {
   behind: Rgb;
   textTag?: 'li' | 'td' | 'th' | 'span';
+  /** Radio buttons side by side in one flow are one choice: they share a name. */
+  radioName?: string;
 }
 
 const textStyle = (t: FittedText): Style => [
@@ -70,6 +72,7 @@ class Writer {
   lines: string[] = [];
   order: number[] = [];
   placeholders: number[] = [];
+  choices = 0;
 
   item(item: Item, place: Place, children: Node[], indent: string, ctx: Context): void {
     if (item.kind === 'text') {
@@ -124,6 +127,13 @@ class Writer {
       ...(control === 'button' ? ([['padding', 0], ['textAlign', 'left'], ['cursor', 'pointer']] as Style) : []),
       ...(children.length ? flex('column') : []),
     ]);
+    if (r.control) {
+      const { type, checked, accent } = r.control;
+      const style = styleObject([...placement(place, 'reset'), ['width', r.width], ['height', r.height], ['accentColor', accent ? rgb(accent) : undefined]]);
+      const name = type === 'radio' && ctx.radioName ? ` name="${ctx.radioName}"` : '';
+      this.lines.push(`${indent}<input type="${type}"${name}${checked ? ' defaultChecked' : ''} style={${style}} />`);
+      return;
+    }
     if (r.kind === 'image') {
       this.lines.push(`${indent}<div role="img" aria-label="Image placeholder" style={${style}} />`);
       return;
@@ -139,7 +149,9 @@ class Writer {
     this.lines.push(`${indent}</${tag}>`);
   }
 
-  nodes(nodes: Node[], indent: string, direction: 'row' | 'column', ctx: Context): void {
+  nodes(nodes: Node[], indent: string, direction: 'row' | 'column', outer: Context): void {
+    const radios = nodes.filter((n) => n.kind === 'item' && n.item.kind === 'region' && n.item.region.control?.type === 'radio').length;
+    const ctx = radios >= 2 ? { ...outer, radioName: `choice-${++this.choices}` } : { ...outer, radioName: undefined };
     const tables = ctx.textTag ? [] : tableRuns(nodes, direction);
     const lists = ctx.textTag ? [] : listRuns(nodes, direction);
     for (let i = 0; i < nodes.length; i++) {

@@ -7,9 +7,10 @@ import type { Design, Hints, RgbaImage, Usage } from '../../types.js';
 import { componentName } from '../../write/names.js';
 import type { GenerateRequest, GenerateResult, Provider } from '../provider.js';
 import { emitComponent, type Emitted } from './emit.js';
+import { markControl } from './semantics.js';
 import { fitFonts, type FittedText } from './fit.js';
-import { closeOcr, inkColor, recognizeArea, type OcrLine } from './ocr.js';
-import { borderColor, segment, type Rect, type Region, type Rgb } from './segment.js';
+import { closeOcr, inkColor, recognizeArea, unreadInk, type OcrLine } from './ocr.js';
+import { averageColor, borderColor, segment, type Rect, type Region, type Rgb } from './segment.js';
 
 export const LOCAL_ENGINE_VERSION = 'local-2';
 
@@ -32,16 +33,33 @@ async function cssImage(design: Design): Promise<RgbaImage> {
 }
 
 /** Areas to read text from: the page minus its boxes, then each box minus its children. */
-function textAreas(page: Rect, background: Rgb, regions: Region[]): Array<{ area: Rect; fill: Rgb; holes: Rect[] }> {
-  const out = [{ area: page, fill: background, holes: regions as Rect[] }];
+function textAreas(page: Rect, background: Rgb, regions: Region[]): Array<{ area: Rect; fill: Rgb; holes: Rect[]; owner: Region[] }> {
+  const out = [{ area: page, fill: background, holes: regions as Rect[], owner: regions }];
   const visit = (r: Region) => {
     if (r.kind !== 'box' || r.width < 8 || r.height < 8) return;
     const inset = r.border?.width ?? 0;
-    out.push({ area: { x: r.x + inset, y: r.y + inset, width: r.width - 2 * inset, height: r.height - 2 * inset }, fill: r.fill, holes: r.children });
+    out.push({ area: { x: r.x + inset, y: r.y + inset, width: r.width - 2 * inset, height: r.height - 2 * inset }, fill: r.fill, holes: r.children, owner: r.children });
     r.children.forEach(visit);
   };
   regions.forEach(visit);
   return out;
+}
+
+/**
+ * Marks that are neither boxes nor text (icons, logos, glyphs OCR cannot read): compact clusters of ink left unread.
+ * They become placeholder images of their average colour, like photos, unless they are checkboxes or radio buttons;
+ * text-sized shapes only, so a stray pixel or a long rule is not one.
+ */
+function marks(image: RgbaImage, area: Rect, fill: Rgb, covered: Rect[]): Region[] {
+  return unreadInk(image, area, fill, covered)
+    .filter((m) => m.width >= 8 && m.height >= 8 && m.width <= 64 && m.height <= 64 && Math.max(m.width, m.height) <= 3 * Math.min(m.width, m.height))
+    // Ink touching the area's edge is what shows behind a rounded corner, or a neighbour cut off: not a mark.
+    .filter((m) => m.x > area.x + 1 && m.y > area.y + 1 && m.x + m.width < area.x + area.width - 1 && m.y + m.height < area.y + area.height - 1)
+    .map((m) => {
+      const control = markControl(image, m, fill);
+      if (control) return { ...control.rect, kind: 'image' as const, fill: averageColor(image, control.rect), radius: 0, children: [], control: control.control };
+      return { ...m, kind: 'image' as const, fill: averageColor(image, m), radius: 0, children: [] };
+    });
 }
 
 /**
@@ -68,7 +86,11 @@ export function analyzeDesign(design: Design): Promise<Analysis> {
       const background = borderColor(image, page);
       const regions = segment(image, page, background);
       const lines: OcrLine[] = [];
-      for (const { area, fill, holes } of textAreas(page, background, regions)) lines.push(...(await recognizeArea(image, area, fill, holes)));
+      for (const { area, fill, holes, owner } of textAreas(page, background, regions)) {
+        const read = await recognizeArea(image, area, fill, holes);
+        lines.push(...read);
+        owner.push(...marks(image, area, fill, [...holes, ...read]));
+      }
       lines.sort((a, b) => a.y - b.y || a.x - b.x);
       return { width: image.width, height: image.height, background, regions: withoutStrokes(regions, lines), image, lines };
     })();

@@ -172,7 +172,9 @@ export function unreadInk(image: RgbaImage, area: Rect, fill: Rgb, covered: Rect
       for (let i = 1; i <= cols.length; i++) {
         if (i < cols.length && cols[i] - cols[i - 1] <= Math.max(12, h * 2)) continue;
         const width = cols[i - 1] - start + 1;
-        if (width >= 6) out.push({ x: start, y, width, height: h });
+        // In a corner of the area it is what a rounded corner lets show through.
+        const corner = (start <= area.x + 1 || start + width >= area.x + area.width - 1) && (y <= area.y + 1 || end >= area.y + area.height - 1);
+        if (width >= 6 && !corner) out.push({ x: start, y, width, height: h });
         start = cols[i];
       }
     }

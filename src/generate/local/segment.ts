@@ -17,6 +17,8 @@ export interface Region extends Rect {
   radius: number;
   border?: { color: Rgb; width: number };
   children: Region[];
+  /** A small mark that is a form control (see semantics.ts), and whether it is drawn checked. */
+  control?: { type: 'checkbox' | 'radio'; checked: boolean; accent?: Rgb };
 }
 
 const CELL = 2; // analysis grid in px: fine enough for 1 px separators to survive as their own cells' colour

@@ -3,7 +3,8 @@
 // element stays a div or a paragraph, which renders the same.
 import type { FittedText } from './fit.js';
 import type { Item, Node } from './layout.js';
-import { colorDistance, type Rgb } from './segment.js';
+import type { RgbaImage } from '../../types.js';
+import { colorDistance, dominantIn, pixel, type Rect, type Region, type Rgb } from './segment.js';
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 const luma = (c: Rgb) => 0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2];
@@ -120,4 +121,32 @@ function widthOf(node: Node): number {
   if (node.kind === 'free') return node.width;
   if (node.direction === 'row') return node.children.reduce((w, c) => w + c.marginLeft + widthOf(c), 0);
   return Math.max(0, ...node.children.map((c) => c.marginLeft + widthOf(c)));
+}
+
+/**
+ * A small square mark is a checkbox when its edge is a frame and its inside one flat colour: light when unchecked, the
+ * accent colour when checked. A frame that meets its box only around the middle of each side is round: a radio button.
+ */
+export function markControl(image: RgbaImage, mark: Rect, behind: Rgb): { control: NonNullable<Region['control']>; rect: Rect } | undefined {
+  // The mark was cut at a strong threshold; its frame's anti-aliased edge is fainter.
+  let { x, y, width: w, height: h } = mark;
+  const faint = (px: number, py: number) => colorDistance(pixel(image, px, py), behind) > 16;
+  const rowHas = (py: number) => Array.from({ length: w }, (_, i) => faint(x + i, py)).some(Boolean);
+  const colHas = (px: number) => Array.from({ length: h }, (_, j) => faint(px, y + j)).some(Boolean);
+  for (let k = 0; k < 2 && rowHas(y - 1); k++) (y -= 1), (h += 1);
+  for (let k = 0; k < 2 && rowHas(y + h); k++) h += 1;
+  for (let k = 0; k < 2 && colHas(x - 1); k++) (x -= 1), (w += 1);
+  for (let k = 0; k < 2 && colHas(x + w); k++) w += 1;
+  if (w < 10 || h < 10 || w > 26 || h > 26 || Math.abs(w - h) > 3) return undefined;
+  const ring: boolean[] = [];
+  for (let i = 0; i < w; i++) ring.push(faint(x + i, y), faint(x + i, y + h - 1));
+  for (let j = 1; j < h - 1; j++) ring.push(faint(x, y + j), faint(x + w - 1, y + j));
+  const framed = ring.filter(Boolean).length / ring.length;
+  const type = framed >= 0.75 ? 'checkbox' : framed >= 0.25 ? 'radio' : null;
+  if (!type) return undefined;
+  const inner = { x: x + 3, y: y + 3, width: w - 6, height: h - 6 };
+  const { color, share } = dominantIn(image, inner);
+  if (share < 0.5) return undefined;
+  const checked = luma(color) < 170 || (colorDistance(color, behind) > 60 && Math.max(...color) - Math.min(...color) > 60);
+  return { control: { type, checked, ...(checked ? { accent: color } : {}) }, rect: { x, y, width: w, height: h } };
 }
