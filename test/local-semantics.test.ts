@@ -1,6 +1,6 @@
-// Semantic elements from pixels: fixtures/local/signup.tsx draws a real menu, field, button, list, table, checkbox and
-// radio buttons; the engine sees only its PNG and must write the same kinds of elements, with the same words, and no
-// more of them where the picture shows none. Real OCR, real Chromium.
+// Semantic elements from pixels: fixtures/local/signup.tsx draws a real menu, field, select, button, list, table,
+// checkbox and radio buttons; the engine sees only its PNG and must write the same kinds of elements, with the same
+// words, and no more of them where the picture shows none. Real OCR, real Chromium.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -42,7 +42,7 @@ const count = (render: RenderResult, tag: string) => render.elements.filter((e) 
 const textsIn = (render: RenderResult, tag: string) => render.texts.filter((t) => t.tag === tag).map((t) => t.text);
 
 describe('local engine: semantic elements', () => {
-  it('writes a field, a button, two lists, a table, a checkbox and radio buttons where the design draws them', async () => {
+  it('writes a field, a select, a button, two lists, a table, a checkbox and radio buttons where the design draws them', async () => {
     const design = await designOf('signup');
     const { code, render } = await convert(design);
     assert.deepEqual(render.consoleErrors, [], "the page reports no errors");
@@ -54,6 +54,8 @@ describe('local engine: semantic elements', () => {
     assert.equal(radios.length, 2, code);
     assert.equal(radios[0][1], radios[1][1]);
     assert.deepEqual(radios.map((r) => Boolean(r[2])), [false, true]);
+    assert.equal(count(render, 'select'), 1, code);
+    assert.deepEqual(textsIn(render, 'select'), ['Europe'], 'the field with an arrow is a select showing its option');
     assert.equal(count(render, 'button'), 1, code);
     assert.match(code, /<button\s+type="button"/);
     assert.equal(count(render, 'ul'), 2, code);

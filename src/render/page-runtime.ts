@@ -120,17 +120,18 @@ const TEXT_INPUTS = new Set(['text', 'search', 'email', 'url', 'tel', 'number'])
 function measure(): Measured {
   const texts: Measured['texts'] = [];
   const elements: Measured['elements'] = [];
-  // Elements too: a field's value or placeholder is text on screen, in document order with the rest.
+  // Elements too: a field's value or placeholder, and a select's chosen option, are text on screen, in document order with the rest.
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
   const range = document.createRange();
   const canvas = document.createElement('canvas').getContext('2d');
   for (let node = walker.nextNode(); node && texts.length < 5000; node = walker.nextNode()) {
-    if (node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement) {
+    if (node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement || node instanceof HTMLSelectElement) {
       if (node instanceof HTMLInputElement && !TEXT_INPUTS.has(node.type)) continue;
-      const placeholder = (node.value || node.placeholder).replace(/\s+/g, ' ').trim();
+      const shown = node instanceof HTMLSelectElement ? (node.selectedOptions[0]?.text ?? '') : node.value || node.placeholder;
+      const placeholder = shown.replace(/\s+/g, ' ').trim();
       if (!placeholder) continue;
       const cs = getComputedStyle(node);
-      const ps = node.value ? cs : getComputedStyle(node, '::placeholder');
+      const ps = node instanceof HTMLSelectElement || node.value ? cs : getComputedStyle(node, '::placeholder');
       if (cs.visibility === 'hidden' || Number(cs.opacity) === 0) continue;
       const r = node.getBoundingClientRect();
       if (r.width === 0 || r.height === 0) continue;
@@ -140,7 +141,7 @@ function measure(): Measured {
       if (canvas) canvas.font = cs.font;
       const width = Math.min(r.width, canvas ? canvas.measureText(placeholder).width : placeholder.length * fontSize * 0.5);
       const height = fontSize * 1.15;
-      const top = node instanceof HTMLInputElement ? r.y + (r.height - height) / 2 : r.y + parseFloat(cs.borderTopWidth) + parseFloat(cs.paddingTop);
+      const top = !(node instanceof HTMLTextAreaElement) ? r.y + (r.height - height) / 2 : r.y + parseFloat(cs.borderTopWidth) + parseFloat(cs.paddingTop);
       texts.push({
         text: placeholder,
         x: left + scrollX, y: top + scrollY, width, height,
@@ -155,7 +156,8 @@ function measure(): Measured {
     if (node.nodeType !== Node.TEXT_NODE) continue;
     const text = node.textContent?.replace(/\s+/g, ' ').trim();
     const parent = node.parentElement;
-    if (!text || !parent || parent instanceof HTMLTextAreaElement) continue;
+    // A field's own text was counted with the field; a closed select's options are not on screen.
+    if (!text || !parent || parent instanceof HTMLTextAreaElement || parent.closest('select')) continue;
     const cs = getComputedStyle(parent);
     if (cs.visibility === 'hidden' || Number(cs.opacity) === 0) continue;
     range.selectNodeContents(node);

@@ -19,7 +19,7 @@ export interface Emitted {
   code: string;
   /** Index (into `texts`) of each text element in document order: the i-th DOM text is texts[order[i]]. */
   order: number[];
-  /** Indexes of texts drawn as a field's placeholder: the browser places those, not the component. */
+  /** Indexes of texts drawn as a field's placeholder or a select's option: the browser places those, not the component. */
   placeholders: number[];
 }
 
@@ -101,6 +101,27 @@ class Writer {
       ['background', rgb(r.fill)],
       ['borderRadius', r.radius || undefined],
     ];
+    if (control === 'select') {
+      // The browser draws the arrow and places the chosen option; the line's left inset and font are ours to set
+      // (Chromium indents the option by 4 px of its own).
+      const line = item.content[0]?.kind === 'text' ? item.content[0] : undefined;
+      const inset = line ? Math.max(0, line.text.left - r.x - (r.border?.width ?? 0) - 4) : 4;
+      const style = styleObject([
+        ...box,
+        ['border', r.border ? `${r.border.width}px solid ${rgb(r.border.color)}` : 'none'],
+        ['boxSizing', 'border-box'],
+        ['padding', `0 0 0 ${num(inset)}px`],
+        ...(line ? textStyle(line.text) : []),
+      ]);
+      if (line) {
+        this.order.push(line.index);
+        this.placeholders.push(line.index);
+      }
+      this.lines.push(`${indent}<select style={${style}}>`);
+      this.lines.push(line ? `${indent}  <option>{${str(line.text.text)}}</option>` : `${indent}  <option />`);
+      this.lines.push(`${indent}</select>`);
+      return;
+    }
     if (control === 'input') {
       // A field: its line is the placeholder, which the browser centres; only its left inset is ours to set.
       const line = item.content[0]?.kind === 'text' ? item.content[0] : undefined;

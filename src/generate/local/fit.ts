@@ -196,15 +196,20 @@ export async function fitFonts(design: RgbaImage, lines: OcrLine[], renderer: Re
       return { ...line, fontFamily: 'Arimo', fontWeight: 400, fontSize: size, left: line.x, top: line.y - Math.round(size * 0.25), lineHeight: Math.ceil(size * 1.3) };
     }
     const { slot, ink } = chosen;
+    // A line of a few glyphs ("1", "$9") gives its width to within a pixel or two, which is a large share of it: its
+    // height says its size better. The ink's offsets in its box scale with the size.
+    const short = line.text.replace(/\s/g, '').length <= 3;
+    const k = short ? Math.min(1.4, Math.max(0.7, line.height / Math.max(1, ink.height))) : 1;
+    const lineHeight = short ? Math.ceil(slot.size * k * 1.3) : slot.lineHeight;
     // The candidate's ink sat (ink.x - slot.x, ink.y - slot.y) inside its box: offset the box by as much.
     return {
       ...line,
       fontFamily: slot.family,
       fontWeight: slot.weight,
-      fontSize: Math.round(slot.size * 100) / 100,
-      lineHeight: slot.lineHeight,
-      left: Math.round((line.x - (ink.x - slot.x)) * 10) / 10,
-      top: Math.round((line.y - (ink.y - slot.y)) * 10) / 10,
+      fontSize: Math.round(slot.size * k * 100) / 100,
+      lineHeight,
+      left: Math.round((line.x - (ink.x - slot.x) * k) * 10) / 10,
+      top: Math.round((line.y - (ink.y - slot.y) * k - (lineHeight - slot.lineHeight * k) / 2) * 10) / 10,
     };
   });
 }

@@ -33,17 +33,22 @@ async function cssImage(design: Design): Promise<RgbaImage> {
 }
 
 /** Areas to read text from: the page minus its boxes, then each box minus its children. */
-function textAreas(page: Rect, background: Rgb, regions: Region[]): Array<{ area: Rect; fill: Rgb; holes: Rect[]; owner: Region[] }> {
-  const out = [{ area: page, fill: background, holes: regions as Rect[], owner: regions }];
+function textAreas(page: Rect, background: Rgb, regions: Region[]): Array<{ area: Rect; fill: Rgb; holes: Rect[]; owner: Region[]; region?: Region }> {
+  const out: Array<{ area: Rect; fill: Rgb; holes: Rect[]; owner: Region[]; region?: Region }> = [{ area: page, fill: background, holes: regions, owner: regions }];
   const visit = (r: Region) => {
     if (r.kind !== 'box' || r.width < 8 || r.height < 8) return;
     const inset = r.border?.width ?? 0;
-    out.push({ area: { x: r.x + inset, y: r.y + inset, width: r.width - 2 * inset, height: r.height - 2 * inset }, fill: r.fill, holes: r.children, owner: r.children });
+    out.push({ area: { x: r.x + inset, y: r.y + inset, width: r.width - 2 * inset, height: r.height - 2 * inset }, fill: r.fill, holes: r.children, owner: r.children, region: r });
     r.children.forEach(visit);
   };
   regions.forEach(visit);
   return out;
 }
+
+/** A dropdown's arrow: a small mark at the right end of the area, centred on it. */
+const isChevron = (ink: Rect, area: Rect) =>
+  ink.width >= 5 && ink.width <= 16 && ink.height >= 3 && ink.height <= 12 &&
+  ink.x >= area.x + area.width - 32 && Math.abs(ink.y + ink.height / 2 - (area.y + area.height / 2)) <= 4;
 
 /**
  * Marks that are neither boxes nor text (icons, logos, glyphs OCR cannot read): compact clusters of ink left unread.
@@ -86,10 +91,15 @@ export function analyzeDesign(design: Design): Promise<Analysis> {
       const background = borderColor(image, page);
       const regions = segment(image, page, background);
       const lines: OcrLine[] = [];
-      for (const { area, fill, holes, owner } of textAreas(page, background, regions)) {
+      for (const { area, fill, holes, owner, region } of textAreas(page, background, regions)) {
         const read = await recognizeArea(image, area, fill, holes);
+        // OCR reads a dropdown's arrow as a letter ("v"): it is the chevron, not text.
+        const arrow = region ? read.findIndex((l) => /^[vVyY~^∨⌄˅›»<>]$/u.test(l.text) && isChevron(l, area)) : -1;
+        if (arrow >= 0) (read.splice(arrow, 1), (region!.chevron = true));
         lines.push(...read);
-        owner.push(...marks(image, area, fill, [...holes, ...read]));
+        const covered = [...holes, ...read];
+        owner.push(...marks(image, area, fill, covered));
+        if (region && unreadInk(image, area, fill, covered, 3).some((ink) => isChevron(ink, area))) region.chevron = true;
       }
       lines.sort((a, b) => a.y - b.y || a.x - b.x);
       return { width: image.width, height: image.height, background, regions: withoutStrokes(regions, lines), image, lines };

@@ -153,7 +153,7 @@ function hasInk(image: RgbaImage, area: Rect, fill: Rgb, holes: Rect[]): boolean
  * Clusters of ink that no line read covers: one band of rows at a time, split where the ink pauses for longer than a
  * few line heights. Tesseract's page layout sometimes drops a lone line in a large area; read alone, it is found.
  */
-export function unreadInk(image: RgbaImage, area: Rect, fill: Rgb, covered: Rect[]): Rect[] {
+export function unreadInk(image: RgbaImage, area: Rect, fill: Rgb, covered: Rect[], minHeight = 6): Rect[] {
   const inside = (x: number, y: number) => covered.some((r) => x >= r.x - 2 && x < r.x + r.width + 2 && y >= r.y - 2 && y < r.y + r.height + 2);
   const lines = lineMask(image, area, fill);
   const ink = (x: number, y: number) =>
@@ -165,7 +165,7 @@ export function unreadInk(image: RgbaImage, area: Rect, fill: Rgb, covered: Rect
     let end = y + 1;
     while (end < area.y + area.height && rowHas(end)) end++;
     const h = end - y;
-    if (h >= 6 && h <= 80) {
+    if (h >= minHeight && h <= 80) {
       const cols: number[] = [];
       for (let x = area.x; x < area.x + area.width; x++) for (let yy = y; yy < end; yy++) if (ink(x, yy)) { cols.push(x); break; }
       let start = cols[0];

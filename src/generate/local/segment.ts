@@ -19,6 +19,8 @@ export interface Region extends Rect {
   children: Region[];
   /** A small mark that is a form control (see semantics.ts), and whether it is drawn checked. */
   control?: { type: 'checkbox' | 'radio'; checked: boolean; accent?: Rgb };
+  /** A small chevron at the right end, centred: with a field's shape, a select. */
+  chevron?: boolean;
 }
 
 const CELL = 2; // analysis grid in px: fine enough for 1 px separators to survive as their own cells' colour

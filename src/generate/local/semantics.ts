@@ -13,11 +13,16 @@ const luma = (c: Rgb) => 0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2];
  * A box is a control when it is control-sized, stands out from what is behind it and holds at most one line:
  * - a field (`input`): light, wider than tall, with its line (a placeholder: grey, not black) at the left, or empty
  *   with a border;
- * - a button: a short line centred both ways.
+ * - a button: a short line centred both ways;
+ * - a select: a field with a chevron at its right end (found by the analysis), its line the chosen option.
  */
-export function controlOf(item: Item, behind: Rgb): 'button' | 'input' | null {
+export function controlOf(item: Item, behind: Rgb): 'button' | 'input' | 'select' | null {
   if (item.kind !== 'region' || item.region.kind !== 'box' || item.region.children.length) return null;
   const r = item.region;
+  if (r.chevron) {
+    const only = item.content.length <= 1 && item.content.every((c) => c.kind === 'text' && c.text.x - r.x <= 24);
+    return only && r.height >= 18 && r.height <= 64 && r.width >= 2.5 * r.height ? 'select' : null;
+  }
   if (r.height < 18 || r.height > 64 || item.content.some((c) => c.kind !== 'text') || item.content.length > 1) return null;
   if (!r.border && colorDistance(r.fill, behind) < 12) return null;
   const line = item.content[0]?.kind === 'text' ? item.content[0].text : undefined;
