@@ -122,23 +122,27 @@ class Writer {
       this.lines.push(`${indent}</select>`);
       return;
     }
-    if (control === 'input') {
-      // A field: its line is the placeholder, which the browser centres; only its left inset is ours to set.
+    if (control === 'input' || control === 'textarea') {
+      // A field: its line is the placeholder. The browser centres it in an input, so only its left inset is ours to
+      // set there; a text area starts it at the top of its padding.
       const line = item.content[0]?.kind === 'text' ? item.content[0] : undefined;
-      const inset = line ? Math.max(0, line.text.left - r.x - (r.border?.width ?? 0)) : 8;
+      const b = r.border?.width ?? 0;
+      const inset = line ? Math.max(0, line.text.left - r.x - b) : 8;
+      const top = control === 'textarea' && line ? Math.max(0, line.text.top - r.y - b) : 0;
       const style = styleObject([
         ...box,
         ['border', r.border ? `${r.border.width}px solid ${rgb(r.border.color)}` : 'none'],
         ['boxSizing', 'border-box'],
-        ['padding', `0 0 0 ${num(inset)}px`],
+        ['padding', `${num(top)}px 0 0 ${num(inset)}px`],
         ...(line ? textStyle(line.text) : []),
+        ['resize', control === 'textarea' ? 'none' : undefined],
       ]);
       if (line) {
         this.order.push(line.index);
         this.placeholders.push(line.index);
       }
       const label = line ? ` placeholder={${str(line.text.text)}}` : '';
-      this.lines.push(`${indent}<input type="text"${label} style={${style}} />`);
+      this.lines.push(control === 'input' ? `${indent}<input type="text"${label} style={${style}} />` : `${indent}<textarea${label} style={${style}} />`);
       return;
     }
     const style = styleObject([

@@ -208,17 +208,27 @@ function trimToFill(image: RgbaImage, r: Rect, color: Rgb): Rect {
   return { x: left, y: top, width: right - left, height: bottom - top };
 }
 
-/** Corner radius: how far the fill colour is missing along the top-left corner's diagonal. */
-function cornerRadius(image: RgbaImage, r: Rect, fill: Rgb): number {
-  // The very corner pixel shows what is behind a rounded box; half-way between it and the fill is the edge (pale
-  // cards on pale pages differ by a dozen levels only).
-  const behind = colorDistance(pixel(image, r.x, r.y), fill);
-  if (behind < 6) return 0;
-  const edge = Math.min(24, behind / 2);
+/**
+ * Corner radius: how far along the top-left corner's diagonal what is behind the box still shows, before the box's
+ * outermost colour (its border, else its fill) begins.
+ */
+function cornerRadius(image: RgbaImage, r: Rect, edge: Rgb, fill: Rgb = edge): number {
+  // The very corner pixel shows what is behind a rounded box (pale cards on pale pages differ by a dozen levels only).
+  const behind = pixel(image, r.x, r.y);
+  const contrast = colorDistance(behind, edge);
+  if (contrast < 6) return 0;
+  // Anti-aliased pixels count for the share of what is behind that they show: small radii need the fractions.
   let d = 0;
-  while (d < Math.min(r.width, r.height) / 2 && colorDistance(pixel(image, r.x + d, r.y + d), fill) > edge) d++;
+  for (let k = 0; k < Math.min(r.width, r.height) / 2; k++) {
+    const p = pixel(image, r.x + k, r.y + k);
+    if (colorDistance(p, fill) < colorDistance(p, behind)) break; // inside the box already
+    const shows = Math.min(1, colorDistance(p, edge) / contrast);
+    d += shows;
+    // Past the edge: a white box on a white page shows white again inside its border.
+    if (shows < 0.5) break;
+  }
   // A circle's corner sits r(1 - 1/√2) ≈ 0.29 r in along the diagonal.
-  return d <= 1 ? 0 : Math.min(Math.round(d / 0.29), Math.floor(Math.min(r.width, r.height) / 2));
+  return d < 0.8 ? 0 : Math.min(Math.round(d / 0.29), Math.floor(Math.min(r.width, r.height) / 2));
 }
 
 /** A one-colour frame around the fill: a border. */
@@ -365,7 +375,7 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
         ...rect,
         kind: 'box',
         fill: color,
-        radius: cornerRadius(image, rect, color),
+        radius: cornerRadius(image, rect, border?.color ?? color, color),
         border,
         children: inner.width > 4 && inner.height > 4 ? segment(image, inner, color, options, depth + 1) : [],
       });
@@ -379,7 +389,7 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
       // A frame drawn in another colour around the parent's fill (an outlined card): keep looking inside it.
       const border = borderOf(image, rect, color);
       if (border) {
-        regions.push({ ...rect, kind: 'box', fill: color, radius: cornerRadius(image, rect, border.color), border, children: segment(image, { x: rect.x + border.width, y: rect.y + border.width, width: rect.width - 2 * border.width, height: rect.height - 2 * border.width }, color, options, depth + 1) });
+        regions.push({ ...rect, kind: 'box', fill: color, radius: cornerRadius(image, rect, border.color, color), border, children: segment(image, { x: rect.x + border.width, y: rect.y + border.width, width: rect.width - 2 * border.width, height: rect.height - 2 * border.width }, color, options, depth + 1) });
         continue;
       }
     }

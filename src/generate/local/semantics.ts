@@ -14,11 +14,17 @@ const luma = (c: Rgb) => 0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2];
  * - a field (`input`): light, wider than tall, with its line (a placeholder: grey, not black) at the left, or empty
  *   with a border;
  * - a button: a short line centred both ways;
- * - a select: a field with a chevron at its right end (found by the analysis), its line the chosen option.
+ * - a select: a field with a chevron at its right end (found by the analysis), its line the chosen option;
+ * - a text area: a taller light box with a border and one grey line (its placeholder) in its top left corner.
  */
-export function controlOf(item: Item, behind: Rgb): 'button' | 'input' | 'select' | null {
+export function controlOf(item: Item, behind: Rgb): 'button' | 'input' | 'select' | 'textarea' | null {
   if (item.kind !== 'region' || item.region.kind !== 'box' || item.region.children.length) return null;
   const r = item.region;
+  if (r.height > 64 && r.height <= 400 && r.border && luma(r.fill) >= 200 && item.content.length === 1 && item.content[0].kind === 'text') {
+    const line = item.content[0].text;
+    const grey = colorDistance(line.color, r.fill) < 170 && Math.max(...line.color) - Math.min(...line.color) < 24;
+    return grey && line.x - r.x <= 24 && line.y - r.y <= 24 ? 'textarea' : null;
+  }
   if (r.chevron) {
     const only = item.content.length <= 1 && item.content.every((c) => c.kind === 'text' && c.text.x - r.x <= 24);
     return only && r.height >= 18 && r.height <= 64 && r.width >= 2.5 * r.height ? 'select' : null;
