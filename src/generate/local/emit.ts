@@ -93,65 +93,6 @@ class Writer {
       return;
     }
     const r = item.region;
-    const control = controlOf(item, ctx.behind);
-    const box: Style = [
-      ...placement(place),
-      ['width', r.width],
-      ['height', r.height],
-      ['background', rgb(r.fill)],
-      ['borderRadius', r.radius || undefined],
-    ];
-    if (control === 'select') {
-      // The browser draws the arrow and places the chosen option; the line's left inset and font are ours to set
-      // (Chromium indents the option by 4 px of its own).
-      const line = item.content[0]?.kind === 'text' ? item.content[0] : undefined;
-      const inset = line ? Math.max(0, line.text.left - r.x - (r.border?.width ?? 0) - 4) : 4;
-      const style = styleObject([
-        ...box,
-        ['border', r.border ? `${r.border.width}px solid ${rgb(r.border.color)}` : 'none'],
-        ['boxSizing', 'border-box'],
-        ['padding', `0 0 0 ${num(inset)}px`],
-        ...(line ? textStyle(line.text) : []),
-      ]);
-      if (line) {
-        this.order.push(line.index);
-        this.placeholders.push(line.index);
-      }
-      this.lines.push(`${indent}<select style={${style}}>`);
-      this.lines.push(line ? `${indent}  <option>{${str(line.text.text)}}</option>` : `${indent}  <option />`);
-      this.lines.push(`${indent}</select>`);
-      return;
-    }
-    if (control === 'input' || control === 'textarea') {
-      // A field: its line is the placeholder. The browser centres it in an input, so only its left inset is ours to
-      // set there; a text area starts it at the top of its padding.
-      const line = item.content[0]?.kind === 'text' ? item.content[0] : undefined;
-      const b = r.border?.width ?? 0;
-      const inset = line ? Math.max(0, line.text.left - r.x - b) : 8;
-      const top = control === 'textarea' && line ? Math.max(0, line.text.top - r.y - b) : 0;
-      const style = styleObject([
-        ...box,
-        ['border', r.border ? `${r.border.width}px solid ${rgb(r.border.color)}` : 'none'],
-        ['boxSizing', 'border-box'],
-        ['padding', `${num(top)}px 0 0 ${num(inset)}px`],
-        ...(line ? textStyle(line.text) : []),
-        ['resize', control === 'textarea' ? 'none' : undefined],
-      ]);
-      if (line) {
-        this.order.push(line.index);
-        this.placeholders.push(line.index);
-      }
-      const label = line ? ` placeholder={${str(line.text.text)}}` : '';
-      this.lines.push(control === 'input' ? `${indent}<input type="text"${label} style={${style}} />` : `${indent}<textarea${label} style={${style}} />`);
-      return;
-    }
-    const style = styleObject([
-      ...box,
-      ['border', r.border ? `${r.border.width}px solid ${rgb(r.border.color)}` : control === 'button' ? 'none' : undefined],
-      ['boxSizing', r.border ? 'border-box' : undefined],
-      ...(control === 'button' ? ([['padding', 0], ['textAlign', 'left'], ['cursor', 'pointer']] as Style) : []),
-      ...(children.length ? flex('column') : []),
-    ]);
     if (r.control) {
       const { type, checked, accent } = r.control;
       const style = styleObject([...placement(place, 'reset'), ['width', r.width], ['height', r.height], ['accentColor', accent ? rgb(accent) : undefined]]);
@@ -159,6 +100,23 @@ class Writer {
       this.lines.push(`${indent}<input type="${type}"${name}${checked ? ' defaultChecked' : ''} style={${style}} />`);
       return;
     }
+    const control = controlOf(item, ctx.behind);
+    const box: Style = [
+      ...placement(place),
+      ['width', r.width],
+      ['height', r.height],
+      ['background', rgb(r.fill)],
+      ['borderRadius', r.radius || undefined],
+      ['border', r.border ? `${r.border.width}px solid ${rgb(r.border.color)}` : control && control !== 'button' ? 'none' : undefined],
+    ];
+    if (control && control !== 'button') return this.field(control, item, box, indent);
+    const style = styleObject([
+      ...box,
+      ['border', control === 'button' && !r.border ? 'none' : undefined],
+      ['boxSizing', r.border ? 'border-box' : undefined],
+      ...(control === 'button' ? ([['padding', 0], ['textAlign', 'left'], ['cursor', 'pointer']] as Style) : []),
+      ...(children.length ? flex('column') : []),
+    ]);
     if (r.kind === 'image') {
       this.lines.push(`${indent}<div role="img" aria-label="Image placeholder" style={${style}} />`);
       return;
@@ -172,6 +130,38 @@ class Writer {
     this.lines.push(`${indent}<${tag}${attrs} style={${style}}>`);
     this.nodes(children, `${indent}  `, 'column', { behind: r.fill, textTag: control === 'button' ? 'span' : undefined });
     this.lines.push(`${indent}</${tag}>`);
+  }
+
+  /**
+   * A form field. Its line is the placeholder (a select's chosen option), which the browser places: centred in an
+   * input or a select, at the top of a text area's padding; the insets and the font are ours to set. Chromium indents
+   * a select's option by 4 px of its own.
+   */
+  field(control: 'input' | 'select' | 'textarea', item: Extract<Item, { kind: 'region' }>, box: Style, indent: string): void {
+    const r = item.region;
+    const line = item.content[0]?.kind === 'text' ? item.content[0] : undefined;
+    const b = r.border?.width ?? 0;
+    const own = control === 'select' ? 4 : 0;
+    const inset = line ? Math.max(0, line.text.left - r.x - b - own) : 8 - own;
+    const top = control === 'textarea' && line ? Math.max(0, line.text.top - r.y - b) : 0;
+    const style = styleObject([
+      ...box,
+      ['boxSizing', 'border-box'],
+      ['padding', `${top ? `${num(top)}px` : 0} 0 0 ${num(inset)}px`],
+      ...(line ? textStyle(line.text) : []),
+      ['resize', control === 'textarea' ? 'none' : undefined],
+    ]);
+    if (line) {
+      this.order.push(line.index);
+      this.placeholders.push(line.index);
+    }
+    const text = line ? `{${str(line.text.text)}}` : '';
+    if (control === 'select') {
+      this.lines.push(`${indent}<select style={${style}}>`, `${indent}  <option>${text}</option>`, `${indent}</select>`);
+      return;
+    }
+    const placeholder = line ? ` placeholder=${text}` : '';
+    this.lines.push(control === 'input' ? `${indent}<input type="text"${placeholder} style={${style}} />` : `${indent}<textarea${placeholder} style={${style}} />`);
   }
 
   nodes(nodes: Node[], indent: string, direction: 'row' | 'column', outer: Context): void {
