@@ -216,8 +216,9 @@ export function createLocalProvider(_options: LocalProviderOptions = {}): Provid
       let texts = await fitFonts(analysis.image, analysis.lines, renderer);
       const emit = () =>
         emitComponent({ name: componentName(design.path), width: design.cssWidth, height: design.cssHeight, background: analysis.background, regions: analysis.regions, texts });
-      // Each refinement round corrects the texts once more against a fresh render of the last correction.
-      for (let round = 0; round < (request.previous?.round ?? -1) + 1; round++) texts = await correctFromRender(texts, renderer, emit(), design);
+      // The first candidate is already corrected once against its own render (one render buys better sizes, places and
+      // colours); each refinement round corrects the texts once more against a fresh render of the last correction.
+      for (let round = 0; round < (request.previous?.round ?? -1) + 2; round++) texts = await correctFromRender(texts, renderer, emit(), design);
       const { code } = emit();
       return { code, raw: code, usage: noUsage, provider: 'local', model: 'ui2code-local' };
     },
