@@ -10,7 +10,7 @@ import { compare } from '../src/compare/compare.js';
 import type { FittedText } from '../src/generate/local/fit.js';
 import { closeLocalEngine, createLocalProvider } from '../src/generate/local/index.js';
 import type { Node } from '../src/generate/local/layout.js';
-import { listRuns } from '../src/generate/local/semantics.js';
+import { listRuns, tableRuns } from '../src/generate/local/semantics.js';
 import { readDesign } from '../src/intake/decode.js';
 import { encodePng } from '../src/intake/png.js';
 import type { Design, RenderResult } from '../src/types.js';
@@ -83,7 +83,7 @@ describe('local engine: semantic elements', () => {
   });
 });
 
-describe('local engine: list rules', () => {
+describe('local engine: list and table rules', () => {
   const line = (text: string, x: number, y: number, width = text.length * 8): Node => {
     const t: FittedText = {
       text, x, y, width, height: 12, confidence: 90, color: [17, 24, 39], background: [255, 255, 255], ink: 0.2,
@@ -102,6 +102,18 @@ describe('local engine: list rules', () => {
     assert.deepEqual(listRuns([line('Apples', 10, 10), line('Pears', 10, 40), line('Plums', 10, 95)], 'column'), []);
     assert.deepEqual(listRuns([line('Apples', 10, 10), line('Pears', 10, 40)], 'column'), []);
     assert.deepEqual(listRuns([line('Apples', 10, 10), line('Pears', 30, 40), line('Plums', 10, 70)], 'column'), []);
+  });
+
+  it('takes three or more evenly spaced rows of aligned cells for a table, not two rows or an uneven column', () => {
+    // A row: cells at x = 0, 120, 240 (margins accumulate along the row), `gap` below the previous row.
+    const row = (gap: number): Node => ({
+      kind: 'group', direction: 'row', marginTop: gap, marginLeft: 0,
+      children: [0, 1, 2].map((i) => ({ ...line(`Cell ${i}`, 0, 0, 40), marginLeft: i ? 80 : 0 }) as Node),
+    });
+    assert.deepEqual(tableRuns([row(10), row(12), row(12), row(12)], 'column'), [[0, 4]]);
+    assert.deepEqual(tableRuns([row(10), row(12)], 'column'), []);
+    assert.deepEqual(tableRuns([row(10), row(12), row(60)], 'column'), []);
+    assert.deepEqual(tableRuns([row(10), row(12), row(12)], 'row'), []);
   });
 
   it('takes a row of short words on one baseline with even gaps for a menu', () => {

@@ -89,8 +89,8 @@ export function listRuns(nodes: Node[], direction: 'row' | 'column'): Array<[num
 }
 
 /**
- * Runs of rows in a column flow that read as a table: rows with the same number of text cells whose left edges line
- * up from row to row, at least two rows of three cells or three rows of two. Returns [start, end) index pairs.
+ * Runs of rows in a column flow that read as a table: three or more rows, evenly spaced, with the same number of text
+ * cells whose left edges line up from row to row. Returns [start, end) index pairs.
  */
 export function tableRuns(nodes: Node[], direction: 'row' | 'column'): Array<[number, number]> {
   if (direction !== 'column') return [];
@@ -105,7 +105,11 @@ export function tableRuns(nodes: Node[], direction: 'row' | 'column'): Array<[nu
       if (!next || next.length !== first.length || next.some((x, j) => Math.abs(x - first[j]) > 4)) break;
       end++;
     }
-    if (first && (end - i >= 3 || (end - i >= 2 && first.length >= 3))) runs.push([i, end]);
+    // Rows come at an even pace (the gaps between rows agree); two rows side by side are more often two headings over
+    // columns of cards than a table.
+    const gaps = nodes.slice(i + 1, end).map((n) => n.marginTop);
+    const even = gaps.every((g) => Math.abs(g - gaps[0]) <= Math.max(4, 0.3 * Math.abs(gaps[0])));
+    if (first && end - i >= 3 && even) runs.push([i, end]);
     i = end;
   }
   return runs;
