@@ -1,6 +1,6 @@
-// Semantic elements where the picture makes them evident: fields, buttons, lists and tables. Each rule reads only the
-// geometry and colours the analysis measured, so the same design gives the same tags; where a rule is unsure the
-// element stays a div or a paragraph, which renders the same.
+// Semantic elements where the picture makes them evident: fields, selects, buttons, checkboxes and radio buttons, lists
+// and tables. Each rule reads only the geometry and colours the analysis measured, so the same design gives the same
+// tags; where a rule is unsure the element stays a div or a paragraph, which renders the same.
 import type { FittedText } from './fit.js';
 import type { Item, Node } from './layout.js';
 import type { RgbaImage } from '../../types.js';
@@ -8,6 +8,8 @@ import { colorDistance, dominantIn, pixel, type Rect, type Region, type Rgb } fr
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 const luma = (c: Rgb) => 0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2];
+/** A placeholder's colour: a neutral grey, lighter than body text on the field's fill. */
+const placeholderGrey = (line: FittedText, fill: Rgb) => colorDistance(line.color, fill) < 170 && Math.max(...line.color) - Math.min(...line.color) < 24;
 
 /**
  * A box is a control when it is control-sized, stands out from what is behind it and holds at most one line:
@@ -22,8 +24,7 @@ export function controlOf(item: Item, behind: Rgb): 'button' | 'input' | 'select
   const r = item.region;
   if (r.height > 64 && r.height <= 400 && r.border && luma(r.fill) >= 200 && item.content.length === 1 && item.content[0].kind === 'text') {
     const line = item.content[0].text;
-    const grey = colorDistance(line.color, r.fill) < 170 && Math.max(...line.color) - Math.min(...line.color) < 24;
-    return grey && line.x - r.x <= 24 && line.y - r.y <= 24 ? 'textarea' : null;
+    return placeholderGrey(line, r.fill) && line.x - r.x <= 24 && line.y - r.y <= 24 ? 'textarea' : null;
   }
   if (r.chevron) {
     const only = item.content.length <= 1 && item.content.every((c) => c.kind === 'text' && c.text.x - r.x <= 24);
@@ -39,8 +40,7 @@ export function controlOf(item: Item, behind: Rgb): 'button' | 'input' | 'select
   const centredY = Math.abs(line.y + line.height / 2 - (r.y + r.height / 2)) <= Math.max(3, r.height * 0.15);
   if (!centredY) return null;
   if (Math.abs(leftGap - rightGap) <= Math.max(6, r.width * 0.12) && words(line.text) <= 4 && r.width <= 400) return 'button';
-  const placeholderGrey = colorDistance(line.color, r.fill) < 170 && Math.max(...line.color) - Math.min(...line.color) < 24;
-  if (light && placeholderGrey && r.width >= 2.5 * r.height && leftGap <= 24 && rightGap > leftGap + r.width * 0.2) return 'input';
+  if (light && placeholderGrey(line, r.fill) && r.width >= 2.5 * r.height && leftGap <= 24 && rightGap > leftGap + r.width * 0.2) return 'input';
   return null;
 }
 
@@ -48,14 +48,15 @@ const textOf = (node: Node): FittedText | null => (node.kind === 'item' && node.
 
 /**
  * Runs of at least three sibling lines that read as a list: short lines of one style, in a column with one left edge
- * and an even rhythm, or in a row on one baseline with even gaps (a menu). A line starting in lower case continues
- * the one before it, so wrapped paragraphs are not lists. Returns [start, end) index pairs into `nodes`.
+ * and an even rhythm, or in a row on one baseline with even gaps (a menu). In a column, a line starting in lower case
+ * continues the one before it, so wrapped paragraphs are not lists. Returns [start, end) index pairs into `nodes`.
  */
 export function listRuns(nodes: Node[], direction: 'row' | 'column'): Array<[number, number]> {
   const runs: Array<[number, number]> = [];
-  const fits = (a: FittedText, b: FittedText, c: FittedText | null) => {
-    if (words(b.text) > 5 || b.text.length > 40 || /^\p{Ll}/u.test(b.text)) return false;
-    if (Math.abs(a.fontSize - b.fontSize) > 0.08 * a.fontSize || a.fontWeight !== b.fontWeight || colorDistance(a.color, b.color) > 30) return false;
+  // Style is compared with the run's first line (fitted sizes of short words wander), places with the line before.
+  const fits = (first: FittedText, a: FittedText, b: FittedText, c: FittedText | null) => {
+    if (words(b.text) > 5 || b.text.length > 40 || (direction === 'column' && /^\p{Ll}/u.test(b.text))) return false;
+    if (Math.abs(first.fontSize - b.fontSize) > 0.1 * first.fontSize || first.fontWeight !== b.fontWeight || colorDistance(first.color, b.color) > 30) return false;
     if (direction === 'column') {
       if (Math.abs(a.x - b.x) > 3) return false;
       return !c || Math.abs(b.y - a.y - (c.y - b.y)) <= 4;
@@ -77,9 +78,9 @@ export function listRuns(nodes: Node[], direction: 'row' | 'column'): Array<[num
     let end = i + 1;
     while (end < nodes.length) {
       const prev = textOf(nodes[end - 1])!, cur = textOf(nodes[end]);
-      if (!cur || !fits(prev, cur, null)) break;
+      if (!cur || !fits(first, prev, cur, null)) break;
       // The rhythm is checked on each triple: the gap before an item must match the gap after it.
-      if (end - i >= 2 && !fits(textOf(nodes[end - 2])!, prev, cur)) break;
+      if (end - i >= 2 && !fits(first, textOf(nodes[end - 2])!, prev, cur)) break;
       end++;
     }
     if (end - i >= 3) runs.push([i, end]);
