@@ -87,16 +87,24 @@ export function sweepOnce(outDir: string): Promise<number> {
   return sweep;
 }
 
-/**
- * The local analysis as hints for a remote model: when the config asks for them, or by default for small models. The
- * engine (OCR) is loaded only then.
- */
-async function analysisHints(config: ResolvedConfig, provider: Provider, design: Design): Promise<Hints | undefined> {
-  if (provider.name === 'local') return undefined;
+/** Whether a remote model gets the local analysis as hints: when the config says so, else for small models. */
+async function wantsHints(config: ResolvedConfig, provider: Provider): Promise<boolean> {
+  if (provider.name === 'local') return false;
   const { isSmallModel } = await import('./generate/presets.js');
-  if (!(config.hints ?? isSmallModel(provider.model))) return undefined;
-  const { analyzeDesign, hintsFromAnalysis } = await import('./generate/local/index.js');
-  return hintsFromAnalysis(await analyzeDesign(design));
+  return config.hints ?? isSmallModel(provider.model);
+}
+
+/**
+ * The local analysis as hints, loaded (OCR and all) only when a model is about to be asked. Hints help and are not
+ * needed: an analysis that fails leaves the model to read the image alone.
+ */
+async function analysisHints(design: Design): Promise<Hints | undefined> {
+  try {
+    const { analyzeDesign, hintsFromAnalysis } = await import('./generate/local/index.js');
+    return hintsFromAnalysis(await analyzeDesign(design));
+  } catch {
+    return undefined;
+  }
 }
 
 export async function convertDesign(designPath: string, options: ConvertOptions): Promise<ConvertResult> {
@@ -126,10 +134,11 @@ export async function convertDesign(designPath: string, options: ConvertOptions)
     const override = overrideFor(config, design);
     const rounds = override?.rounds ?? config.rounds;
     const target = override?.target ?? config.target;
-    const hints = options.hints ?? (await analysisHints(config, provider, input));
-    const key = cacheKey({ image: input.hash, provider: provider.name, model: provider.model, version: provider.version, promptVersion: PROMPT_VERSION, rounds, target, hints: Boolean(hints) });
+    const withHints = Boolean(options.hints) || (await wantsHints(config, provider));
+    const key = cacheKey({ image: input.hash, provider: provider.name, model: provider.model, version: provider.version, promptVersion: PROMPT_VERSION, rounds, target, hints: withHints });
 
     const produce = async (): Promise<CachedResult> => {
+      const hints = options.hints ?? (withHints ? await analysisHints(input) : undefined);
       const refined = await refine({ design: input, provider, renderer, file, rounds, target, tokenBudget: config.tokenBudget, hints, signal, onProgress });
       return {
         code: refined.best.code,

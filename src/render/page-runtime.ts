@@ -120,7 +120,8 @@ const TEXT_INPUTS = new Set(['text', 'search', 'email', 'url', 'tel', 'number'])
 function measure(): Measured {
   const texts: Measured['texts'] = [];
   const elements: Measured['elements'] = [];
-  // Elements too: a field's value or placeholder, and a select's chosen option, are text on screen, in document order with the rest.
+  // Elements too: a field's value or placeholder, and a select's chosen option, are text on screen, in document order
+  // with the rest.
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
   const range = document.createRange();
   const canvas = document.createElement('canvas').getContext('2d');
