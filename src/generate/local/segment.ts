@@ -296,7 +296,7 @@ const thinBar = (r: Rect) => {
 };
 
 export interface SegmentOptions {
-  /** Colour distance that separates a region from its parent's fill. */
+  /** Colour distance that separates a region from its parent's fill (default 6). */
   tolerance?: number;
   /** Boxes smaller than this on both sides are content (glyphs, icons), not boxes. */
   minBox?: number;
@@ -308,7 +308,8 @@ export interface SegmentOptions {
  * and that colour is not its parent's; a thin strip is a separator; a colourful component is an image.
  */
 export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: SegmentOptions = {}, depth = 0): Region[] {
-  const { tolerance = 10, minBox = 14, maxDepth = 6 } = options;
+  // 6 levels: a white card on a #f5f8ff page differs by 10, flat areas of a screenshot (or a good JPEG) by 2 or 3.
+  const { tolerance = 6, minBox = 14, maxDepth = 6 } = options;
   if (depth > maxDepth) return [];
   const regions: Region[] = [];
   for (const c of components(image, area, fill, tolerance)) {
