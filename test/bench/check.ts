@@ -18,11 +18,14 @@ async function generator(): Promise<{ name: string; generate: Generate; close: (
   const modulePath = '../../src/generate/local/index.js';
   const local = (await import(modulePath).catch(() => null)) as {
     createLocalProvider?: (options?: Record<string, unknown>) => { generate(request: { design: Design; renderer?: unknown }): Promise<{ code: string }> };
+    closeLocalEngine?: () => Promise<void>;
   } | null;
   if (local?.createLocalProvider) {
     const renderer = createRenderer({ workers: 2 });
     const provider = local.createLocalProvider();
-    return { name: 'local engine', generate: async (design) => (await provider.generate({ design, renderer })).code, close: () => renderer.close() };
+    // The engine's OCR worker is closed too: left running, it keeps the bench's process alive after the last figure.
+    const close = async () => void (await Promise.all([renderer.close(), local.closeLocalEngine?.()]));
+    return { name: 'local engine', generate: async (design) => (await provider.generate({ design, renderer })).code, close };
   }
   return { name: 'simple component (design size, background, a heading)', generate: async (design) => simpleComponent(design), close: async () => {} };
 }
