@@ -55,8 +55,8 @@ const isChevron = (ink: Rect, area: Rect) =>
  * They become placeholder images of their average colour, like photos, unless they are checkboxes or radio buttons;
  * text-sized shapes only, so a stray pixel or a long rule is not one.
  */
-function marks(image: RgbaImage, area: Rect, fill: Rgb, covered: Rect[]): Region[] {
-  return unreadInk(image, area, fill, covered)
+function marks(image: RgbaImage, area: Rect, fill: Rgb, unread: Rect[]): Region[] {
+  return unread
     .filter((m) => m.width >= 8 && m.height >= 8 && m.width <= 64 && m.height <= 64 && Math.max(m.width, m.height) <= 3 * Math.min(m.width, m.height))
     // Ink touching the area's edge is what shows behind a rounded corner, or a neighbour cut off: not a mark.
     .filter((m) => m.x > area.x + 1 && m.y > area.y + 1 && m.x + m.width < area.x + area.width - 1 && m.y + m.height < area.y + area.height - 1)
@@ -97,9 +97,10 @@ export function analyzeDesign(design: Design): Promise<Analysis> {
         const arrow = region ? read.findIndex((l) => /^[vVyY~^∨⌄˅›»<>]$/u.test(l.text) && isChevron(l, area)) : -1;
         if (arrow >= 0) (read.splice(arrow, 1), (region!.chevron = true));
         lines.push(...read);
-        const covered = [...holes, ...read];
-        owner.push(...marks(image, area, fill, covered));
-        if (region && unreadInk(image, area, fill, covered, 3).some((ink) => isChevron(ink, area))) region.chevron = true;
+        // One look at the ink left unread (down to a chevron's 3 rows) finds both the marks and a dropdown's arrow.
+        const unread = unreadInk(image, area, fill, [...holes, ...read], 3);
+        owner.push(...marks(image, area, fill, unread));
+        if (region && unread.some((ink) => isChevron(ink, area))) region.chevron = true;
       }
       lines.sort((a, b) => a.y - b.y || a.x - b.x);
       return { width: image.width, height: image.height, background, regions: withoutStrokes(regions, lines), image, lines };
