@@ -171,7 +171,7 @@ export async function fitFonts(design: RgbaImage, lines: OcrLine[], renderer: Re
     }
     return { best, total: [...best.values()].reduce((sum, b) => sum + b.score, 0) };
   };
-  let best = choose(1).best, heaviness = 1;
+  let best = new Map<number, Choice>(), heaviness = 1;
   for (let h = 0.85, top = -1; h <= 1.401; h += 0.05) {
     const candidate = choose(h);
     if (candidate.total > top + 1e-9) ({ best } = candidate), (top = candidate.total), (heaviness = h);
