@@ -7,6 +7,7 @@ import { scoreComponent } from '../../src/compare/score-component.js';
 import { textTerms } from '../../src/compare/text-terms.js';
 import { closeLocalEngine, createLocalProvider, designTexts } from '../../src/generate/local/index.js';
 import { readDesign } from '../../src/intake/decode.js';
+import type { Design } from '../../src/types.js';
 import { encodePng } from '../../src/intake/png.js';
 import { createRenderer } from '../../src/render/pool.js';
 import { CONFIG_DEFAULTS } from '../../src/config/defaults.js';
@@ -91,21 +92,19 @@ export async function benchLocal(filter = process.env.UI2CODE_BENCH_FILTER): Pro
   const renderer = createRenderer({ workers: 2 });
   const provider = createLocalProvider();
   const rows: Array<{ set: string; name: string; seconds: number; mismatch: number; fgMismatch: number; textRecall: number; referenceRecall?: number; score: number }> = [];
+  /** What `convert` does with the default rounds and target (writing aside): timed whole, OCR and rounds included. */
+  const measure = async (set: string, name: string, design: Design, truth: string[] | null) => {
+    const t0 = performance.now();
+    const { best } = await refine({ design, provider, renderer, file: path.join(os.tmpdir(), 'Bench.tsx'), rounds: CONFIG_DEFAULTS.rounds, target: CONFIG_DEFAULTS.target });
+    const seconds = (performance.now() - t0) / 1000;
+    const { scores, render } = await scoreComponent(renderer, design, best.code);
+    const textRecall = textTerms(await designTexts(design), render.texts, { width: design.cssWidth, height: design.cssHeight }).textRecall;
+    const referenceRecall = truth?.length ? wordRecall(truth, render.texts) : undefined;
+    rows.push({ set, name, seconds, mismatch: scores.mismatch, fgMismatch: scores.fgMismatch, textRecall, referenceRecall, score: scores.score });
+    if (process.env.UI2CODE_BENCH_VERBOSE) console.log(name, seconds.toFixed(2), scores.mismatch.toFixed(3), scores.fgMismatch.toFixed(3), textRecall.toFixed(2), referenceRecall?.toFixed(2), scores.score.toFixed(3));
+  };
   try {
-    for (const file of paths) {
-      const design = await readDesign(file);
-      // What `convert` does with the default rounds and target (writing aside): timed whole, OCR and rounds included.
-      const t0 = performance.now();
-      const { best } = await refine({ design, provider, renderer, file: path.join('/tmp', 'Bench.tsx'), rounds: CONFIG_DEFAULTS.rounds, target: CONFIG_DEFAULTS.target });
-      const formatted = best.code;
-      const seconds = (performance.now() - t0) / 1000;
-      const { scores, render } = await scoreComponent(renderer, design, formatted);
-      const recall = textTerms(await designTexts(design), render.texts, { width: design.cssWidth, height: design.cssHeight }).textRecall;
-      const reference = referenceWords(file);
-      const referenceRecall = reference?.length ? wordRecall(reference, render.texts) : undefined;
-      rows.push({ set: path.basename(path.dirname(file)), name: path.basename(file), seconds, mismatch: scores.mismatch, fgMismatch: scores.fgMismatch, textRecall: recall, referenceRecall, score: scores.score });
-      if (process.env.UI2CODE_BENCH_VERBOSE) console.log(path.basename(file), seconds.toFixed(2), scores.mismatch.toFixed(3), scores.fgMismatch.toFixed(3), recall.toFixed(2), referenceRecall?.toFixed(2), scores.score.toFixed(3));
-    }
+    for (const file of paths) await measure(path.basename(path.dirname(file)), path.basename(file), await readDesign(file), referenceWords(file));
     if (!filter || filter === 'own') {
       const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ui2code-bench-own-'));
       try {
@@ -113,15 +112,7 @@ export async function benchLocal(filter = process.env.UI2CODE_BENCH_FILTER): Pro
           const shot = await renderer.render(fs.readFileSync(path.join(repoRoot, file), 'utf8'), { width, height, deviceScaleFactor: 1 }, { name: file });
           const png = path.join(tmp, `${path.basename(path.dirname(file))}-${path.basename(file, '.tsx')}.png`);
           fs.writeFileSync(png, encodePng(shot.image));
-          const design = await readDesign(png);
-          const t0 = performance.now();
-          const { best } = await refine({ design, provider, renderer, file: path.join(tmp, 'Bench.tsx'), rounds: CONFIG_DEFAULTS.rounds, target: CONFIG_DEFAULTS.target });
-          const seconds = (performance.now() - t0) / 1000;
-          const { scores, render } = await scoreComponent(renderer, design, best.code);
-          const referenceRecall = wordRecall(wordsOf(shot.texts), render.texts);
-          const textRecall = textTerms(await designTexts(design), render.texts, { width, height }).textRecall;
-          rows.push({ set: 'own', name: file, seconds, mismatch: scores.mismatch, fgMismatch: scores.fgMismatch, textRecall, referenceRecall, score: scores.score });
-          if (process.env.UI2CODE_BENCH_VERBOSE) console.log(file, seconds.toFixed(2), scores.mismatch.toFixed(3), scores.fgMismatch.toFixed(3), referenceRecall.toFixed(2), scores.score.toFixed(3));
+          await measure('own', file, await readDesign(png), wordsOf(shot.texts));
         }
       } finally {
         fs.rmSync(tmp, { recursive: true, force: true });
