@@ -4,29 +4,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ResolvedConfig } from '../src/config/types.js';
+import { createSession, failedResult, type ComparisonImages, type Converter, type ConvertJob } from '../src/session.js';
 import type { ConvertResult, ProgressEvent } from '../src/types.js';
-import { convertInThisThread } from './convert-inline.js';
-
-export interface ConvertJob {
-  signal: AbortSignal;
-  force: boolean;
-  /** False: ignore the result cache (the status page's "Regenerate"). */
-  cache: boolean;
-  onProgress: (event: ProgressEvent) => void;
-}
-
-export interface Converter {
-  run(design: string, job: ConvertJob): Promise<ConvertResult>;
-  /** Design, render and diff of a component as PNG bytes (the status page's images). */
-  images(design: string, file: string): Promise<ComparisonImages>;
-  close(): Promise<void>;
-}
-
-export interface ComparisonImages {
-  design: Uint8Array;
-  render: Uint8Array;
-  diff: Uint8Array;
-}
 
 export type ConverterRequest = { type: 'convert'; id: number; design: string; force: boolean; cache: boolean } | { type: 'abort'; id: number } | { type: 'images'; id: number; design: string; file: string } | { type: 'close' };
 export type ConverterReply =
@@ -51,14 +30,14 @@ export function createConverter(config: ResolvedConfig, env: NodeJS.ProcessEnv, 
     if (!thread) throw new Error('inline');
     worker = spawnWorker(config, env);
   } catch {
-    return convertInThisThread(config, env);
+    return createSession(config, { env });
   }
   let seq = 0;
   const jobs = new Map<number, { job: ConvertJob; resolve: (result: ConvertResult) => void; design: string }>();
   let closed: (() => void) | undefined;
   const failAll = (message: string) => {
     for (const [id, { design, resolve }] of jobs) {
-      resolve({ design, component: '', file: '', status: 'failed', provider: config.provider, model: config.model ?? '', rounds: 0, scores: [], usage: { promptTokens: 0, completionTokens: 0 }, cost: 0, error: message, errorCode: 'INTERNAL' });
+      resolve(failedResult(config, design, new Error(message), 'INTERNAL'));
       jobs.delete(id);
     }
     for (const waiter of pictures.values()) waiter.reject(new Error(message));
@@ -75,7 +54,7 @@ export function createConverter(config: ResolvedConfig, env: NodeJS.ProcessEnv, 
     }
     const entry = jobs.get(reply.id);
     if (!entry) return;
-    if (reply.type === 'progress') entry.job.onProgress(reply.event);
+    if (reply.type === 'progress') entry.job.onProgress?.(reply.event);
     else {
       jobs.delete(reply.id);
       entry.resolve(reply.result);
@@ -90,12 +69,12 @@ export function createConverter(config: ResolvedConfig, env: NodeJS.ProcessEnv, 
   const pictures = new Map<number, { resolve: (images: ComparisonImages) => void; reject: (error: Error) => void }>();
 
   return {
-    run(design, job) {
+    convert(design, job = {}) {
       const id = ++seq;
       return new Promise<ConvertResult>((resolve) => {
         jobs.set(id, { job, resolve, design });
-        job.signal.addEventListener('abort', () => post({ type: 'abort', id }), { once: true });
-        post({ type: 'convert', id, design, force: job.force, cache: job.cache });
+        job.signal?.addEventListener('abort', () => post({ type: 'abort', id }), { once: true });
+        post({ type: 'convert', id, design, force: job.force ?? false, cache: job.cache ?? true });
       });
     },
     images(design, file) {

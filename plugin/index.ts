@@ -4,13 +4,14 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { loadEnv, type Plugin, type ResolvedConfig as ViteResolvedConfig, type ViteDevServer, type Logger } from 'vite';
+import { type Plugin, type ResolvedConfig as ViteResolvedConfig, type ViteDevServer, type Logger } from 'vite';
 import type { ResolvedConfig } from '../src/config/types.js';
+import { loadEnvFiles } from '../src/config/env.js';
+import { isDesignFile, isTempFile, listDesigns } from '../src/designs.js';
 import { describeError } from '../src/errors.js';
+import type { ComparisonImages, Converter, ConvertJob } from '../src/session.js';
 import type { ConvertResult } from '../src/types.js';
-import type { ComparisonImages, Converter, ConvertJob } from './converter.js';
-import { isDesignFile, isTempFile, listDesigns } from './files.js';
-import { JobQueue, type DesignStatus } from './jobs.js';
+import { createDesignQueue, type DesignQueue, type DesignStatus } from './jobs.js';
 import { toOverrides, type Ui2CodeOptions } from './options.js';
 import { HELLO_EVENT, OVERLAY_URL, overlayClient, STATUS_EVENT } from './overlay.js';
 import { STATUS_BASE, STATUS_CLIENT_URL, statusClient, statusPageHtml } from './status-page.js';
@@ -40,19 +41,19 @@ export default function ui2code(options: Ui2CodeOptions = {}): Plugin {
   let config: ResolvedConfig | undefined;
   let vite: ViteResolvedConfig;
   let logger: Logger;
-  let env: Record<string, string> = {};
+  let env: NodeJS.ProcessEnv = process.env;
   let server: ViteDevServer | undefined;
-  let queue: JobQueue | undefined;
+  let queue: DesignQueue | undefined;
   let converter: Converter | undefined;
   let componentsKey = '';
   const images = new Map<string, Promise<ComparisonImages>>();
 
   const rel = (file: string) => path.relative(config!.root, file).split(path.sep).join('/');
-  // Keys go to the conversion thread's provider only: loadEnv with no prefix never reaches `import.meta.env` (Vite's `define` is built from VITE_ vars).
+  // Keys go to the conversion thread's provider only: our loader's object never reaches `import.meta.env` (Vite builds that from VITE_ vars).
   const getConverter = async () => {
     if (!converter) {
       const { createConverter } = await import('./converter.js');
-      converter = createConverter(config!, { ...process.env, ...env }, { thread: options.thread ?? true });
+      converter = createConverter(config!, env, { thread: options.thread ?? true });
     }
     return converter;
   };
@@ -70,7 +71,7 @@ export default function ui2code(options: Ui2CodeOptions = {}): Plugin {
     if (mod) await environment.reloadModule(mod);
   };
 
-  const runDesign = async (design: string, job: ConvertJob): Promise<ConvertResult> => (await getConverter()).run(design, job);
+  const runDesign = async (design: string, job: ConvertJob): Promise<ConvertResult> => (await getConverter()).convert(design, job);
 
   const logResult = (status: DesignStatus, result: ConvertResult) => {
     const score = result.score === undefined ? '' : ` score ${result.score.toFixed(3)}`;
@@ -159,9 +160,9 @@ export default function ui2code(options: Ui2CodeOptions = {}): Plugin {
     async configResolved(resolved) {
       vite = resolved;
       logger = resolved.logger;
-      env = loadEnv(resolved.mode, resolved.envDir || resolved.root, '');
+      env = loadEnvFiles(resolved.envDir || resolved.root, process.env, { mode: resolved.mode });
       const { loadConfig } = await import('../src/config/load.js');
-      config = await loadConfig({ root: resolved.root, overrides: toOverrides(options), overridesSource: 'vite plugin options', configFile, env: { ...process.env, ...env } });
+      config = await loadConfig({ root: resolved.root, overrides: toOverrides(options), overridesSource: 'vite plugin options', configFile, env });
     },
 
     resolveId(id) {
@@ -193,7 +194,7 @@ export default function ui2code(options: Ui2CodeOptions = {}): Plugin {
     configureServer(devServer) {
       server = devServer;
       const cfg = config!;
-      queue = new JobQueue({
+      queue = createDesignQueue({
         root: cfg.root,
         concurrency: cfg.concurrency ?? 2,
         debounceMs,
@@ -228,10 +229,13 @@ export default function ui2code(options: Ui2CodeOptions = {}): Plugin {
 
       if (scanOnStart) {
         // Not awaited: the server starts now; the pipeline's cache answers "unchanged" cheaply for designs already converted.
-        void listDesigns(cfg.designs).then((designs) => {
-          if (designs.length) logger.info(`${PREFIX} ${designs.length} design${designs.length === 1 ? '' : 's'} in ${rel(cfg.designs) || '.'}`, { timestamp: true });
-          for (const design of designs) queue?.schedule(design, { debounceMs: 0 });
-        });
+        void listDesigns(cfg.designs).then(
+          (designs) => {
+            if (designs.length) logger.info(`${PREFIX} ${designs.length} design${designs.length === 1 ? '' : 's'} in ${rel(cfg.designs) || '.'}`, { timestamp: true });
+            for (const design of designs) queue?.schedule(design, { debounceMs: 0 });
+          },
+          (error: unknown) => logger.error(`${PREFIX} cannot list the designs in ${rel(cfg.designs) || '.'}: ${describeError(error)}`, { timestamp: true }),
+        );
       }
     },
 

@@ -1,8 +1,8 @@
-// One job per design: events are debounced per file, a newer save aborts the older run (its result is never written),
-// and at most `concurrency` designs convert at once. Runs are never awaited by a Vite hook: the server keeps serving.
+// The plugin's view of the job queue (src/jobs.ts): what the status page, the overlay and the logs know about each
+// design. Runs are never awaited by a Vite hook: the server keeps serving.
 import path from 'node:path';
+import { createJobQueue, type JobQueue, type JobQueueOptions } from '../src/jobs.js';
 import type { ConvertResult, ProgressEvent, Scores, Usage } from '../src/types.js';
-import { waitUntilStable } from './files.js';
 
 export type DesignState = 'queued' | 'generating' | 'refining' | 'done' | 'pending' | 'failed' | 'removed';
 
@@ -33,17 +33,18 @@ export interface DesignStatus {
   updatedAt: number;
 }
 
-export interface JobRunner {
-  (design: string, options: { signal: AbortSignal; force: boolean; cache: boolean; onProgress: (event: ProgressEvent) => void }): Promise<ConvertResult>;
-}
-
-export interface JobQueueOptions {
+export interface DesignQueueOptions {
   root: string;
-  run: JobRunner;
+  run: JobQueueOptions['run'];
   concurrency: number;
   debounceMs: number;
   onChange: (status: DesignStatus) => void;
   onResult?: (status: DesignStatus, result: ConvertResult) => void;
+}
+
+/** The job queue, keyed by absolute path, with each design's status keyed by its path relative to the root. */
+export interface DesignQueue extends JobQueue {
+  readonly statuses: Map<string, DesignStatus>;
 }
 
 const PHASE_STATE: Partial<Record<ProgressEvent['phase'], DesignState>> = {
@@ -56,121 +57,33 @@ const PHASE_STATE: Partial<Record<ProgressEvent['phase'], DesignState>> = {
   refining: 'refining',
 };
 
-export class JobQueue {
-  readonly statuses = new Map<string, DesignStatus>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly running = new Map<string, AbortController>();
-  private readonly waiting: Array<() => void> = [];
-  private readonly inFlight = new Set<Promise<void>>();
-  private active = 0;
-  private closed = false;
-
-  constructor(private readonly options: JobQueueOptions) {}
-
-  private key(design: string): string {
-    return path.relative(this.options.root, design).split(path.sep).join('/');
-  }
-
-  private update(design: string, patch: Partial<DesignStatus>): DesignStatus {
-    const key = this.key(design);
-    const previous = this.statuses.get(key) ?? { design: key, state: 'queued' as DesignState, runs: 0, version: 0, updatedAt: 0 };
+export function createDesignQueue({ root, run, concurrency, debounceMs, onChange, onResult }: DesignQueueOptions): DesignQueue {
+  const statuses = new Map<string, DesignStatus>();
+  const key = (design: string) => path.relative(root, design).split(path.sep).join('/');
+  const current = (design: string) => statuses.get(key(design));
+  const update = (design: string, patch: Partial<DesignStatus>): DesignStatus => {
+    const previous = current(design) ?? { design: key(design), state: 'queued' as DesignState, runs: 0, version: 0, updatedAt: 0 };
     const next = { ...previous, ...patch, updatedAt: Date.now() };
-    this.statuses.set(key, next);
-    this.options.onChange(next);
+    statuses.set(next.design, next);
+    onChange(next);
     return next;
-  }
-
-  /** A file event: (re)start the design's job once the file has been quiet for the debounce period. `cache: false` re-generates even an unchanged design. */
-  schedule(design: string, { force = false, cache = true, debounceMs = this.options.debounceMs } = {}): void {
-    if (this.closed) return;
-    clearTimeout(this.timers.get(design));
-    this.update(design, { state: 'queued', message: undefined });
-    this.timers.set(
-      design,
-      setTimeout(() => {
-        this.timers.delete(design);
-        this.track(this.start(design, force, cache));
-      }, debounceMs),
-    );
-  }
-
-  /** The design was deleted: stop its job; its component stays (removing a design never removes code). */
-  remove(design: string): void {
-    clearTimeout(this.timers.get(design));
-    this.timers.delete(design);
-    this.running.get(design)?.abort();
-    this.update(design, { state: 'removed', error: undefined, errorCode: undefined });
-  }
-
-  private track(job: Promise<void>): void {
-    this.inFlight.add(job);
-    void job.finally(() => this.inFlight.delete(job));
-  }
-
-  private async slot(): Promise<void> {
-    if (this.active < this.options.concurrency) {
-      this.active++;
-      return;
-    }
-    await new Promise<void>((resolve) => this.waiting.push(resolve));
-  }
-
-  private release(): void {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.active--;
-  }
-
-  private async start(design: string, force: boolean, cache: boolean): Promise<void> {
-    this.running.get(design)?.abort();
-    const controller = new AbortController();
-    this.running.set(design, controller);
-    if (!(await waitUntilStable(design))) {
-      if (this.running.get(design) === controller) this.running.delete(design);
-      if (!controller.signal.aborted) this.remove(design);
-      return;
-    }
-    if (controller.signal.aborted) return;
-    await this.slot();
-    try {
-      if (controller.signal.aborted) return;
-      const runs = (this.statuses.get(this.key(design))?.runs ?? 0) + 1;
-      this.update(design, { state: 'generating', runs, round: 0, message: undefined });
-      const result = await this.options.run(design, {
-        signal: controller.signal,
-        force,
-        cache,
-        onProgress: (event) => {
-          if (controller.signal.aborted) return;
-          const state = PHASE_STATE[event.phase];
-          if (state) this.update(design, { state, round: event.round ?? this.statuses.get(this.key(design))?.round, message: event.message });
-        },
-      });
-      // A superseded run reports nothing: the newer one owns the design's status.
-      if (controller.signal.aborted || result.errorCode === 'ABORTED') return;
-      const status = this.update(design, fromResult(this.options.root, result, this.statuses.get(this.key(design))?.version ?? 0));
-      this.options.onResult?.(status, result);
-    } finally {
-      if (this.running.get(design) === controller) this.running.delete(design);
-      this.release();
-    }
-  }
-
-  /** Resolves when nothing is scheduled or running (tests, benches, the build). */
-  async idle(): Promise<void> {
-    while (this.timers.size || this.inFlight.size) {
-      if (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
-      else await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
-    for (const controller of this.running.values()) controller.abort();
-    await Promise.allSettled([...this.inFlight]);
-  }
+  };
+  const queue = createJobQueue({
+    run,
+    concurrency,
+    debounceMs,
+    // Vite's watcher reports a file as soon as it appears; a copy may still be under way.
+    waitForWrites: true,
+    onQueued: (design) => update(design, { state: 'queued', message: undefined }),
+    onStart: (design) => update(design, { state: 'generating', runs: (current(design)?.runs ?? 0) + 1, round: 0, message: undefined }),
+    onProgress: (design, event) => {
+      const state = PHASE_STATE[event.phase];
+      if (state) update(design, { state, round: event.round ?? current(design)?.round, message: event.message });
+    },
+    onResult: (design, result) => onResult?.(update(design, fromResult(root, result, current(design)?.version ?? 0)), result),
+    onRemoved: (design) => update(design, { state: 'removed', error: undefined, errorCode: undefined }),
+  });
+  return { ...queue, statuses };
 }
 
 function fromResult(root: string, result: ConvertResult, version: number): Partial<DesignStatus> {

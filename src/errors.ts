@@ -15,6 +15,12 @@ export type ErrorCode =
   | 'CONFIG' // bad configuration or arguments
   | 'ABORTED'; // superseded by a newer save of the same design
 
+/** A design's result carries one of these: a Ui2CodeError's code, or INTERNAL for anything unexpected. */
+export type ResultErrorCode = ErrorCode | 'INTERNAL';
+
+/** The error of a run that a newer save of its design made stale. */
+export const abortedError = (file: string) => new Ui2CodeError('ABORTED', 'superseded by a newer save of the design', { file });
+
 export class Ui2CodeError extends Error {
   readonly code: ErrorCode;
   /** The design or file the error is about, when there is one. */

@@ -21,7 +21,9 @@ export { scoreComponent, type ScoreOptions } from './compare/score-component.js'
 
 // generate
 export type { Provider, GenerateRequest, GenerateResult, PreviousCandidate } from './generate/provider.js';
-export { resolveProvider, loadEnv, type ProviderSettings } from './generate/resolve.js';
+export { resolveProvider, type ProviderSettings } from './generate/resolve.js';
+// Published as `loadEnv` before the loader moved to the config layer.
+export { loadEnvFiles as loadEnv } from './config/env.js';
 export { PRESETS, presetFor } from './generate/presets.js';
 export { createOpenAICompatibleProvider, type ClientOptions } from './generate/openai-compatible.js';
 export { PROMPT_VERSION, systemPrompt, userPrompt, refinePrompt } from './generate/prompt.js';

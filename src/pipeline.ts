@@ -3,9 +3,10 @@
 import path from 'node:path';
 import { overrideFor } from './config/load.js';
 import type { ResolvedConfig } from './config/types.js';
-import { describeError, isUi2CodeError, Ui2CodeError } from './errors.js';
+import { abortedError, describeError, isUi2CodeError } from './errors.js';
 import type { Provider } from './generate/provider.js';
 import { readDesign } from './intake/decode.js';
+import { limiter } from './jobs.js';
 import { refine } from './refine/refine.js';
 import type { Renderer } from './render/pool.js';
 import type { ConvertResult, Design, Hints, ProgressEvent, Scores } from './types.js';
@@ -15,6 +16,7 @@ import { writeComponent } from './write/component.js';
 import { updateManifestEntry, manifestKey, readManifest, toPosix } from './write/manifest.js';
 import { componentName, componentPath } from './write/names.js';
 import { PROMPT_VERSION } from './generate/prompt.js';
+import { SCORE_VERSION } from './compare/score.js';
 
 export interface ConvertOptions {
   config: ResolvedConfig;
@@ -136,10 +138,12 @@ export async function convertDesign(designPath: string, options: ConvertOptions)
     const target = override?.target ?? config.target;
     const withHints = Boolean(options.hints) || (await wantsHints(config, provider));
     const key = cacheKey({ image: input.hash, provider: provider.name, model: provider.model, version: provider.version, promptVersion: PROMPT_VERSION, rounds, target, hints: withHints });
+    // The local engine writes the chosen name into its code; remote models are not told it, so their results serve any name.
+    const entry = provider.name === 'local' ? cacheKey({ key, component: name }) : key;
 
     const produce = async (): Promise<CachedResult> => {
       const hints = options.hints ?? (withHints ? await analysisHints(input) : undefined);
-      const refined = await refine({ design: input, provider, renderer, file, rounds, target, tokenBudget: config.tokenBudget, hints, signal, onProgress });
+      const refined = await refine({ design: input, provider, renderer, file, name, rounds, target, tokenBudget: config.tokenBudget, hints, signal, onProgress });
       return {
         code: refined.best.code,
         scores: refined.scores,
@@ -149,22 +153,24 @@ export async function convertDesign(designPath: string, options: ConvertOptions)
         cost: provider.cost(refined.usage),
         provider: provider.name,
         model: provider.model,
+        scoreVersion: SCORE_VERSION,
       };
     };
-    let made = cache ? await readCache(config.root, key) : null;
+    let made = cache ? await readCache(config.root, entry) : null;
+    if (made && (made.scoreVersion ?? 1) !== SCORE_VERSION) made = null;
     const fromCache = Boolean(made);
     if (!made) {
       try {
-        made = cache ? await shared(key, produce, signal) : await produce();
+        made = cache ? await shared(entry, produce, signal) : await produce();
       } catch (error) {
         // The job we joined was aborted by its own design's newer save; ours still stands, so run it ourselves.
         if (!isUi2CodeError(error, 'ABORTED') || signal?.aborted) throw error;
         made = await produce();
       }
-      if (signal?.aborted) throw new Ui2CodeError('ABORTED', 'superseded by a newer save of the design', { file: design });
-      if (cache) await writeCache(config.root, key, made);
+      if (signal?.aborted) throw abortedError(design);
+      if (cache) await writeCache(config.root, entry, made);
     }
-    if (signal?.aborted) throw new Ui2CodeError('ABORTED', 'superseded by a newer save of the design', { file: design });
+    if (signal?.aborted) throw abortedError(design);
 
     progress('writing');
     const written = await writeComponent({ root: config.root, outDir: config.outDir, file, design: toPosix(path.relative(config.root, design)), code: made.code, force });
@@ -192,6 +198,7 @@ export async function convertDesign(designPath: string, options: ConvertOptions)
         rounds: made.rounds,
         scores: made.scores,
         score: terms?.score,
+        scoreVersion: SCORE_VERSION,
         // A freshly generated component is judged by its own score until `check --update` accepts another.
         acceptedScore: undefined,
         usage: made.usage,
@@ -209,16 +216,6 @@ export async function convertDesign(designPath: string, options: ConvertOptions)
 
 /** Converts designs with at most `concurrency` at once; results in the order of `paths`. */
 export async function convertMany(paths: string[], options: ConvertOptions & { concurrency?: number }): Promise<ConvertResult[]> {
-  const results: ConvertResult[] = new Array(paths.length);
-  let next = 0;
-  const workers = Math.max(1, Math.min(options.concurrency ?? options.config.concurrency ?? 4, paths.length));
-  await Promise.all(
-    Array.from({ length: workers }, async () => {
-      while (next < paths.length) {
-        const index = next++;
-        results[index] = await convertDesign(paths[index], options);
-      }
-    }),
-  );
-  return results;
+  const limit = limiter(Math.max(1, options.concurrency ?? options.config.concurrency ?? 4));
+  return Promise.all(paths.map((design) => limit(() => convertDesign(design, options))));
 }

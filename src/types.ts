@@ -1,4 +1,5 @@
 // The contracts between the stages. Each stage owns its module; these are the shapes that flow between them.
+import type { ResultErrorCode } from './errors.js';
 
 /** Straight (non-premultiplied) RGBA pixels, row-major, 4 bytes a pixel. */
 export interface RgbaImage {
@@ -157,5 +158,5 @@ export interface ConvertResult {
   cost: number;
   error?: string;
   /** Error code when failed. */
-  errorCode?: string;
+  errorCode?: ResultErrorCode;
 }

@@ -1,28 +1,26 @@
-// A folder of designs, converted continuously: each saved image becomes a job after its writes settle; a newer save of
-// the same design aborts the older job (its stale result is never written). Removing a design keeps its component.
+// A folder of designs, converted continuously: chokidar's events feed the job queue (src/jobs.ts), which debounces each
+// design, lets a newer save abort the older run (its stale result is never written) and limits concurrency.
+// Removing a design keeps its component.
 import path from 'node:path';
 import type { FSWatcher } from 'chokidar';
-import { convertDesign, type ConvertOptions } from './pipeline.js';
+import { isDesignFile } from './designs.js';
+import { createJobQueue } from './jobs.js';
+import type { ConvertOptions } from './pipeline.js';
+import { createSession, type Session } from './session.js';
 import type { ConvertResult } from './types.js';
-import { TEMP_PREFIX } from './write/atomic.js';
 
-export const DESIGN_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.webp']);
-
-/** Editors' and downloaders' temp files, and our own: never designs. */
-export function isDesignFile(file: string): boolean {
-  const base = path.basename(file);
-  if (base.startsWith('.') || base.startsWith('~') || base.startsWith(TEMP_PREFIX) || base.endsWith('~')) return false;
-  if (/\.(tmp|temp|swp|swx|part|crdownload|download)$/i.test(base)) return false;
-  return DESIGN_EXTENSIONS.has(path.extname(base).toLowerCase());
-}
-
-export interface WatchOptions extends Omit<ConvertOptions, 'signal'> {
+export interface WatchOptions extends Omit<ConvertOptions, 'signal' | 'renderer' | 'hints'> {
+  /** The session conversions run in (the caller closes it). Default: one made from config, renderer and provider, closed with the watcher. */
+  session?: Session;
+  renderer?: ConvertOptions['renderer'];
   /** Folder to watch (absolute, or relative to config.root). Default config.designs. */
   designs?: string;
   /** Quiet time after the last event for a file before its job starts, in ms. Default 150. */
   debounceMs?: number;
   /** How long a file's size must stay the same before it counts as written, in ms. Default 200. */
   stabilityMs?: number;
+  /** Designs converted at once. Default config.concurrency, else 4. */
+  concurrency?: number;
   /** Poll the file system instead of native events (network drives, some containers). */
   usePolling?: boolean;
   onResult?: (result: ConvertResult) => void;
@@ -41,48 +39,23 @@ export interface DesignWatcher {
   close(): Promise<void>;
 }
 
-interface Job {
-  controller: AbortController;
-  done: Promise<void>;
-}
-
 export async function watchDesigns(options: WatchOptions): Promise<DesignWatcher> {
-  const { debounceMs = 150, stabilityMs = 200, usePolling = false, initial = true, onResult, onRemoved, onError, designs, ...convert } = options;
-  const dir = path.resolve(convert.config.root, designs ?? convert.config.designs);
-  const timers = new Map<string, NodeJS.Timeout>();
-  const jobs = new Map<string, Job>();
-  let closed = false;
-
-  const start = (file: string) => {
-    timers.delete(file);
-    if (closed) return;
-    // The newest save wins: the older job is aborted and its result dropped.
-    jobs.get(file)?.controller.abort();
-    const controller = new AbortController();
-    const job: Job = {
-      controller,
-      done: convertDesign(file, { ...convert, signal: controller.signal })
-        .then((result) => {
-          if (jobs.get(file) === job) jobs.delete(file);
-          if (!controller.signal.aborted && result.errorCode !== 'ABORTED') onResult?.(result);
-        })
-        .catch((error: unknown) => onError?.(error)),
-    };
-    jobs.set(file, job);
-  };
-
-  const schedule = (file: string) => {
-    if (!isDesignFile(file)) return;
-    const absolute = path.resolve(file);
-    clearTimeout(timers.get(absolute));
-    // A save in progress also aborts the running job at once: its design is already out of date.
-    jobs.get(absolute)?.controller.abort();
-    timers.set(absolute, setTimeout(() => start(absolute), debounceMs));
-  };
+  const { config, debounceMs = 150, stabilityMs = 200, usePolling = false, initial = true, onResult, onRemoved, onError, designs, force = false, cache = true, onProgress } = options;
+  const session = options.session ?? createSession(config, { renderer: options.renderer, provider: options.provider, env: options.env });
+  const dir = path.resolve(config.root, designs ?? config.designs);
+  const queue = createJobQueue({
+    run: (design, job) => session.convert(design, job),
+    concurrency: options.concurrency ?? config.concurrency ?? 4,
+    debounceMs,
+    onProgress: onProgress && ((_design, event) => onProgress(event)),
+    onResult: onResult && ((_design, result) => onResult(result)),
+    onRemoved,
+    onError: onError && ((_design, error) => onError(error)),
+  });
 
   const { watch } = await import('chokidar');
   const watcher: FSWatcher = watch(dir, {
-    ignored: (file: string, stats?: { isFile(): boolean }) => Boolean(stats?.isFile()) && !isDesignFile(file),
+    ignored: (file: string, stats?: { isFile(): boolean }) => Boolean(stats?.isFile()) && !isDesignFile(file, dir),
     ignoreInitial: !initial,
     awaitWriteFinish: { stabilityThreshold: stabilityMs, pollInterval: Math.max(20, Math.floor(stabilityMs / 4)) },
     usePolling,
@@ -90,35 +63,19 @@ export async function watchDesigns(options: WatchOptions): Promise<DesignWatcher
     // Symlinked designs are read, but the watcher does not wander out of the folder through them.
     followSymlinks: false,
   });
+  const schedule = (file: string) => isDesignFile(file, dir) && queue.schedule(path.resolve(file), { force, cache });
   watcher.on('add', schedule).on('change', schedule);
-  watcher.on('unlink', (file: string) => {
-    if (!isDesignFile(file)) return;
-    const absolute = path.resolve(file);
-    clearTimeout(timers.get(absolute));
-    timers.delete(absolute);
-    jobs.get(absolute)?.controller.abort();
-    onRemoved?.(absolute);
-  });
+  watcher.on('unlink', (file: string) => isDesignFile(file, dir) && queue.remove(path.resolve(file)));
   watcher.on('error', (error: unknown) => onError?.(error));
   const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
 
-  const idle = async () => {
-    while (timers.size > 0 || jobs.size > 0) {
-      await Promise.all([...jobs.values()].map((j) => j.done));
-      if (timers.size > 0) await new Promise((r) => setTimeout(r, debounceMs));
-    }
-  };
-
   return {
     ready,
-    idle,
+    idle: () => queue.idle(),
     async close() {
-      closed = true;
-      for (const timer of timers.values()) clearTimeout(timer);
-      timers.clear();
-      for (const job of jobs.values()) job.controller.abort();
       await watcher.close();
-      await Promise.all([...jobs.values()].map((j) => j.done));
+      await queue.close();
+      if (!options.session) await session.close();
     },
   };
 }

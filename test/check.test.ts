@@ -7,6 +7,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'puppeteer-core';
 import { decide } from '../src/check/decide.js';
+import { SCORE_VERSION } from '../src/compare/score.js';
 import { annotations, summaryMarkdown } from '../src/check/github.js';
 import { parseShard, shardOf } from '../src/check/shard.js';
 import type { CheckReport, CheckResult } from '../src/check/types.js';
@@ -285,7 +286,7 @@ describe('ui2code check on the fixture repo', () => {
     edit(root, 'StatsGrid.tsx', (s) => s.replace('padding: 24,', 'padding: 24, paddingLeft: 25, paddingTop: 25,'));
     const manifest = path.join(root, '.ui2code/manifest.json');
     fs.mkdirSync(path.dirname(manifest), { recursive: true });
-    const designs = Object.fromEntries(CHECK_FIXTURES.map((f) => [`designs/${f.design}`, { file: `${checkOutDir}/${f.component}`, score: 1 }]));
+    const designs = Object.fromEntries(CHECK_FIXTURES.map((f) => [`designs/${f.design}`, { file: `${checkOutDir}/${f.component}`, score: 1, scoreVersion: SCORE_VERSION }]));
     fs.writeFileSync(manifest, JSON.stringify({ designs }));
     const first = await cli(root, ['check', '--json', '--update']);
     assert.equal(first.code, 0, first.stderr);
@@ -299,6 +300,32 @@ describe('ui2code check on the fixture repo', () => {
     assert.equal(again.accepted, drop.score, 'the score was accepted');
     assert.equal(again.regression, false);
     assert.equal(json(second).summary.regressions, 0);
+  });
+
+  it('never compares with a score from an older formula: it re-baselines, says so, and --update records the version', async () => {
+    const root = copyCheckFixture(tempDir('ui2code-check-'));
+    edit(root, 'StatsGrid.tsx', (s) => s.replace('padding: 24,', 'padding: 24, paddingLeft: 25, paddingTop: 25,'));
+    const manifest = path.join(root, '.ui2code/manifest.json');
+    fs.mkdirSync(path.dirname(manifest), { recursive: true });
+    // Written before the version was recorded (version 1), and once by an explicit older version.
+    const designs = Object.fromEntries(
+      CHECK_FIXTURES.map((f, i) => [`designs/${f.design}`, { file: `${checkOutDir}/${f.component}`, score: 1, ...(i % 2 ? { scoreVersion: SCORE_VERSION - 1 } : {}) }]),
+    );
+    fs.writeFileSync(manifest, JSON.stringify({ designs }));
+    const first = await cli(root, ['check', '--json', '--update']);
+    assert.equal(first.code, 0, first.stderr);
+    const drop = byId(json(first), 'designs/stats-grid.png');
+    assert.equal(drop.status, 'pass');
+    assert.equal(drop.regression, undefined, 'no regression against another formula');
+    assert.equal(drop.accepted, undefined);
+    assert.match(drop.message ?? '', /re-baselined/);
+    assert.equal(json(first).summary.regressions, 0);
+    const recorded = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { designs: Record<string, { acceptedScore?: number; scoreVersion?: number }> };
+    assert.equal(recorded.designs['designs/stats-grid.png'].scoreVersion, SCORE_VERSION);
+    assert.equal(recorded.designs['designs/stats-grid.png'].acceptedScore, drop.score);
+    const again = byId(json(await cli(root, ['check', '--json'])), 'designs/stats-grid.png');
+    assert.equal(again.accepted, drop.score, 'compared with the re-baselined score');
+    assert.equal(again.message, undefined);
   });
 
   it('pairs through the manifest when the component has another name', async () => {

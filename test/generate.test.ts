@@ -11,7 +11,8 @@ import { createOpenAICompatibleProvider, redactor, type ClientOptions } from '..
 import { presetFor } from '../src/generate/presets.js';
 import { costOf, priceOf } from '../src/generate/prices.js';
 import { PROMPT_VERSION } from '../src/generate/prompt.js';
-import { isZhipuHost, loadEnv, resolveProvider } from '../src/generate/resolve.js';
+import { loadEnvFiles as loadEnv } from '../src/config/env.js';
+import { isZhipuHost, resolveProvider } from '../src/generate/resolve.js';
 import { readDesign } from '../src/intake/decode.js';
 import { decodePng } from '../src/intake/png.js';
 import type { Scores } from '../src/types.js';

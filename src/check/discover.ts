@@ -3,11 +3,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
+import { listDesigns } from '../designs.js';
 import { componentNameFor } from './component-name.js';
 import { readManifestPairs } from './manifest.js';
 import type { CheckPair } from './types.js';
 
-const DESIGN_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.webp']);
 /** Tests and stories live beside components without being generated ones. */
 const NOT_A_COMPONENT = /\.(test|spec|stories)\.tsx$/;
 
@@ -24,7 +24,6 @@ async function listFiles(dir: string, keep: (file: string) => boolean): Promise<
     .sort();
 }
 
-export const listDesigns = (dir: string) => listFiles(dir, (f) => DESIGN_EXTENSIONS.has(path.extname(f).toLowerCase()));
 export const listComponents = (dir: string) => listFiles(dir, (f) => f.endsWith('.tsx') && !NOT_A_COMPONENT.test(f));
 
 const exists = (file: string) => fs.stat(file).then((s) => s.isFile(), () => false);
@@ -49,7 +48,7 @@ export async function discover(config: Pick<ResolvedConfig, 'root' | 'designs' |
       if (await exists(candidate)) component = candidate;
     }
     if (component) claimed.add(component);
-    pairs.push({ id: relativeId(config.root, design), design, component, via, ...(known?.accepted !== undefined ? { accepted: known.accepted } : {}) });
+    pairs.push({ id: relativeId(config.root, design), design, component, via, ...(known?.accepted !== undefined ? { accepted: known.accepted } : {}), ...(known?.outdatedScoreVersion !== undefined ? { outdatedScoreVersion: known.outdatedScoreVersion } : {}) });
   }
   // The manifest may place components outside outDir: those count as components too.
   const manifestComponents = (manifest ?? []).map((m) => m.component);

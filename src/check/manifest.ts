@@ -1,9 +1,8 @@
 // The check's view of the manifest (.ui2code/manifest.json). The manifest's format and writes belong to src/write/manifest.ts;
 // this adapter is the one place the check touches it.
 import path from 'node:path';
-import { MANIFEST_FILE, readManifest, updateManifest, toPosix } from '../write/manifest.js';
-
-export const MANIFEST_PATH = toPosix(MANIFEST_FILE);
+import { SCORE_VERSION } from '../compare/score.js';
+import { readManifest, updateManifest, toPosix } from '../write/manifest.js';
 
 export interface ManifestPair {
   /** Absolute paths. */
@@ -11,6 +10,8 @@ export interface ManifestPair {
   component: string;
   /** Accepted score: the last `check --update`, else the score the component had when it was written. */
   accepted?: number;
+  /** The accepted score was measured by this older score formula: it is not compared (the check re-baselines). */
+  outdatedScoreVersion?: number;
 }
 
 /** The manifest's pairs, or null when the project has no manifest. */
@@ -21,7 +22,10 @@ export async function readManifestPairs(root: string): Promise<ManifestPair[] | 
     const component = entry.file ?? entry.component;
     if (!component) return [];
     const accepted = entry.acceptedScore ?? entry.score;
-    return [{ design: path.resolve(root, design), component: path.resolve(root, component), ...(typeof accepted === 'number' ? { accepted } : {}) }];
+    const version = entry.scoreVersion ?? 1;
+    // A score from another formula is no baseline: comparing with it would report regressions nobody caused.
+    const baseline = typeof accepted !== 'number' ? {} : version === SCORE_VERSION ? { accepted } : { outdatedScoreVersion: version };
+    return [{ design: path.resolve(root, design), component: path.resolve(root, component), ...baseline }];
   });
 }
 
@@ -32,7 +36,7 @@ export async function acceptScores(root: string, accepted: Array<{ design: strin
     for (const entry of accepted) {
       const key = rel(entry.design);
       const current = manifest.designs[key];
-      manifest.designs[key] = { ...current, file: current?.file ?? rel(entry.component), acceptedScore: entry.score };
+      manifest.designs[key] = { ...current, file: current?.file ?? rel(entry.component), acceptedScore: entry.score, scoreVersion: SCORE_VERSION };
     }
   });
 }

@@ -11,6 +11,10 @@ import type { Scorer } from './scorer.js';
 import type { RenderResult } from '../types.js';
 import type { CheckPair, CheckResult } from './types.js';
 
+/** Says that an accepted score from an older formula was not compared with. */
+const rebaselined = (pair: CheckPair) =>
+  pair.outdatedScoreVersion === undefined ? {} : { message: `accepted score is from score formula ${pair.outdatedScoreVersion}, not compared (re-baselined); \`check --update\` records the new one` };
+
 export interface RunOptions {
   renderer: Renderer;
   /** Where designs are decoded and renders compared (worker threads). */
@@ -61,7 +65,7 @@ export async function checkPair(pair: CheckPair, { renderer, scorer, config, rep
       ...v,
       score: scores.score,
       scores,
-      ...(v.status === 'fail' ? { message: `score ${scores.score.toFixed(3)} is under the threshold ${base.threshold}` } : {}),
+      ...(v.status === 'fail' ? { message: `score ${scores.score.toFixed(3)} is under the threshold ${base.threshold}` } : rebaselined(pair)),
       ...(render.pageErrors.length ? { pageErrors: render.pageErrors } : {}),
       ...(images ? { images } : {}),
       durationMs: Math.round(performance.now() - started),

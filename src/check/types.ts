@@ -9,6 +9,8 @@ export interface CheckPair {
   component?: string;
   /** The score the manifest accepted for this component (when generated or at the last `check --update`). */
   accepted?: number;
+  /** The manifest's accepted score came from this older score formula and is not compared. */
+  outdatedScoreVersion?: number;
   /** How the pair was found. */
   via: 'manifest' | 'name';
 }

@@ -1,7 +1,7 @@
 // Render a component at its design's size and compare: the one call refinement, the check and the CLI share.
 import type { Renderer } from '../render/pool.js';
 import type { Design, Hints, RenderResult, RgbaImage, Scores } from '../types.js';
-import { compare } from './compare.js';
+import { measure } from './score.js';
 
 export interface ScoreOptions {
   diff?: boolean;
@@ -25,6 +25,6 @@ export async function scoreComponent(
     { name: options.name ?? design.path, resolveDir: options.resolveDir, timeoutMs: options.timeoutMs },
   );
   const t0 = performance.now();
-  const { scores, diff } = compare(design.image, render, { diff: options.diff, texts: options.texts });
+  const { scores, diff } = measure(design.image, render, { diff: options.diff, texts: options.texts });
   return { render, scores, diff, timings: { ...render.timings, compare: performance.now() - t0 } };
 }

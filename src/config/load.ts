@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ui2CodeError } from '../errors.js';
-import { loadEnv } from '../generate/resolve.js';
 import { CONFIG_DEFAULTS, defaultProvider } from './defaults.js';
+import { loadEnvFiles } from './env.js';
 import type { DesignOverride, ResolvedConfig, UserConfig } from './types.js';
 import { validateConfig } from './validate.js';
 
@@ -91,7 +91,7 @@ export async function loadConfig({ root, overrides = {}, overridesSource = 'comm
     ...merged,
     root: base,
     // Keys in the project's .env count too: a key there means its provider, as for the model client itself.
-    provider: merged.provider ?? defaultProvider(loadEnv(base, env)),
+    provider: merged.provider ?? defaultProvider(loadEnvFiles(base, env)),
     designs: path.resolve(base, merged.designs ?? CONFIG_DEFAULTS.designs),
     outDir: path.resolve(base, merged.outDir ?? CONFIG_DEFAULTS.outDir),
     browser: merged.browser === undefined ? undefined : path.resolve(base, merged.browser),

@@ -22,6 +22,8 @@ export interface GenerateRequest {
   onProgress?: (event: ProgressEvent) => void;
   /** The warm render pool, for providers that render while generating (the local engine). */
   renderer?: Renderer;
+  /** The component's name, chosen once by the pipeline (unique in the output folder); default: from the design's file name. */
+  name?: string;
 }
 
 export interface GenerateResult {

@@ -1,29 +1,12 @@
 // Which provider a run uses, and with what: flags and config first, then UI2CODE_* variables, then the preset's own
 // variables. Without a provider set, a Zhipu key means glm, an OpenAI key means openai, else the local engine.
 // Keys come from the environment and the project's .env files (the real environment wins) and are never printed.
-import fs from 'node:fs';
-import path from 'node:path';
-import { parseEnv } from 'node:util';
 import { defaultProvider } from '../config/defaults.js';
+import { loadEnvFiles } from '../config/env.js';
 import type { ProviderName } from '../config/types.js';
 import { Ui2CodeError } from '../errors.js';
 import { PRESETS, presetFor } from './presets.js';
 import type { Provider } from './provider.js';
-
-/** The environment with the project's .env and .env.local under it: the real environment wins, .env.local beats .env. */
-export function loadEnv(root: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const fromFiles: Record<string, string> = {};
-  for (const name of ['.env', '.env.local']) {
-    let text: string;
-    try {
-      text = fs.readFileSync(path.join(root, name), 'utf8');
-    } catch {
-      continue;
-    }
-    Object.assign(fromFiles, parseEnv(text));
-  }
-  return { ...fromFiles, ...env };
-}
 
 /** The provider used when none is configured (glm with a Zhipu/Z.ai key, openai with an OpenAI key, else local), .env included. */
 export function defaultProviderName(env: NodeJS.ProcessEnv): ProviderName {
@@ -68,7 +51,7 @@ export function isZhipuHost(baseUrl: string): boolean {
 }
 
 export async function resolveProvider(settings: ProviderSettings = {}, environment: NodeJS.ProcessEnv = process.env): Promise<Provider> {
-  const env = loadEnv(settings.root, environment);
+  const env = loadEnvFiles(settings.root, environment);
   const name = settings.provider ?? defaultProviderName(env);
   if (name === 'local') return localProvider();
   if (name !== 'glm' && name !== 'openai') throw new Ui2CodeError('CONFIG', `unknown provider "${String(name)}": use glm, openai or local`);

@@ -1,7 +1,7 @@
 // Refinement: score each candidate, ask for a better one while the score is under the target and rounds remain, and
 // keep the best. A round that scores worse is never kept; a refinement candidate that is unsafe or broken is skipped.
 import { scoreComponent } from '../compare/score-component.js';
-import { describeError, Ui2CodeError } from '../errors.js';
+import { abortedError, describeError, Ui2CodeError } from '../errors.js';
 import { formatComponent } from '../format/format.js';
 import type { Provider } from '../generate/provider.js';
 import type { Renderer } from '../render/pool.js';
@@ -14,6 +14,8 @@ export interface RefineOptions {
   renderer: Renderer;
   /** The file the component will be written to: Prettier resolves the project's config from it. */
   file: string;
+  /** The component's name, as the pipeline chose it. */
+  name?: string;
   /** Extra rounds after the first candidate. */
   rounds: number;
   /** Stop as soon as a candidate reaches this score. */
@@ -42,7 +44,7 @@ export interface RefineResult {
 }
 
 const checkAborted = (signal: AbortSignal | undefined, file: string) => {
-  if (signal?.aborted) throw new Ui2CodeError('ABORTED', 'superseded by a newer save of the design', { file });
+  if (signal?.aborted) throw abortedError(file);
 };
 
 /** Validate, format, validate again: the formatted text is what gets written, so it is what must be safe. */
@@ -54,7 +56,7 @@ export async function prepareCandidate(code: string, file: string, designPath: s
 }
 
 export async function refine(options: RefineOptions): Promise<RefineResult> {
-  const { design, provider, renderer, file, rounds, target, tokenBudget, hints, signal, onProgress } = options;
+  const { design, provider, renderer, file, name, rounds, target, tokenBudget, hints, signal, onProgress } = options;
   const usage: Usage = { promptTokens: 0, completionTokens: 0 };
   const scores: number[] = [];
   const skipped: string[] = [];
@@ -67,6 +69,7 @@ export async function refine(options: RefineOptions): Promise<RefineResult> {
       hints,
       signal,
       renderer,
+      name,
       onProgress,
       previous: previous && { code: previous.code, render: previous.render.render.image, diff: previous.render.diff, scores: previous.scores, round: previous.round },
     });
@@ -93,7 +96,7 @@ export async function refine(options: RefineOptions): Promise<RefineResult> {
       if (current.scores.score > best.scores.score) best = current;
     } catch (error) {
       if (error instanceof Ui2CodeError && (error.code === 'ABORTED' || error.code === 'NO_BROWSER')) throw error;
-      if (signal?.aborted) throw new Ui2CodeError('ABORTED', 'superseded by a newer save of the design', { file: design.path });
+      if (signal?.aborted) throw abortedError(design.path);
       skipped.push(`round ${round}: ${describeError(error)}`);
       current = best;
     }

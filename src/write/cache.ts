@@ -15,6 +15,8 @@ export interface CachedResult {
   cost: number;
   provider: string;
   model: string;
+  /** SCORE_VERSION the scores were measured with (absent: 1); a result scored by another formula is not reused. */
+  scoreVersion?: number;
 }
 
 export function cacheKey(parts: Record<string, string | number | boolean | undefined>): string {

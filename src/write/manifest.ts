@@ -21,6 +21,8 @@ export interface ManifestEntry {
   score?: number;
   /** Score accepted by `check --update` (else `score` stands). */
   acceptedScore?: number;
+  /** SCORE_VERSION of the formula the score the check reads (`acceptedScore`, else `score`) was measured with; absent: 1. */
+  scoreVersion?: number;
   usage?: Usage;
   cost?: number;
   /** sha256 of the design's bytes. */

@@ -5,9 +5,9 @@ import type { Command } from 'commander';
 import { Ui2CodeError } from '../../errors.js';
 import { readDesign } from '../../intake/decode.js';
 import { encodePng } from '../../intake/png.js';
-import { createRenderer } from '../../render/pool.js';
 import { scoreComponent } from '../../compare/score-component.js';
-import type { Design, Hints } from '../../types.js';
+import { loadConfig } from '../../config/load.js';
+import { createSession } from '../../session.js';
 
 interface CompareFlags {
   json?: boolean;
@@ -30,10 +30,12 @@ export function registerCompare(program: Command): void {
       const source = await fs.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
         throw new Ui2CodeError('CONFIG', `cannot read the component (${error.code ?? error.message})`, { file });
       });
-      const texts = await designTextsIfAvailable(design);
-      const renderer = createRenderer({ executablePath: flags.browser, workers: 1 });
+      const config = await loadConfig({ root: process.cwd(), configFile: false, overrides: { browser: flags.browser, renderWorkers: 1 } });
+      const session = createSession(config);
       try {
-        const { render, scores, diff } = await scoreComponent(renderer, design, source, { diff: Boolean(flags.diff), texts, name: file, resolveDir: path.dirname(file) });
+        // The design's texts by OCR: the text terms are reported beside the score.
+        const texts = await session.designTexts(design);
+        const { render, scores, diff } = await scoreComponent(await session.renderer(), design, source, { diff: Boolean(flags.diff), texts, name: file, resolveDir: path.dirname(file) });
         if (flags.diff && diff) await fs.writeFile(path.resolve(flags.diff), encodePng(diff));
         const result = { design: design.path, component: file, ...scores, consoleErrors: render.consoleErrors, pageErrors: render.pageErrors };
         if (flags.json) {
@@ -56,16 +58,8 @@ export function registerCompare(program: Command): void {
           process.stdout.write(`${lines.join('\n')}\n`);
         }
       } finally {
-        await renderer.close();
-        // The OCR worker would keep the process alive.
-        if (texts) await (await import('../../generate/local/index.js')).closeLocalEngine();
+        await session.close();
       }
     });
 }
 
-/** The design's texts by OCR when the local engine is part of this build, so the score gets its text terms. */
-async function designTextsIfAvailable(design: Design): Promise<Hints['texts'] | undefined> {
-  const modulePath = '../../generate/local/index.js';
-  const local = (await import(modulePath).catch(() => null)) as { designTexts?: (d: Design) => Promise<Hints['texts']> } | null;
-  return local?.designTexts ? local.designTexts(design) : undefined;
-}

@@ -1,13 +1,15 @@
 // `ui2code convert <images...>`: each design becomes a component in the output folder, validated, formatted, rendered,
 // scored and refined. Exit 0 all converted or up to date, 1 some failed, 2 bad arguments, 3 no browser or provider.
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { loadConfig } from '../../config/load.js';
 import type { ProviderName, UserConfig } from '../../config/types.js';
 import { Ui2CodeError } from '../../errors.js';
-import { convertMany, providerFor } from '../../pipeline.js';
-import { createRenderer } from '../../render/pool.js';
-import type { ConvertResult } from '../../types.js';
+import { listDesigns } from '../../designs.js';
+import { limiter } from '../../jobs.js';
+import { createSession } from '../../session.js';
+import type { ConvertResult, ProgressEvent } from '../../types.js';
 import { unitInterval } from './check.js';
 
 interface ConvertFlags {
@@ -97,12 +99,18 @@ export function jsonResult(r: ConvertResult) {
   };
 }
 
+/** An argument that names a folder stands for every design in it; anything else is one design (its errors name it). */
+async function designsAt(file: string): Promise<string[]> {
+  const isFolder = await fs.stat(file).then((s) => s.isDirectory(), () => false);
+  return isFolder ? listDesigns(file) : [file];
+}
+
 export function registerConvert(program: Command): void {
   modelFlags(
     program
       .command('convert')
       .description('turn design images into React components')
-      .argument('<images...>', 'design images (PNG, JPEG, WebP)')
+      .argument('<images...>', 'design images (PNG, JPEG, WebP), or folders of them')
       .option('--out <dir>', 'output folder (default src/components/generated)'),
   )
     .option('--force', 'overwrite components edited by hand')
@@ -110,23 +118,20 @@ export function registerConvert(program: Command): void {
     .option('--json', 'print one JSON object on stdout')
     .action(async (images: string[], flags: ConvertFlags) => {
       const config = await loadConfig({ root: process.cwd(), overrides: overridesFrom(flags), configFile: flags.config === false ? false : flags.config });
-      const provider = await providerFor(config);
-      const renderer = createRenderer({ executablePath: config.browser, workers: config.renderWorkers });
+      const session = createSession(config);
       let results: ConvertResult[];
       try {
-        results = await convertMany(images.map((i) => path.resolve(i)), {
-          config,
-          renderer,
-          provider,
+        const provider = await session.provider();
+        const limit = limiter(flags.concurrency ?? config.concurrency ?? (provider.name === 'local' ? 2 : 4));
+        const job = {
           force: flags.force,
           cache: flags.cache,
-          concurrency: flags.concurrency ?? config.concurrency ?? (provider.name === 'local' ? 2 : 4),
-          onProgress: flags.json || !process.stderr.isTTY ? undefined : (e) => e.phase !== 'reasoning' && process.stderr.write(`  ${path.basename(e.design)}: ${e.phase}${e.round ? ` (round ${e.round})` : ''}\n`),
-        });
+          onProgress: flags.json || !process.stderr.isTTY ? undefined : (e: ProgressEvent) => void (e.phase !== 'reasoning' && process.stderr.write(`  ${path.basename(e.design)}: ${e.phase}${e.round ? ` (round ${e.round})` : ''}\n`)),
+        };
+        const designs = (await Promise.all(images.map((image) => designsAt(path.resolve(image))))).flat();
+        results = await Promise.all(designs.map((design) => limit(() => session.convert(design, job))));
       } finally {
-        await renderer.close();
-        // The local engine's OCR worker runs for the local provider and for hints to a remote one.
-        await (await import('../../generate/local/index.js')).closeLocalEngine();
+        await session.close();
       }
       // An environment failure (no browser) is the run's, not a design's.
       const environment = results.find((r) => r.errorCode === 'NO_BROWSER');

@@ -3,8 +3,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/load.js';
-import { providerFor } from '../../pipeline.js';
-import { createRenderer } from '../../render/pool.js';
+import { createSession } from '../../session.js';
 import { watchDesigns } from '../../watch.js';
 import { modelFlags, overridesFrom, resultLine } from './convert.js';
 
@@ -30,18 +29,17 @@ export function registerWatch(program: Command): void {
     .option('--no-initial', 'only convert designs saved after start')
     .action(async (flags: WatchFlags & Parameters<typeof overridesFrom>[0]) => {
       const config = await loadConfig({ root: process.cwd(), overrides: overridesFrom(flags), configFile: flags.config === false ? false : flags.config });
-      const provider = await providerFor(config);
-      const renderer = createRenderer({ executablePath: config.browser, workers: config.renderWorkers });
+      const session = createSession(config);
       const rel = (p: string) => path.relative(config.root, p) || p;
       const stopped = new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);
       });
       try {
+        const provider = await session.provider();
         const watcher = await watchDesigns({
           config,
-          renderer,
-          provider,
+          session,
           force: flags.force,
           cache: flags.cache,
           initial: flags.initial,
@@ -56,9 +54,7 @@ export function registerWatch(program: Command): void {
         await stopped;
         await watcher.close();
       } finally {
-        await renderer.close();
-        // The local engine's OCR worker runs for the local provider and for hints to a remote one.
-        await (await import('../../generate/local/index.js')).closeLocalEngine();
+        await session.close();
       }
     });
 }

@@ -1,6 +1,6 @@
 // The local engine: the offline provider. Analysis (segmentation + OCR) → font fitting by rendering → a component with
 // boxes and texts where the design has them. No key, no network, no model download; the same image gives the same file.
-import { Ui2CodeError } from '../../errors.js';
+import { abortedError, Ui2CodeError } from '../../errors.js';
 import { resizeImage } from '../../intake/resize.js';
 import type { Renderer } from '../../render/pool.js';
 import type { Design, Hints, RgbaImage, Usage } from '../../types.js';
@@ -213,10 +213,10 @@ export function createLocalProvider(_options: LocalProviderOptions = {}): Provid
       if (!renderer) throw new Ui2CodeError('PROVIDER', 'the local engine needs the render pool', { file: design.path });
       request.onProgress?.({ design: design.path, phase: 'generating', message: 'analysing the design' });
       const analysis = await analyzeDesign(design);
-      if (signal?.aborted) throw new Ui2CodeError('ABORTED', 'superseded by a newer save of the design', { file: design.path });
+      if (signal?.aborted) throw abortedError(design.path);
       let texts = await fitFonts(analysis.image, analysis.lines, renderer);
       const emit = () =>
-        emitComponent({ name: componentName(design.path), width: design.cssWidth, height: design.cssHeight, background: analysis.background, regions: analysis.regions, texts });
+        emitComponent({ name: request.name ?? componentName(design.path), width: design.cssWidth, height: design.cssHeight, background: analysis.background, regions: analysis.regions, texts });
       // The first candidate is already corrected once against its own render (one render buys better sizes, places and
       // colours); each refinement round corrects the texts once more against a fresh render of the last correction.
       for (let round = 0; round < (request.previous?.round ?? -1) + 2; round++) texts = await correctFromRender(texts, renderer, emit(), design);
