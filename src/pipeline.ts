@@ -9,7 +9,7 @@ import { readDesign } from './intake/decode.js';
 import { refine } from './refine/refine.js';
 import type { Renderer } from './render/pool.js';
 import type { ConvertResult, Design, Hints, ProgressEvent, Scores } from './types.js';
-import { sweepTempFiles } from './write/atomic.js';
+import { prepareDir, sweepTempFiles } from './write/atomic.js';
 import { cacheKey, readCache, shared, writeCache, type CachedResult } from './write/cache.js';
 import { writeComponent } from './write/component.js';
 import { updateManifestEntry, manifestKey, readManifest, toPosix } from './write/manifest.js';
@@ -125,6 +125,8 @@ export async function convertDesign(designPath: string, options: ConvertOptions)
   };
   try {
     progress('queued');
+    // An output folder that cannot be made fails the design before the model is paid for.
+    await prepareDir(config.outDir);
     await sweepOnce(config.outDir);
     const { name, file } = await nameFor(config, design);
     Object.assign(result, { component: name, file });
