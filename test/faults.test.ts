@@ -87,7 +87,7 @@ describe('redirects', () => {
 describe('the retry budget', () => {
   it('an endpoint that always answers 503 fails after the budget, with the last status in the message', async () => {
     const server = await mockModel([{ status: 503, json: { error: { message: 'overloaded' } } }]);
-    await assert.rejects(provider(server.baseUrl, { retryBudgetMs: 400, backoffMs: 20 }).generate({ design }), (error: unknown) => {
+    await assert.rejects(provider(server.baseUrl, { retryBudgetMs: 5000, backoffMs: 20 }).generate({ design }), (error: unknown) => {
       assert.ok(isUi2CodeError(error, 'PROVIDER'), String(error));
       assert.match((error as Error).message, /retry budget.*HTTP 503: overloaded/);
       return true;
