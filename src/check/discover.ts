@@ -43,7 +43,7 @@ async function requireFolder(dir: string): Promise<void> {
 
 export async function discover(config: Pick<ResolvedConfig, 'root' | 'designs' | 'outDir'>): Promise<CheckPair[]> {
   await requireFolder(config.designs);
-  const [designs, components, manifest] = await Promise.all([listDesigns(config.designs), listComponents(config.outDir), readManifestPairs(config.root)]);
+  const [designs, components, manifest] = await Promise.all([listDesigns(config.designs), listComponents(config.outDir), readManifestPairs(config.root, config.outDir)]);
   const byDesign = new Map((manifest ?? []).map((m) => [m.design, m]));
   const claimed = new Set<string>();
   const pairs: CheckPair[] = [];

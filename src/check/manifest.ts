@@ -14,27 +14,28 @@ export interface ManifestPair {
   component: string;
   /** Accepted score: the last `check --update`, else the score the component had when it was written. */
   accepted?: number;
-  /** Why the entry is not used: its design or component lies outside the project (a crafted or broken manifest). */
+  /** Why the entry is not used: its component lies outside the project (a crafted or broken manifest). */
   refused?: string;
 }
 
-/** Whether `file` lies inside `root`, symbolic links resolved (a link inside the project may point anywhere). */
-async function inside(root: string, file: string): Promise<boolean> {
+/** Whether `file` lies inside one of `folders`, symbolic links resolved (a link inside the project may point anywhere). */
+async function inside(folders: string[], file: string): Promise<boolean> {
   const within = (base: string, p: string) => {
     const rel = path.relative(base, p);
     return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
   };
-  if (!within(root, file)) return false;
+  if (!folders.some((folder) => within(folder, file))) return false;
   const real = await fs.realpath(file).catch(() => null);
-  const realRoot = await fs.realpath(root).catch(() => root);
-  return real === null || within(realRoot, real);
+  const realFolders = await Promise.all(folders.map((folder) => fs.realpath(folder).catch(() => folder)));
+  return real === null || realFolders.some((folder) => within(folder, real));
 }
 
 /**
- * The manifest's pairs, or null when the project has no manifest. An entry that leads outside the project is kept but
- * refused: the check must never read (let alone bundle and quote) a file the manifest points at elsewhere.
+ * The manifest's pairs, or null when the project has no manifest. An entry whose component lies outside the project
+ * (and outside `outDir`, which may be configured elsewhere) is kept but refused: the check must never read, let alone
+ * bundle and quote, a file the manifest points at elsewhere. Designs are only looked up, never read from here.
  */
-export async function readManifestPairs(root: string): Promise<ManifestPair[] | null> {
+export async function readManifestPairs(root: string, outDir?: string): Promise<ManifestPair[] | null> {
   const manifest = await readManifest(root);
   if (!manifest) return null;
   const pairs = await Promise.all(
@@ -43,9 +44,8 @@ export async function readManifestPairs(root: string): Promise<ManifestPair[] | 
       if (typeof component !== 'string' || !component) return null;
       const accepted = entry.acceptedScore ?? entry.score;
       const pair = { key, design: path.resolve(root, key), component: path.resolve(root, component), ...(typeof accepted === 'number' ? { accepted } : {}) };
-      const outside = !(await inside(root, pair.design)) ? key : !(await inside(root, pair.component)) ? component : undefined;
-      if (outside === undefined) return pair;
-      return { ...pair, refused: `${MANIFEST_PATH} entry "${key}" points outside the project (${JSON.stringify(outside)}): refused, nothing read; fix or remove the entry` };
+      if (await inside(outDir ? [root, path.resolve(root, outDir)] : [root], pair.component)) return pair;
+      return { ...pair, refused: `${MANIFEST_PATH} entry "${key}" points outside the project (${JSON.stringify(component)}): refused, nothing read; fix or remove the entry` };
     }),
   );
   return pairs.filter((pair): pair is ManifestPair => pair !== null);
