@@ -10,7 +10,7 @@ import { limiter } from './jobs.js';
 import { refine } from './refine/refine.js';
 import type { Renderer } from './render/pool.js';
 import type { ConvertResult, Design, Hints, ProgressEvent, Scores } from './types.js';
-import { sweepTempFiles } from './write/atomic.js';
+import { prepareDir, sweepTempFiles } from './write/atomic.js';
 import { cacheKey, readCache, shared, writeCache, type CachedResult } from './write/cache.js';
 import { writeComponent } from './write/component.js';
 import { updateManifestEntry, manifestKey, readManifest, toPosix } from './write/manifest.js';
@@ -127,6 +127,8 @@ export async function convertDesign(designPath: string, options: ConvertOptions)
   };
   try {
     progress('queued');
+    // An output folder that cannot be made fails the design before the model is paid for.
+    await prepareDir(config.outDir);
     await sweepOnce(config.outDir);
     const { name, file } = await nameFor(config, design);
     Object.assign(result, { component: name, file });
@@ -137,9 +139,20 @@ export async function convertDesign(designPath: string, options: ConvertOptions)
     const rounds = override?.rounds ?? config.rounds;
     const target = override?.target ?? config.target;
     const withHints = Boolean(options.hints) || (await wantsHints(config, provider));
-    const key = cacheKey({ image: input.hash, provider: provider.name, model: provider.model, version: provider.version, promptVersion: PROMPT_VERSION, rounds, target, hints: withHints });
+    const keyInput = {
+      image: input.hash,
+      provider: provider.name,
+      endpoint: provider.endpoint,
+      model: provider.model,
+      version: provider.version,
+      promptVersion: PROMPT_VERSION,
+      rounds,
+      target,
+      hints: withHints,
+    };
+    const key = cacheKey(keyInput);
     // The local engine writes the chosen name into its code; remote models are not told it, so their results serve any name.
-    const entry = provider.name === 'local' ? cacheKey({ key, component: name }) : key;
+    const entry = provider.name === 'local' ? cacheKey({ ...keyInput, component: name }) : key;
 
     const produce = async (): Promise<CachedResult> => {
       const hints = options.hints ?? (withHints ? await analysisHints(input) : undefined);

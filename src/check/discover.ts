@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import { listDesigns } from '../designs.js';
+import { Ui2CodeError } from '../errors.js';
 import { componentNameFor } from './component-name.js';
 import { readManifestPairs } from './manifest.js';
 import type { CheckPair } from './types.js';
@@ -30,14 +31,28 @@ const exists = (file: string) => fs.stat(file).then((s) => s.isFile(), () => fal
 
 export const relativeId = (root: string, file: string) => path.relative(root, file).split(path.sep).join('/');
 
+/** A designs folder that is not there is a wrong argument or setting, not a project with nothing to check. */
+async function requireFolder(dir: string): Promise<void> {
+  const stat = await fs.stat(dir).catch((error: NodeJS.ErrnoException) => error);
+  if (stat instanceof Error) {
+    throw new Ui2CodeError('CONFIG', stat.code === 'ENOENT' ? 'the designs folder does not exist: check --designs or `designs` in the config' : `the designs folder cannot be read (${stat.code ?? stat.message})`, { file: dir });
+  }
+  if (!stat.isDirectory()) throw new Ui2CodeError('CONFIG', 'the designs folder is not a folder: check --designs or `designs` in the config', { file: dir });
+}
+
 export async function discover(config: Pick<ResolvedConfig, 'root' | 'designs' | 'outDir'>): Promise<CheckPair[]> {
-  const [designs, components, manifest] = await Promise.all([listDesigns(config.designs), listComponents(config.outDir), readManifestPairs(config.root)]);
+  await requireFolder(config.designs);
+  const [designs, components, manifest] = await Promise.all([listDesigns(config.designs), listComponents(config.outDir), readManifestPairs(config.root, config.outDir)]);
   const byDesign = new Map((manifest ?? []).map((m) => [m.design, m]));
   const claimed = new Set<string>();
   const pairs: CheckPair[] = [];
 
   for (const design of designs) {
     const known = byDesign.get(design);
+    if (known?.refused) {
+      pairs.push({ id: relativeId(config.root, design), design, via: 'manifest', refused: known.refused });
+      continue;
+    }
     let component: string | undefined;
     let via: CheckPair['via'] = 'name';
     if (known && (await exists(known.component))) {
@@ -50,8 +65,13 @@ export async function discover(config: Pick<ResolvedConfig, 'root' | 'designs' |
     if (component) claimed.add(component);
     pairs.push({ id: relativeId(config.root, design), design, component, via, ...(known?.accepted !== undefined ? { accepted: known.accepted } : {}), ...(known?.outdatedScoreVersion !== undefined ? { outdatedScoreVersion: known.outdatedScoreVersion } : {}) });
   }
-  // The manifest may place components outside outDir: those count as components too.
-  const manifestComponents = (manifest ?? []).map((m) => m.component);
+  // A refused entry whose design is not in the designs folder is still reported: someone crafted or broke the manifest.
+  const listed = new Set(designs);
+  for (const entry of manifest ?? []) {
+    if (entry.refused && !listed.has(entry.design)) pairs.push({ id: entry.key, via: 'manifest', refused: entry.refused });
+  }
+  // The manifest may place components outside outDir (never outside the project): those count as components too.
+  const manifestComponents = (manifest ?? []).filter((m) => !m.refused).map((m) => m.component);
   const allComponents = [...new Set([...components, ...(await filterExisting(manifestComponents))])].sort();
   for (const component of allComponents) {
     if (claimed.has(component)) continue;

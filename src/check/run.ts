@@ -41,6 +41,7 @@ export async function checkPair(pair: CheckPair, { renderer, scorer, config, rep
   const verdict = (input: Omit<Parameters<typeof decide>[0], 'threshold' | 'tolerance' | 'strict' | 'accepted'>) =>
     decide({ ...input, threshold: base.threshold, tolerance: config.regressionTolerance, strict: config.strict, accepted: pair.accepted });
 
+  if (pair.refused) return { ...base, ...verdict({ error: true }), message: pair.refused, errorCode: 'CONFIG' };
   if (!pair.design || !pair.component) {
     const missing = pair.design ? 'component' : 'design';
     const message = pair.design ? 'no component found for this design' : 'no design found for this component';

@@ -13,6 +13,8 @@ export interface CheckPair {
   outdatedScoreVersion?: number;
   /** How the pair was found. */
   via: 'manifest' | 'name';
+  /** The manifest entry was refused (it leads outside the project): the design fails with this message, nothing is read. */
+  refused?: string;
 }
 
 export type CheckStatus =

@@ -11,6 +11,7 @@ export const CONFIG_DEFAULTS: ConfigDefaults = {
   threshold: 0.8,
   regressionTolerance: 0.02,
   designOverrides: {},
+  retryBudget: 60,
   renderWorkers: 4,
   maxUploadSide: 2048,
   limits: DEFAULT_LIMITS,

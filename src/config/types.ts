@@ -30,8 +30,10 @@ export interface UserConfig {
   regressionTolerance?: number;
   /** Per-design overrides, keyed by the design's file name (e.g. 'login.png') or its path relative to the root. */
   designOverrides?: Record<string, DesignOverride>;
-  /** Parallel model requests. Default from the model's tier. */
+  /** Parallel model requests: never more than the model's tier allows (5 for -flash, 30 for -flashx). Default from the tier. */
   concurrency?: number;
+  /** Seconds a failing model request is retried (backoff, Retry-After) before its design fails with the last status. Default 60. */
+  retryBudget?: number;
   /** Parallel render workers (browser contexts). Default 4. */
   renderWorkers?: number;
   /** Path of the Chromium to use; default resolved automatically. */

@@ -15,6 +15,7 @@ const boolean: Check = (v) => (typeof v === 'boolean' ? null : 'must be true or 
 const unit: Check = (v) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1 ? null : 'must be a number between 0 and 1');
 const integer = (min: number, max = Number.MAX_SAFE_INTEGER): Check => (v) =>
   typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? null : `must be a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ''}`;
+const positive = (max: number): Check => (v) => (typeof v === 'number' && Number.isFinite(v) && v > 0 && v <= max ? null : `must be a number of seconds above 0, at most ${max}`);
 const oneOf = (...values: string[]): Check => (v) => (typeof v === 'string' && values.includes(v) ? null : `must be one of ${values.map((x) => `'${x}'`).join(', ')}`);
 const httpUrl: Check = (v) => {
   if (typeof v !== 'string') return 'must be a URL';
@@ -52,6 +53,7 @@ const FIELDS: Record<keyof UserConfig, Check | 'overrides' | 'limits'> = {
   regressionTolerance: unit,
   designOverrides: 'overrides',
   concurrency: integer(1, 1000),
+  retryBudget: positive(3600),
   renderWorkers: integer(1, 64),
   browser: nonEmptyString,
   maxUploadSide: integer(64, 16384),

@@ -1,9 +1,21 @@
 // A counting semaphore per provider whose limit halves for a while after the service says "too many requests".
 import { Ui2CodeError } from '../errors.js';
 
-/** The published entry-tier limits: 5 requests at once on -flash, 30 on -flashx; 8 for anything else. */
+/** The published entry-tier limits: 5 requests at once on -flash, 30 on -flashx; none known for other models. */
+export function tierLimit(model: string): number | undefined {
+  return model.endsWith('-flash') ? 5 : model.endsWith('-flashx') ? 30 : undefined;
+}
+
+/** Requests at once when the user says nothing: the tier's limit, else 8. */
 export function defaultConcurrency(model: string): number {
-  return model.endsWith('-flash') ? 5 : model.endsWith('-flashx') ? 30 : 8;
+  return tierLimit(model) ?? 8;
+}
+
+/** The user's setting never lifts the limit above the tier's: the service would answer 1302 to the surplus. */
+export function effectiveConcurrency(model: string, requested?: number): number {
+  const tier = tierLimit(model);
+  const wanted = requested ?? defaultConcurrency(model);
+  return tier === undefined ? wanted : Math.min(wanted, tier);
 }
 
 export interface Limiter {

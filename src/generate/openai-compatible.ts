@@ -1,18 +1,20 @@
-// One OpenAI-compatible chat-completions client (the `openai` SDK, any base URL) for every remote model: streaming with
-// reasoning apart from content, Zhipu's business error codes, our own retries (backoff with full jitter, Retry-After,
-// a total deadline), an idle deadline, a cap on the reply's bytes, a concurrency limit per provider, usage and cost.
+// The remote model as a Provider: one OpenAI-compatible chat-completions client (the `openai` SDK, any base URL) that
+// streams the reply with its reasoning apart from the content, caps it, and reports usage and cost. The wire is in
+// transport.ts, the messages in messages.ts, the retries in retry.ts, the limit per service in limiter.ts.
 import type OpenAI from 'openai';
 import type { ProviderName } from '../config/types.js';
 import { Ui2CodeError } from '../errors.js';
 import { extractCode } from '../extract/extract.js';
-import { encodePng } from '../intake/png.js';
-import { fitWithin } from '../intake/resize.js';
-import type { RgbaImage, Usage } from '../types.js';
-import { classify } from './classify.js';
-import { defaultConcurrency, sharedLimiter } from './limiter.js';
+import type { Usage } from '../types.js';
+import { effectiveConcurrency, sharedLimiter } from './limiter.js';
+import { buildMessages, type ImageEncoding } from './messages.js';
 import { costOf, priceOf } from './prices.js';
-import { PROMPT_VERSION, refinePrompt, systemPrompt, userPrompt } from './prompt.js';
+import { PROMPT_VERSION } from './prompt.js';
 import type { GenerateRequest, GenerateResult, Provider } from './provider.js';
+import { seconds, withRetries } from './retry.js';
+import { ErrorInBody, findCause, guardedFetch, NotTheApi, RedirectRefused, ReplyTooLarge } from './transport.js';
+
+export { buildMessages, type ImageEncoding } from './messages.js';
 
 export interface ClientOptions {
   name: Exclude<ProviderName, 'local'>;
@@ -20,7 +22,7 @@ export interface ClientOptions {
   apiKey: string;
   baseUrl: string;
   model: string;
-  /** Parallel requests. Default from the model's tier (defaultConcurrency). */
+  /** Parallel requests; never more than the model's tier allows (effectiveConcurrency). Default from the tier. */
   concurrency?: number;
   /** Longest side of an image upload. Default 2048. */
   maxUploadSide?: number;
@@ -38,8 +40,10 @@ export interface ClientOptions {
    * sends one token per event with ~170 bytes of JSON around it, so a legitimate 16k-token reply is ~3 MB on the wire.
    */
   maxWireBytes?: number;
-  /** Retries stop, and a running stream is aborted, this long after the first attempt. Default 10 min. */
+  /** A running stream is aborted this long after the first attempt. Default 10 min. */
   deadlineMs?: number;
+  /** No retry starts (and no wait runs) past this long after the first attempt: the design fails with the last failure. Default 60 s. */
+  retryBudgetMs?: number;
   /** First backoff step; doubles each retry (capped at 30 s), full jitter. Default 1 s. */
   backoffMs?: number;
   /** How long the concurrency limit stays halved after a 1302. Default 60 s. */
@@ -54,134 +58,14 @@ export function redactor(secret: string): (text: string) => string {
   return secret.length < 6 ? (text) => text : (text) => text.split(secret).join('***');
 }
 
-/** The body grew past the byte cap: thrown inside the response stream so the SDK's parser stops reading. */
-class ReplyTooLarge extends Error {}
-/** A 200 answer that is a web page, not the API. */
-class NotTheApi extends Error {}
-/** A 200 JSON answer carrying `{ error }` (some gateways answer a streamed request that way): classified like an HTTP error. */
-class ErrorInBody extends Error {
-  constructor(readonly error: { code?: string | number; message?: string }, readonly headers: Headers) {
-    super(String(error?.message ?? 'error'));
-  }
-}
-
-async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<string> {
-  const parts: Uint8Array[] = [];
-  let seen = 0;
-  for await (const part of body as unknown as AsyncIterable<Uint8Array>) {
-    seen += part.byteLength;
-    if (seen > maxBytes) {
-      await body.cancel().catch(() => {});
-      throw new ReplyTooLarge(`over ${maxBytes} bytes`);
-    }
-    parts.push(part);
-  }
-  return Buffer.concat(parts).toString('utf8');
-}
-
-/**
- * A server that ignored `stream: true` and sent one chat.completion object: the same answer as a one-event stream, so
- * everything downstream (finish_reason, usage, extraction) sees one shape. An `{ error }` body is thrown for classify.
- */
-function jsonAsStream(text: string, response: Response): Response {
-  let json: any;
+/** The endpoint as one string for cache keys and limits: parsed, without a trailing slash. */
+export function normaliseEndpoint(baseUrl: string): string {
   try {
-    json = JSON.parse(text);
+    const url = new URL(baseUrl);
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}${url.search}`;
   } catch {
-    throw new NotTheApi(`a body that is not JSON ("${text.slice(0, 80).replace(/\s+/g, ' ')}")`);
+    return baseUrl.trim().replace(/\/+$/, '');
   }
-  if (json?.error) throw new ErrorInBody(json.error, response.headers);
-  const choice = json?.choices?.[0];
-  if (!choice?.message) throw new NotTheApi(`JSON that is not a chat completion ("${text.slice(0, 80).replace(/\s+/g, ' ')}")`);
-  const { content = '', reasoning_content, reasoning } = choice.message;
-  const event = { choices: [{ index: 0, delta: { content, reasoning_content: reasoning_content ?? reasoning }, finish_reason: choice.finish_reason ?? 'stop' }], usage: json.usage };
-  const headers = new Headers(response.headers);
-  headers.set('content-type', 'text/event-stream');
-  headers.delete('content-length');
-  return new Response(`data: ${JSON.stringify(event)}\n\ndata: [DONE]\n\n`, { status: response.status, statusText: response.statusText, headers });
-}
-
-function findCause<T extends Error>(error: unknown, type: new (...args: never[]) => T): T | undefined {
-  for (let e = error, depth = 0; e && depth < 6; e = (e as { cause?: unknown }).cause, depth++) {
-    if (e instanceof type) return e;
-  }
-  return undefined;
-}
-
-/** fetch with a byte cap on every response body and a clear refusal of HTML pages served with status 200. */
-function guardedFetch(maxBytes: number): typeof fetch {
-  return async (input, init) => {
-    const response = await fetch(input, init);
-    if (!response.body) return response;
-    const type = response.headers.get('content-type') ?? '';
-    if (response.ok && /text\/html/i.test(type)) {
-      const reader = response.body.getReader();
-      let head = '';
-      const decoder = new TextDecoder();
-      while (head.length < 4096) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        head += decoder.decode(value, { stream: true });
-      }
-      await reader.cancel().catch(() => {});
-      const title = /<title[^>]*>([^<]*)/i.exec(head)?.[1]?.trim() || head.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80);
-      throw new NotTheApi(`an HTML page ("${title}")`);
-    }
-    if (response.ok && /json/i.test(type) && !/event-stream/i.test(type)) return jsonAsStream(await readCapped(response.body, maxBytes), response);
-    let seen = 0;
-    const capped = response.body.pipeThrough(
-      new TransformStream<Uint8Array, Uint8Array>({
-        transform(chunk, controller) {
-          seen += chunk.byteLength;
-          if (seen > maxBytes) controller.error(new ReplyTooLarge(`over ${maxBytes} bytes`));
-          else controller.enqueue(chunk);
-        },
-      }),
-    );
-    return new Response(capped, { status: response.status, statusText: response.statusText, headers: response.headers });
-  };
-}
-
-const seconds = (ms: number) => (ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`);
-
-export type ImageEncoding = 'data-url' | 'base64';
-
-const imageUrl = (image: RgbaImage, encoding: ImageEncoding) => {
-  const base64 = encodePng(image).toString('base64');
-  return encoding === 'base64' ? base64 : `data:image/png;base64,${base64}`;
-};
-
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-
-/** The messages of one request: the design (downscaled for upload) and the prompt; on refinement rounds also the render, the diff and the code. */
-export async function buildMessages(request: GenerateRequest, maxUploadSide = 2048, encoding: ImageEncoding = 'data-url'): Promise<OpenAI.ChatCompletionMessageParam[]> {
-  const { design, hints, previous } = request;
-  const image = async (img: RgbaImage) => ({ type: 'image_url' as const, image_url: { url: imageUrl(await fitWithin(img, maxUploadSide), encoding) } });
-  const content: OpenAI.ChatCompletionContentPart[] = [
-    await image(design.image),
-    { type: 'text', text: userPrompt({ width: design.cssWidth, height: design.cssHeight, hints }) },
-  ];
-  if (previous) {
-    content.push(await image(previous.render));
-    if (previous.diff) content.push(await image(previous.diff));
-    content.push({ type: 'text', text: refinePrompt({ code: previous.code, scores: previous.scores, round: previous.round + 1, hasDiff: Boolean(previous.diff) }) });
-  }
-  return [
-    { role: 'system', content: systemPrompt() },
-    { role: 'user', content },
-  ];
 }
 
 export function createOpenAICompatibleProvider(options: ClientOptions): Provider {
@@ -196,12 +80,14 @@ export function createOpenAICompatibleProvider(options: ClientOptions): Provider
     maxReplyBytes = 2 * 1024 * 1024,
     maxWireBytes = 16 * maxReplyBytes,
     deadlineMs = 10 * 60_000,
+    retryBudgetMs = 60_000,
     backoffMs = 1000,
     slowDownMs = 60_000,
     maxTokens = 16_384,
     extraBody = {},
   } = options;
-  const limiter = sharedLimiter(`${baseUrl} ${model}`, options.concurrency ?? defaultConcurrency(model));
+  const endpoint = normaliseEndpoint(baseUrl);
+  const limiter = sharedLimiter(`${endpoint} ${model}`, effectiveConcurrency(model, options.concurrency));
   const redact = redactor(apiKey);
   const priced = priceOf(model) !== undefined;
   let client: Promise<OpenAI> | undefined;
@@ -289,6 +175,8 @@ export function createOpenAICompatibleProvider(options: ClientOptions): Provider
       if (findCause(error, ReplyTooLarge)) {
         throw new Ui2CodeError('INCOMPLETE_REPLY', `the reply grew past ${maxWireBytes} bytes on the wire and was cut off`, { file });
       }
+      const redirect = findCause(error, RedirectRefused);
+      if (redirect) throw new Ui2CodeError('PROVIDER', redact(redirect.message), { file });
       const inBody = findCause(error, ErrorInBody);
       if (inBody) throw { error: inBody.error, headers: inBody.headers, message: inBody.message };
       const page = findCause(error, NotTheApi);
@@ -325,11 +213,11 @@ export function createOpenAICompatibleProvider(options: ClientOptions): Provider
     name,
     model,
     version: PROMPT_VERSION,
+    endpoint,
     cost: (usage) => costOf(model, usage),
     generate(request) {
       const { design, signal } = request;
       const file = design.path;
-      const aborted = () => new Ui2CodeError('ABORTED', 'superseded by a newer save of the design', { file });
       return limiter.run(
         async () => {
           const body = {
@@ -341,35 +229,16 @@ export function createOpenAICompatibleProvider(options: ClientOptions): Provider
             max_tokens: maxTokens,
           } as OpenAI.ChatCompletionCreateParamsStreaming;
           if (!priced) request.onProgress?.({ design: file, phase: 'generating', message: `no price known for model ${model}: its cost is counted as 0` });
-          const started = Date.now();
-          const deadline = started + deadlineMs;
-          const keptFailing = (attempts: number, last: string) =>
-            new Ui2CodeError('PROVIDER', `the model service kept failing for ${seconds(Date.now() - started)} over ${attempts} attempts (last: ${last}); try again later`, { file });
-          let lastFailure: string | undefined;
-          for (let retry = 0; ; retry++) {
-            if (signal?.aborted) throw aborted();
-            request.onProgress?.({ design: file, phase: 'generating', message: retry ? `attempt ${retry + 1}` : undefined });
-            try {
-              return await attempt(request, body, deadline);
-            } catch (error) {
-              // The deadline ran out in the middle of a retry: the failures before it are the story, not the cut.
-              if (error instanceof Ui2CodeError && lastFailure && Date.now() >= deadline && !signal?.aborted) throw keptFailing(retry + 1, lastFailure);
-              if (error instanceof Ui2CodeError) throw error;
-              const failure = classify(error, file, redact);
-              if (!failure.retry) throw failure.error;
-              lastFailure = failure.message;
-              if (failure.slowDown) limiter.slowDown(slowDownMs);
-              const jitter = Math.random() * Math.min(30_000, backoffMs * 2 ** retry);
-              const wait = Math.max(failure.retryAfterMs ?? 0, jitter);
-              if (Date.now() + wait > deadline) {
-                throw keptFailing(retry + 1, failure.message);
-              }
-              request.onProgress?.({ design: file, phase: 'generating', message: `retrying in ${Math.round(wait)} ms after ${failure.message}` });
-              await sleep(wait, signal).catch(() => {
-                throw aborted();
-              });
-            }
-          }
+          return withRetries((deadline) => attempt(request, body, deadline), {
+            file,
+            signal,
+            deadlineMs,
+            budgetMs: retryBudgetMs,
+            backoffMs,
+            redact,
+            onSlowDown: () => limiter.slowDown(slowDownMs),
+            onRetry: (message) => request.onProgress?.({ design: file, phase: 'generating', message }),
+          });
         },
         { signal, file },
       );
@@ -378,5 +247,5 @@ export function createOpenAICompatibleProvider(options: ClientOptions): Provider
 }
 
 export { classify } from './classify.js';
-export { createLimiter, defaultConcurrency } from './limiter.js';
+export { createLimiter, defaultConcurrency, effectiveConcurrency } from './limiter.js';
 export { costOf, priceOf, PRICES } from './prices.js';

@@ -42,6 +42,8 @@ export interface Provider {
   readonly model: string;
   /** What else shapes the output (prompt version, engine version): part of the cache key. */
   readonly version?: string;
+  /** The normalised base URL of a remote model (absent for the local engine): another endpoint may answer otherwise, so it is part of the cache key. */
+  readonly endpoint?: string;
   generate(request: GenerateRequest): Promise<GenerateResult>;
   /** Cost of the given usage in the provider's currency (0 when free or local). */
   cost(usage: Usage): number;

@@ -18,6 +18,8 @@ export interface ProviderSettings {
   model?: string;
   baseUrl?: string;
   concurrency?: number;
+  /** Seconds of retries before a failing request gives up (config `retryBudget`). Default 60. */
+  retryBudget?: number;
   maxUploadSide?: number;
   /** Folder whose .env files are read. Default process.cwd(). */
   root?: string;
@@ -78,6 +80,7 @@ export async function resolveProvider(settings: ProviderSettings = {}, environme
     imageEncoding: 'data-url',
     idleTimeoutMs: settings.idleTimeoutMs,
     deadlineMs: settings.deadlineMs,
+    retryBudgetMs: settings.retryBudget === undefined ? undefined : settings.retryBudget * 1000,
     backoffMs: settings.backoffMs,
     maxReplyBytes: settings.maxReplyBytes,
   });

@@ -77,17 +77,31 @@ export function flattenOnWhite(image: RgbaImage): RgbaImage {
   return image;
 }
 
+/**
+ * A file name that is not valid UTF-8 reaches us (argv, readdir) with U+FFFD in place of its bad bytes, and that string
+ * names no file: find the one entry of its folder whose bytes decode to it, and use its bytes as the path.
+ */
+async function onDisk(abs: string): Promise<string | Buffer> {
+  if (!abs.includes('\uFFFD')) return abs;
+  const dir = path.dirname(abs);
+  const base = path.basename(abs);
+  const names = await fs.readdir(dir, { encoding: 'buffer' }).catch(() => [] as Buffer[]);
+  const matches = names.filter((name) => name.toString('utf8') === base);
+  return matches.length === 1 ? Buffer.concat([Buffer.from(path.join(dir, '/')), matches[0]]) : abs;
+}
+
 export async function readDesign(file: string, limits: Partial<ImageLimits> = {}): Promise<Design> {
   const abs = path.resolve(file);
   const lim = { ...DEFAULT_LIMITS, ...limits };
   let bytes: Buffer;
   try {
-    const stat = await fs.stat(abs);
+    const target = await onDisk(abs);
+    const stat = await fs.stat(target);
     if (!stat.isFile()) throw new Ui2CodeError('BAD_IMAGE', 'not a file', { file: abs });
     if (stat.size > lim.maxBytes) {
       throw new Ui2CodeError('IMAGE_LIMIT', `file is ${(stat.size / 1048576).toFixed(1)} MB, over the limit of ${lim.maxBytes / 1048576} MB`, { file: abs });
     }
-    bytes = await fs.readFile(abs);
+    bytes = await fs.readFile(target);
   } catch (error) {
     if (error instanceof Ui2CodeError) throw error;
     throw new Ui2CodeError('BAD_IMAGE', `cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file: abs, cause: error });

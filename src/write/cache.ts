@@ -1,5 +1,5 @@
 // The result cache: an unchanged design (or a renamed copy of it) never calls the model again, and identical designs
-// in flight share one call. Key: the image's hash, provider, model, prompt version and the options that shape the result.
+// in flight share one call. Key: everything that decides the answer (see CacheKeyInput).
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -19,8 +19,29 @@ export interface CachedResult {
   scoreVersion?: number;
 }
 
-export function cacheKey(parts: Record<string, string | number | boolean | undefined>): string {
-  return createHash('sha256').update(JSON.stringify(Object.entries(parts).sort(([a], [b]) => (a < b ? -1 : 1)))).digest('hex');
+/** Everything that decides the answer. A field left undefined is left out, so adding an optional field keeps old keys. */
+export interface CacheKeyInput {
+  /** Hash of the design's bytes. */
+  image: string;
+  provider: string;
+  /** The remote model's normalised base URL: another endpoint serving the same model name may answer otherwise. */
+  endpoint?: string;
+  model: string;
+  /** The provider's own version (prompt or engine). */
+  version?: string;
+  promptVersion: string;
+  rounds: number;
+  target?: number;
+  hints?: boolean;
+  /** The output style (inline, css-modules, tailwind), once the config has one. */
+  style?: string;
+  /** The component's name, for engines that write it into the code (the local engine). */
+  component?: string;
+}
+
+export function cacheKey(parts: CacheKeyInput): string {
+  const entries = Object.entries(parts).filter(([, value]) => value !== undefined);
+  return createHash('sha256').update(JSON.stringify(entries.sort(([a], [b]) => (a < b ? -1 : 1)))).digest('hex');
 }
 
 const cacheFile = (root: string, key: string) => path.join(root, '.ui2code', 'cache', `${key}.json`);

@@ -22,9 +22,13 @@ export type MockReply =
   /** Raw text with a status (default 200) and content type (default text/html): garbage from a wrong endpoint. */
   | { raw: string; status?: number; contentType?: string }
   /** An endless-looking stream of content deltas of this many bytes in total (e.g. 50 MB). */
-  | { hugeStreamBytes: number };
+  | { hugeStreamBytes: number }
+  /** A redirect (default 307) to `location`, absolute or relative to the request's URL. */
+  | { redirect: string; status?: number };
 
 export interface MockRequest {
+  /** The request's path (and query). */
+  url: string;
   body: any;
   headers: http.IncomingHttpHeaders;
   /** The client went away before the reply was complete. */
@@ -119,7 +123,7 @@ export async function startMockModel(handler: MockHandler): Promise<MockModel> {
     } catch {
       body = text;
     }
-    const record: MockRequest = { body, headers: req.headers, aborted: false, at: Date.now() };
+    const record: MockRequest = { url: req.url ?? '', body, headers: req.headers, aborted: false, at: Date.now() };
     requests.push(record);
     const controller = new AbortController();
     res.on('close', () => {
@@ -141,6 +145,10 @@ export async function startMockModel(handler: MockHandler): Promise<MockModel> {
     }
     if ('json' in reply) {
       res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers }).end(JSON.stringify(reply.json));
+      return;
+    }
+    if ('redirect' in reply) {
+      res.writeHead(reply.status ?? 307, { location: reply.redirect, 'content-type': 'application/json' }).end('{}');
       return;
     }
     if ('raw' in reply) {

@@ -1,4 +1,5 @@
 // `ui2code compare <design-image> <component.tsx>`: render a component at its design's size and print how close it is.
+// Exit 1 when the component threw (while rendering or in an effect): its score measures whatever was left on the page.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -56,6 +57,10 @@ export function registerCompare(program: Command): void {
             ...render.pageErrors.map((e) => `  page error: ${e}`),
           ];
           process.stdout.write(`${lines.join('\n')}\n`);
+        }
+        if (render.pageErrors.length) {
+          process.stderr.write(`ui2code: ${file}: the component threw: ${render.pageErrors[0].split('\n')[0]}\n`);
+          process.exitCode = 1;
         }
       } finally {
         await session.close();

@@ -1,0 +1,37 @@
+// The chat messages of one request: the design (downscaled for upload) and the versioned prompt; on refinement rounds
+// also the render, the diff and the code.
+import type OpenAI from 'openai';
+import { encodePng } from '../intake/png.js';
+import { fitWithin } from '../intake/resize.js';
+import type { RgbaImage } from '../types.js';
+import { refinePrompt, systemPrompt, userPrompt } from './prompt.js';
+import type { GenerateRequest } from './provider.js';
+
+/**
+ * How an image goes in `image_url.url`: a data URL (the OpenAI format, default) or bare base64, the format Zhipu's own
+ * documentation and SDK use (its older GLM-4V models refused the data: prefix).
+ */
+export type ImageEncoding = 'data-url' | 'base64';
+
+const imageUrl = (image: RgbaImage, encoding: ImageEncoding) => {
+  const base64 = encodePng(image).toString('base64');
+  return encoding === 'base64' ? base64 : `data:image/png;base64,${base64}`;
+};
+
+export async function buildMessages(request: GenerateRequest, maxUploadSide = 2048, encoding: ImageEncoding = 'data-url'): Promise<OpenAI.ChatCompletionMessageParam[]> {
+  const { design, hints, previous } = request;
+  const image = async (img: RgbaImage) => ({ type: 'image_url' as const, image_url: { url: imageUrl(await fitWithin(img, maxUploadSide), encoding) } });
+  const content: OpenAI.ChatCompletionContentPart[] = [
+    await image(design.image),
+    { type: 'text', text: userPrompt({ width: design.cssWidth, height: design.cssHeight, hints }) },
+  ];
+  if (previous) {
+    content.push(await image(previous.render));
+    if (previous.diff) content.push(await image(previous.diff));
+    content.push({ type: 'text', text: refinePrompt({ code: previous.code, scores: previous.scores, round: previous.round + 1, hasDiff: Boolean(previous.diff) }) });
+  }
+  return [
+    { role: 'system', content: systemPrompt() },
+    { role: 'user', content },
+  ];
+}
