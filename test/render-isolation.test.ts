@@ -157,6 +157,7 @@ describe('WebRTC', () => {
       const source = `const pc = new RTCPeerConnection({ iceServers: [{ urls: 'stun:127.0.0.1:${port}' }] });
 pc.createDataChannel('x');
 pc.createOffer().then((offer) => pc.setLocalDescription(offer));
+window.keepAlive = pc; // a connection nothing refers to is collected before it gathers
 export default function Leak() { return <p>peer</p>; }`;
       await renderer.render(source, viewport, { name: 'WebRtc.tsx' }).catch(() => {});
       await sleep(1000);
