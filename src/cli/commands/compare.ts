@@ -6,6 +6,7 @@ import { Ui2CodeError } from '../../errors.js';
 import { readDesign } from '../../intake/decode.js';
 import { encodePng } from '../../intake/png.js';
 import { createRenderer } from '../../render/pool.js';
+import { closeOnSignals } from '../../render/signals.js';
 import { scoreComponent } from '../../compare/score-component.js';
 import type { Design, Hints } from '../../types.js';
 
@@ -32,6 +33,7 @@ export function registerCompare(program: Command): void {
       });
       const texts = await designTextsIfAvailable(design);
       const renderer = createRenderer({ executablePath: flags.browser, workers: 1 });
+      const stopSignals = closeOnSignals(() => renderer.close());
       try {
         const { render, scores, diff } = await scoreComponent(renderer, design, source, { diff: Boolean(flags.diff), texts, name: file, resolveDir: path.dirname(file) });
         if (flags.diff && diff) await fs.writeFile(path.resolve(flags.diff), encodePng(diff));
@@ -56,6 +58,7 @@ export function registerCompare(program: Command): void {
           process.stdout.write(`${lines.join('\n')}\n`);
         }
       } finally {
+        stopSignals();
         await renderer.close();
         // The OCR worker would keep the process alive.
         if (texts) await (await import('../../generate/local/index.js')).closeLocalEngine();

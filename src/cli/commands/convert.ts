@@ -7,6 +7,7 @@ import type { ProviderName, UserConfig } from '../../config/types.js';
 import { Ui2CodeError } from '../../errors.js';
 import { convertMany, providerFor } from '../../pipeline.js';
 import { createRenderer } from '../../render/pool.js';
+import { closeOnSignals } from '../../render/signals.js';
 import type { ConvertResult } from '../../types.js';
 import { unitInterval } from './check.js';
 
@@ -112,6 +113,8 @@ export function registerConvert(program: Command): void {
       const config = await loadConfig({ root: process.cwd(), overrides: overridesFrom(flags), configFile: flags.config === false ? false : flags.config });
       const provider = await providerFor(config);
       const renderer = createRenderer({ executablePath: config.browser, workers: config.renderWorkers });
+      const closeLocalEngine = async () => (await import('../../generate/local/index.js')).closeLocalEngine();
+      const stopSignals = closeOnSignals(() => Promise.all([renderer.close(), closeLocalEngine()]));
       let results: ConvertResult[];
       try {
         results = await convertMany(images.map((i) => path.resolve(i)), {
@@ -124,9 +127,10 @@ export function registerConvert(program: Command): void {
           onProgress: flags.json || !process.stderr.isTTY ? undefined : (e) => e.phase !== 'reasoning' && process.stderr.write(`  ${path.basename(e.design)}: ${e.phase}${e.round ? ` (round ${e.round})` : ''}\n`),
         });
       } finally {
+        stopSignals();
         await renderer.close();
         // The local engine's OCR worker runs for the local provider and for hints to a remote one.
-        await (await import('../../generate/local/index.js')).closeLocalEngine();
+        await closeLocalEngine();
       }
       // An environment failure (no browser) is the run's, not a design's.
       const environment = results.find((r) => r.errorCode === 'NO_BROWSER');
