@@ -111,12 +111,35 @@ export const DETERMINISTIC_FLAGS = [
   '--disable-features=Translate,MediaRouter,OptimizationHints,InterestFeedContentSuggestions',
   // Nothing may leave the machine: every host resolves to nowhere (the engine's own origin is served by interception).
   '--host-resolver-rules=MAP * ~NOTFOUND',
+  // Request interception never sees UDP: WebRTC may only use a proxy, and there is none, so no STUN packet leaves.
+  '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
+  '--webrtc-ip-handling-policy=disable_non_proxied_udp',
 ];
+
+/**
+ * Debian's /usr/bin/chromium-headless-shell is a shell script that runs the real browser as its child: a signal to the
+ * script, or its death, would leave the browser behind. When a launcher script only runs one binary with the same
+ * arguments, start that binary itself.
+ */
+export function realBrowserPath(file: string): string {
+  let text: string;
+  try {
+    if (fs.statSync(file).size > 4096) return file;
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return file;
+  }
+  if (!text.startsWith('#!/bin/sh') && !text.startsWith('#!/bin/bash')) return file;
+  const commands = text.split('\n').slice(1).map((line) => line.trim()).filter((line) => line && !line.startsWith('#'));
+  const only = commands.length === 1 ? /^(?:exec\s+)?(\/[^\s"'$;&|]+)\s+"\$@"$/.exec(commands[0]) : null;
+  return only && isExecutable(only[1]) ? only[1] : file;
+}
 
 export async function launchBrowser(explicit?: string): Promise<Browser> {
   const resolved = await resolveBrowser(explicit);
   const { default: puppeteer } = await import('puppeteer-core');
-  const isShell = /headless[-_]shell/.test(path.basename(resolved.path));
+  const executablePath = realBrowserPath(resolved.path);
+  const isShell = /headless[-_]shell/.test(path.basename(executablePath));
   const env: Record<string, string> = { ...(process.env as Record<string, string>) };
   if (process.platform === 'linux') env.FONTCONFIG_FILE = fontconfigFile();
   const args = [...DETERMINISTIC_FLAGS];
@@ -124,7 +147,9 @@ export async function launchBrowser(explicit?: string): Promise<Browser> {
   if (process.getuid?.() === 0 || process.env.CI) args.push('--no-sandbox');
   try {
     return await puppeteer.launch({
-      executablePath: resolved.path,
+      executablePath,
+      // A pipe, not a WebSocket: the browser exits when the pipe closes, which happens when this process dies, even by SIGKILL.
+      pipe: true,
       headless: isShell ? 'shell' : true,
       args,
       env,

@@ -1,5 +1,6 @@
-// The one owner of the browser: a lazily launched Chromium and a pool of workers, each a page in its own browser
-// context (screenshots are serialised per context). Components are swapped inside the live page rather than navigated to.
+// The one owner of the browser: a lazily launched Chromium and a pool of workers, each its own browser context
+// (screenshots are serialised per context). A page serves one render and is thrown away: the next component gets a
+// fresh document and realm, from a page the worker warmed in the background while the previous one rendered.
 import type { Browser, BrowserContext, CDPSession, HTTPRequest, Page } from 'puppeteer-core';
 import { Ui2CodeError } from '../errors.js';
 import type { RenderOptions, RenderResult, Viewport } from '../types.js';
@@ -7,6 +8,7 @@ import { decodePngFast } from '../intake/png.js';
 import { launchBrowser } from './browser.js';
 import { bundleComponent, pageRuntime } from './bundle.js';
 import { fontFaceCss, fontFileFor } from './fonts.js';
+import { measurePage, type Measured } from './measure.js';
 import { readFile } from 'node:fs/promises';
 
 export interface Renderer {
@@ -51,14 +53,30 @@ html, body { margin: 0; padding: 0; }
 <script src="/__ui2code/runtime.js"></script>
 </head><body></body></html>`;
 
-interface Worker {
-  context: BrowserContext;
+/** A page loaded with the runtime, used for one render. */
+interface RenderPage {
   page: Page;
   cdp: CDPSession;
+  /** The isolated world measuring runs in: it shares the DOM, not the component's JavaScript. */
+  measureContext: number;
   viewport?: Viewport;
-  /** Errors the page reported while this worker's current render ran. */
+  /** Errors the page reported while its render ran. */
   sink: { console: string[]; page: string[] };
+  /** The first navigation the component tried after the page loaded (refused). */
+  navigation?: string;
 }
+
+interface Worker {
+  context: BrowserContext;
+  /** The next page, warming while the previous one renders. Its failure is handled where it is taken. */
+  spare: Promise<RenderPage>;
+  viewport?: Viewport;
+}
+
+const sameViewport = (a: Viewport | undefined, b: Viewport) =>
+  !!a && a.width === b.width && a.height === b.height && a.deviceScaleFactor === b.deviceScaleFactor;
+
+const MEASURE = `(${measurePage.toString()})()`;
 
 export function createRenderer({ executablePath, workers = 4, timeoutMs = 10_000 }: RendererOptions = {}): Renderer {
   let browser: Promise<Browser> | undefined;
@@ -107,31 +125,80 @@ export function createRenderer({ executablePath, workers = 4, timeoutMs = 10_000
     return request.respond({ status: 404, headers, body: '' });
   }
 
+  async function warmPage(context: BrowserContext, viewport: Viewport | undefined): Promise<RenderPage> {
+    const page = await context.newPage();
+    try {
+      const rp: RenderPage = { page, cdp: await page.createCDPSession(), measureContext: 0, sink: { console: [], page: [] } };
+      let loaded = false;
+      await page.setRequestInterception(true);
+      page.on('request', (request) => {
+        // After its one load, the page may not go anywhere: not by location, meta refresh, form or reload.
+        if (loaded && request.isNavigationRequest()) {
+          rp.navigation ??= request.url();
+          request.abort('blockedbyclient').catch(() => {});
+          return;
+        }
+        serve(request).catch(() => request.abort('failed').catch(() => {}));
+      });
+      // Navigations that make no request (about:blank, same-document history is harmless and not counted).
+      page.on('framenavigated', (frame) => {
+        if (loaded && frame === page.mainFrame()) rp.navigation ??= frame.url();
+      });
+      page.on('console', (message) => {
+        if (message.type() === 'error') rp.sink.console.push(message.text());
+      });
+      page.on('pageerror', (error) => rp.sink.page.push(String((error as Error).message ?? error)));
+      page.on('dialog', (dialog) => {
+        rp.sink.console.push(`blocked: ${dialog.type()}`);
+        dialog.dismiss().catch(() => {});
+      });
+      page.on('popup', (popup) => {
+        rp.sink.console.push('blocked: popup');
+        popup?.close().catch(() => {});
+      });
+      if (viewport) await setViewport(rp, viewport);
+      await page.goto(`${ENGINE_ORIGIN}/`, { waitUntil: 'load' });
+      await page.waitForFunction('window.__UI2CODE__ && window.__UI2CODE__.ready', { timeout: 15_000 });
+      const { frameTree } = await rp.cdp.send('Page.getFrameTree');
+      const world = await rp.cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'ui2code-measure' });
+      rp.measureContext = world.executionContextId;
+      loaded = true;
+      return rp;
+    } catch (error) {
+      await page.close().catch(() => {});
+      throw error;
+    }
+  }
+
+  async function setViewport(rp: RenderPage, viewport: Viewport) {
+    if (sameViewport(rp.viewport, viewport)) return;
+    await rp.page.setViewport({ width: viewport.width, height: viewport.height, deviceScaleFactor: viewport.deviceScaleFactor });
+    rp.viewport = { ...viewport };
+  }
+
+  /** Starts warming the worker's next page; a failure surfaces when the page is taken. */
+  function warm(worker: Pick<Worker, 'context' | 'viewport'>): Promise<RenderPage> {
+    const spare = warmPage(worker.context, worker.viewport);
+    spare.catch(() => {});
+    return spare;
+  }
+
   async function newWorker(): Promise<Worker> {
     const b = await getBrowser();
     const context = await b.createBrowserContext();
-    const page = await context.newPage();
-    const sink = { console: [] as string[], page: [] as string[] };
-    const worker: Worker = { context, page, cdp: await page.createCDPSession(), sink };
-    await page.setRequestInterception(true);
-    page.on('request', (request) => {
-      serve(request).catch(() => request.abort('failed').catch(() => {}));
+    const worker: Worker = { context, spare: warm({ context }) };
+    await worker.spare.catch(async (error) => {
+      await context.close().catch(() => {});
+      throw error;
     });
-    page.on('console', (message) => {
-      if (message.type() === 'error') worker.sink.console.push(message.text());
-    });
-    page.on('pageerror', (error) => worker.sink.page.push(String((error as Error).message ?? error)));
-    page.on('dialog', (dialog) => {
-      worker.sink.console.push(`blocked: ${dialog.type()}`);
-      dialog.dismiss().catch(() => {});
-    });
-    page.on('popup', (popup) => {
-      worker.sink.console.push('blocked: popup');
-      popup?.close().catch(() => {});
-    });
-    await page.goto(`${ENGINE_ORIGIN}/`, { waitUntil: 'load' });
-    await page.waitForFunction('window.__UI2CODE__ && window.__UI2CODE__.ready', { timeout: 15_000 });
     return worker;
+  }
+
+  /** The worker's warm page, or a fresh one when warming failed (a page crash must not fail the next render). */
+  async function takePage(worker: Worker): Promise<RenderPage> {
+    const rp = await worker.spare.catch(() => warmPage(worker.context, worker.viewport));
+    // A page that was closed or crashed while it waited is not used.
+    return rp.page.isClosed() ? warmPage(worker.context, worker.viewport) : rp;
   }
 
   async function acquire(): Promise<Worker> {
@@ -153,7 +220,10 @@ export function createRenderer({ executablePath, workers = 4, timeoutMs = 10_000
   }
 
   function release(worker: Worker | null, gen: number) {
-    if (gen !== generation) return;
+    if (gen !== generation) {
+      if (worker) void destroy(worker);
+      return;
+    }
     if (!worker) {
       // The worker was destroyed: let a waiter create a fresh one.
       created--;
@@ -167,6 +237,7 @@ export function createRenderer({ executablePath, workers = 4, timeoutMs = 10_000
   }
 
   async function destroy(worker: Worker) {
+    // Closing the context closes its pages, the spare too, even one still warming.
     await worker.context.close().catch(() => {});
   }
 
@@ -178,22 +249,30 @@ export function createRenderer({ executablePath, workers = 4, timeoutMs = 10_000
     const t1 = performance.now();
     const gen = generation;
     let worker: Worker | null = await acquire();
+    let rp: RenderPage | undefined;
     try {
-      return await renderIn(worker, bundle, viewport, options, name, deadline, t1 - t0);
+      rp = await takePage(worker);
+      return await renderIn(rp, bundle, viewport, options, name, deadline, t1 - t0);
     } catch (error) {
-      // A timed-out or crashed page is not trusted again.
+      // A timed-out or crashed page may have taken its renderer process down with it: the whole context goes.
       if (!(error instanceof Ui2CodeError) || error.code !== 'RENDER_ERROR') {
         await destroy(worker);
         worker = null;
       }
       throw error;
     } finally {
+      if (worker) {
+        // One page, one render: the next component gets a fresh page, warmed at this viewport while this one closes.
+        rp?.page.close().catch(() => {});
+        worker.viewport = { ...viewport };
+        if (gen === generation) worker.spare = warm(worker);
+      }
       release(worker, gen);
     }
   }
 
   async function renderIn(
-    worker: Worker,
+    rp: RenderPage,
     bundle: { js: string; css: string },
     viewport: Viewport,
     options: RenderOptions,
@@ -201,18 +280,9 @@ export function createRenderer({ executablePath, workers = 4, timeoutMs = 10_000
     deadline: number,
     bundleMs: number,
   ): Promise<RenderResult> {
-    const { page, cdp } = worker;
-    worker.sink = { console: [], page: [] };
+    const { page, cdp } = rp;
     const t1 = performance.now();
-    if (
-      !worker.viewport ||
-      worker.viewport.width !== viewport.width ||
-      worker.viewport.height !== viewport.height ||
-      worker.viewport.deviceScaleFactor !== viewport.deviceScaleFactor
-    ) {
-      await page.setViewport({ width: viewport.width, height: viewport.height, deviceScaleFactor: viewport.deviceScaleFactor });
-      worker.viewport = { ...viewport };
-    }
+    await setViewport(rp, viewport);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
@@ -221,15 +291,29 @@ export function createRenderer({ executablePath, workers = 4, timeoutMs = 10_000
         reject(new Ui2CodeError('RENDER_TIMEOUT', `rendering did not finish within ${deadline} ms (infinite loop or blocking work in the component)`, { file: name }));
       }, deadline);
     });
-    type Measured = Omit<RenderResult, 'image' | 'viewport' | 'timings' | 'consoleErrors' | 'pageErrors'> & { errors: string[] };
+    let errors: string[];
     let measured: Measured;
     try {
-      measured = await Promise.race([
-        page.evaluate(`(async () => { const mod = ${bundle.js}; return window.__UI2CODE__.mount(mod, ${JSON.stringify(bundle.css)}); })()`) as Promise<Measured>,
+      [errors, measured] = await Promise.race([
+        (async () => {
+          const mounted = (await page.evaluate(
+            `(async () => { const mod = ${bundle.js}; return window.__UI2CODE__.mount(mod, ${JSON.stringify(bundle.css)}); })()`,
+          )) as unknown;
+          const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+            expression: MEASURE,
+            contextId: rp.measureContext,
+            returnByValue: true,
+          });
+          if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+          // The main world's answer is the component's to forge: keep only strings from it.
+          const list = Array.isArray(mounted) ? mounted.filter((e): e is string => typeof e === 'string').slice(0, 50) : [];
+          return [list, result.value as Measured] as const;
+        })(),
         timeout,
       ]);
     } catch (error) {
       if (error instanceof Ui2CodeError) throw error;
+      if (rp.navigation) throw navigated(name, rp.navigation, error);
       const message = (error as Error).message.split('\n')[0];
       if (/Target closed|Session closed|detached|crashed|Protocol error/i.test(message)) {
         throw new Ui2CodeError('RENDER_TIMEOUT', `the render page crashed (${message})`, { file: name, cause: error });
@@ -238,6 +322,7 @@ export function createRenderer({ executablePath, workers = 4, timeoutMs = 10_000
     } finally {
       clearTimeout(timer);
     }
+    if (rp.navigation) throw navigated(name, rp.navigation);
     const t2 = performance.now();
     const shot = (await cdp.send('Page.captureScreenshot', {
       format: 'png',
@@ -247,6 +332,8 @@ export function createRenderer({ executablePath, workers = 4, timeoutMs = 10_000
       optimizeForSpeed: true,
     })) as { data: string };
     const t3 = performance.now();
+    // A navigation refused while the screenshot was taken still fails the render: the picture may be of nothing.
+    if (rp.navigation) throw navigated(name, rp.navigation);
     const image = await decodePngFast(Buffer.from(shot.data, 'base64'), name);
     const t4 = performance.now();
     return {
@@ -256,8 +343,8 @@ export function createRenderer({ executablePath, workers = 4, timeoutMs = 10_000
       documentHeight: measured.documentHeight,
       texts: measured.texts,
       elements: measured.elements,
-      consoleErrors: [...worker.sink.console, ...measured.errors.filter((e) => e.startsWith('blocked'))],
-      pageErrors: [...worker.sink.page, ...measured.errors.filter((e) => !e.startsWith('blocked'))],
+      consoleErrors: [...rp.sink.console, ...errors.filter((e) => e.startsWith('blocked'))],
+      pageErrors: [...rp.sink.page, ...errors.filter((e) => !e.startsWith('blocked'))],
       timings: { bundle: bundleMs, render: t2 - t1, screenshot: t3 - t2, decode: t4 - t3 },
     };
   }
@@ -270,4 +357,8 @@ export function createRenderer({ executablePath, workers = 4, timeoutMs = 10_000
   }
 
   return { render, close, workers };
+}
+
+function navigated(name: string, url: string, cause?: unknown): Ui2CodeError {
+  return new Ui2CodeError('RENDER_ERROR', `the component tried to navigate the render page (to ${url}); navigation is refused`, { file: name, cause });
 }

@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { Ui2CodeError } from '../../errors.js';
 import { readDesign } from '../../intake/decode.js';
 import { encodePng } from '../../intake/png.js';
+import { closeOnSignals } from '../../render/signals.js';
 import { scoreComponent } from '../../compare/score-component.js';
 import { loadConfig } from '../../config/load.js';
 import { createSession } from '../../session.js';
@@ -33,6 +34,7 @@ export function registerCompare(program: Command): void {
       });
       const config = await loadConfig({ root: process.cwd(), configFile: false, overrides: { browser: flags.browser, renderWorkers: 1 } });
       const session = createSession(config);
+      const stopSignals = closeOnSignals(() => session.close());
       try {
         // The design's texts by OCR: the text terms are reported beside the score.
         const texts = await session.designTexts(design);
@@ -63,6 +65,7 @@ export function registerCompare(program: Command): void {
           process.exitCode = 1;
         }
       } finally {
+        stopSignals();
         await session.close();
       }
     });

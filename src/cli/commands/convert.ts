@@ -10,6 +10,7 @@ import { listDesigns } from '../../designs.js';
 import { limiter } from '../../jobs.js';
 import { createSession } from '../../session.js';
 import type { ConvertResult, ProgressEvent } from '../../types.js';
+import { closeOnSignals } from '../../render/signals.js';
 import { unitInterval } from './check.js';
 
 interface ConvertFlags {
@@ -119,6 +120,7 @@ export function registerConvert(program: Command): void {
     .action(async (images: string[], flags: ConvertFlags) => {
       const config = await loadConfig({ root: process.cwd(), overrides: overridesFrom(flags), configFile: flags.config === false ? false : flags.config });
       const session = createSession(config);
+      const stopSignals = closeOnSignals(() => session.close());
       let results: ConvertResult[];
       try {
         const provider = await session.provider();
@@ -131,6 +133,7 @@ export function registerConvert(program: Command): void {
         const designs = (await Promise.all(images.map((image) => designsAt(path.resolve(image))))).flat();
         results = await Promise.all(designs.map((design) => limit(() => session.convert(design, job))));
       } finally {
+        stopSignals();
         await session.close();
       }
       // An environment failure (no browser) is the run's, not a design's.
