@@ -11,6 +11,7 @@ import { toJUnit } from './junit.js';
 import { acceptScores } from './manifest.js';
 import { writeReportDir } from './report.js';
 import { runPairs } from './run.js';
+import { notePending, waitingVersions } from './pending.js';
 import { createScorer } from './scorer.js';
 import { inShard } from './shard.js';
 import type { CheckReport, CheckResult, ShardSpec } from './types.js';
@@ -49,9 +50,11 @@ export async function runCheck({ config, shard, update = false, reportDir, junit
   onStart?.(pairs.length);
   const own = renderer ?? createRenderer({ executablePath: config.browser, workers: config.renderWorkers });
   const scorer = createScorer();
+  const waiting = await waitingVersions(config);
+  const note = (r: CheckResult) => notePending(r, waiting, config.root);
   let results: CheckResult[];
   try {
-    results = await runPairs(pairs, { renderer: own, scorer, config, reportDir: reportDir ? report : undefined, onResult });
+    results = (await runPairs(pairs, { renderer: own, scorer, config, reportDir: reportDir ? report : undefined, onResult: onResult && ((r) => onResult(note(r))) })).map(note);
   } finally {
     await scorer.close();
     if (!renderer) await own.close();

@@ -42,6 +42,8 @@ export interface CheckResult {
   /** The score fell more than the tolerance below the accepted score (reported even when passing). */
   regression?: boolean;
   message?: string;
+  /** A newer version of an edited component waiting in .ui2code/pending/ (relative to the root), named when it fails. */
+  pending?: string;
   errorCode?: string;
   pageErrors?: string[];
   images?: ReportImages;

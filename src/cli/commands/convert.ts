@@ -1,5 +1,6 @@
 // `ui2code convert <images...>`: each design becomes a component in the output folder, validated, formatted, rendered,
 // scored and refined. Exit 0 all converted or up to date, 1 some failed, 2 bad arguments, 3 no browser or provider.
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { loadConfig } from '../../config/load.js';
@@ -9,6 +10,7 @@ import { convertMany, providerFor } from '../../pipeline.js';
 import { createRenderer } from '../../render/pool.js';
 import type { ConvertResult } from '../../types.js';
 import { unitInterval } from './check.js';
+import { createConvertProgress, painter, wantsColor, type Paint } from '../convert-progress.js';
 
 interface ConvertFlags {
   out?: string;
@@ -24,6 +26,7 @@ interface ConvertFlags {
   config?: string | false;
   browser?: string;
   hints?: boolean;
+  strict?: boolean;
 }
 
 export function wholeNumber(min: number) {
@@ -67,12 +70,33 @@ export function overridesFrom(flags: Partial<ConvertFlags> & { designs?: string 
 
 const fmt = (n: number | undefined, digits = 3) => (n === undefined ? '-' : n.toFixed(digits));
 
-export function resultLine(r: ConvertResult, root: string): string {
+const STATUS_COLOR = { written: 'green', unchanged: 'dim', pending: 'magenta', failed: 'red' } as const;
+
+export function resultLine(r: ConvertResult, root: string, paint: Paint = painter(false)): string {
   const rel = (p: string) => (p ? path.relative(root, p) || p : '');
-  const head = `${r.status.padEnd(9)} ${rel(r.design)}`;
+  const head = `${paint(STATUS_COLOR[r.status], r.status.padEnd(9))} ${rel(r.design)}`;
   if (r.status === 'failed') return `${head}\n          ${r.error}`;
   const tokens = r.usage.promptTokens + r.usage.completionTokens;
-  return `${head} → ${rel(r.file)}  score ${fmt(r.score)} (rounds: ${r.scores.map((s) => fmt(s)).join(' → ') || '-'})  ${tokens} tokens  ${r.cost ? `${r.cost.toFixed(4)}` : 'free'}${r.error ? `\n          ${r.error}` : ''}`;
+  const below = r.belowThreshold ? `  ${paint('yellow', 'below the check threshold')}` : '';
+  return `${head} → ${rel(r.file)}  score ${fmt(r.score)}${below} (rounds: ${r.scores.map((s) => fmt(s)).join(' → ') || '-'})  ${tokens} tokens  ${r.cost ? `${r.cost.toFixed(4)}` : 'free'}${r.error ? `\n          ${r.error}` : ''}`;
+}
+
+/** Design images named on the command line, with each folder replaced by the designs in it. */
+export async function expandDesignArgs(args: string[]): Promise<string[]> {
+  const { listDesigns } = await import('../../check/discover.js');
+  const out: string[] = [];
+  for (const arg of args) {
+    const abs = path.resolve(arg);
+    const stat = await fs.stat(abs).catch(() => null);
+    if (!stat?.isDirectory()) {
+      out.push(abs);
+      continue;
+    }
+    const found = await listDesigns(abs);
+    if (found.length === 0) throw new Ui2CodeError('CONFIG', 'the folder holds no design images (PNG, JPEG or WebP)', { file: arg });
+    out.push(...found.map((f) => path.resolve(abs, f)));
+  }
+  return [...new Set(out)];
 }
 
 /** `convert --json`'s promised fields, plus the extra ones after them. */
@@ -92,6 +116,7 @@ export function jsonResult(r: ConvertResult) {
     usage: { promptTokens: r.usage.promptTokens, completionTokens: r.usage.completionTokens },
     cost: r.cost,
     error: r.error ?? null,
+    ...(r.status !== 'failed' ? { belowThreshold: r.belowThreshold ?? false } : {}),
     ...(r.errorCode ? { errorCode: r.errorCode } : {}),
     ...(r.terms ? { terms: r.terms } : {}),
   };
@@ -102,28 +127,33 @@ export function registerConvert(program: Command): void {
     program
       .command('convert')
       .description('turn design images into React components')
-      .argument('<images...>', 'design images (PNG, JPEG, WebP)')
+      .argument('<images...>', 'design images (PNG, JPEG, WebP) or folders of them')
       .option('--out <dir>', 'output folder (default src/components/generated)'),
   )
     .option('--force', 'overwrite components edited by hand')
     .option('--no-cache', 'ignore cached results')
     .option('--json', 'print one JSON object on stdout')
+    .option('--strict', 'exit 1 when a written component scores under the check threshold')
     .action(async (images: string[], flags: ConvertFlags) => {
       const config = await loadConfig({ root: process.cwd(), overrides: overridesFrom(flags), configFile: flags.config === false ? false : flags.config });
+      const designs = await expandDesignArgs(images);
       const provider = await providerFor(config);
       const renderer = createRenderer({ executablePath: config.browser, workers: config.renderWorkers });
+      const progress = await createConvertProgress({ quiet: flags.json, root: config.root });
       let results: ConvertResult[];
+      progress.start(designs.length);
       try {
-        results = await convertMany(images.map((i) => path.resolve(i)), {
+        results = await convertMany(designs, {
           config,
           renderer,
           provider,
           force: flags.force,
           cache: flags.cache,
           concurrency: flags.concurrency ?? config.concurrency ?? (provider.name === 'local' ? 2 : 4),
-          onProgress: flags.json || !process.stderr.isTTY ? undefined : (e) => e.phase !== 'reasoning' && process.stderr.write(`  ${path.basename(e.design)}: ${e.phase}${e.round ? ` (round ${e.round})` : ''}\n`),
+          onProgress: (e) => progress.event(e),
         });
       } finally {
+        progress.stop();
         await renderer.close();
         // The local engine's OCR worker runs for the local provider and for hints to a remote one.
         await (await import('../../generate/local/index.js')).closeLocalEngine();
@@ -134,12 +164,16 @@ export function registerConvert(program: Command): void {
       if (flags.json) {
         process.stdout.write(`${JSON.stringify({ results: results.map(jsonResult) })}\n`);
       } else {
-        for (const r of results) process.stdout.write(`${resultLine(r, config.root)}\n`);
+        const paint = painter(wantsColor(process.stdout));
+        for (const r of results) process.stdout.write(`${resultLine(r, config.root, paint)}\n`);
         const tokens = results.reduce((s, r) => s + r.usage.promptTokens + r.usage.completionTokens, 0);
         const cost = results.reduce((s, r) => s + r.cost, 0);
         const failed = results.filter((r) => r.status === 'failed').length;
-        process.stdout.write(`${results.length} design(s): ${results.length - failed} ok, ${failed} failed; ${tokens} tokens, cost ${cost.toFixed(4)}\n`);
+        const below = results.filter((r) => r.belowThreshold).length;
+        const pending = results.filter((r) => r.status === 'pending').length;
+        const notes = [below ? `${below} below the check threshold` : '', pending ? `${pending} waiting in .ui2code/pending (ui2code pending)` : ''].filter(Boolean);
+        process.stdout.write(`${results.length} design(s): ${results.length - failed} ok, ${failed} failed${notes.length ? `, ${notes.join(', ')}` : ''}; ${tokens} tokens, cost ${cost.toFixed(4)}\n`);
       }
-      if (results.some((r) => r.status === 'failed')) process.exitCode = 1;
+      if (results.some((r) => r.status === 'failed') || (flags.strict && results.some((r) => r.belowThreshold))) process.exitCode = 1;
     });
 }
