@@ -47,6 +47,10 @@ export interface CheckResult {
   errorCode?: string;
   pageErrors?: string[];
   images?: ReportImages;
+  /** The component's code saved in the report folder (relative path), with --report. */
+  code?: string;
+  /** Scores of the component's generation rounds, from the manifest. */
+  history?: number[];
   durationMs?: number;
 }
 
