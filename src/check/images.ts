@@ -1,7 +1,6 @@
 // The report's pictures: written as PNG files beside report.json as soon as a design is checked (so a large run never
 // holds every image in memory), read back when the HTML inlines them and when shard reports are merged.
 import { createHash } from 'node:crypto';
-import { ensureDir } from '../write/atomic.js';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { encodePng } from '../intake/png.js';
@@ -21,7 +20,7 @@ export function imageStem(id: string): string {
 /** `design` may be the design file's own PNG bytes: no need to encode what is already a PNG. */
 export async function saveImages(reportDir: string, id: string, images: { design: RgbaImage | Buffer; render: RgbaImage; diff: RgbaImage }): Promise<ReportImages> {
   const dir = path.join(reportDir, IMAGES_DIR);
-  await ensureDir(dir);
+  await fs.mkdir(dir, { recursive: true });
   const stem = imageStem(id);
   const refs: ReportImages = {
     design: `${IMAGES_DIR}/${stem}.design.png`,

@@ -1,10 +1,8 @@
 // `ui2code check` as a function: discover, shard, render and score, decide, write the report files, accept scores.
 // The CLI and the Vite plugin's build check both call this.
 import fs from 'node:fs/promises';
-import { ensureDir } from '../write/atomic.js';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
-import { Ui2CodeError } from '../errors.js';
 import { createRenderer, type Renderer } from '../render/pool.js';
 import { buildReport, exitCodeOf } from './decide.js';
 import { discover } from './discover.js';
@@ -60,7 +58,7 @@ async function addHistory(results: CheckResult[], root: string): Promise<void> {
 
 /** A copy of each component's code in the report folder: the report shows what was checked, even after later edits. */
 async function saveCode(reportDir: string, results: CheckResult[], root: string): Promise<void> {
-  await ensureDir(path.join(reportDir, CODE_DIR));
+  await fs.mkdir(path.join(reportDir, CODE_DIR), { recursive: true });
   await Promise.all(
     results.map(async (r) => {
       if (!r.component) return;
@@ -71,16 +69,7 @@ async function saveCode(reportDir: string, results: CheckResult[], root: string)
   );
 }
 
-/** A designs folder that is not there is a mistake in the command or the config, not an empty project. */
-async function assertDesignsFolder(config: ResolvedConfig): Promise<void> {
-  const stat = await fs.stat(config.designs).catch(() => null);
-  if (!stat?.isDirectory()) {
-    throw new Ui2CodeError('CONFIG', `the designs folder does not exist${stat ? ' (it is a file)' : ''}: pass --designs <dir> or set 'designs' in ui2code.config`, { file: config.designs });
-  }
-}
-
 export async function runCheck({ config, shard, update = false, reportDir, junitFile, renderer, onStart, onResult }: CheckOptions): Promise<CheckOutcome> {
-  await assertDesignsFolder(config);
   const pairs = (await discover(config)).filter((pair) => inShard(pair.id, shard));
   const report = path.resolve(config.root, reportDir ?? '.');
   if (reportDir) await clearOldImages(report);
@@ -103,7 +92,7 @@ export async function runCheck({ config, shard, update = false, reportDir, junit
   if (reportDir) Object.assign(files, await writeReportDir(report, checked));
   if (junitFile) {
     files.junit = path.resolve(config.root, junitFile);
-    await ensureDir(path.dirname(files.junit));
+    await fs.mkdir(path.dirname(files.junit), { recursive: true });
     await fs.writeFile(files.junit, toJUnit(checked));
   }
   if (update) {

@@ -1,7 +1,7 @@
 // The check's view of the manifest (.ui2code/manifest.json). The manifest's format and writes belong to src/write/manifest.ts;
 // this adapter is the one place the check touches it.
 import path from 'node:path';
-import { MANIFEST_FILE, manifestPath, readManifest, updateManifest, toPosix } from '../write/manifest.js';
+import { MANIFEST_FILE, readManifest, updateManifest, toPosix } from '../write/manifest.js';
 
 export const MANIFEST_PATH = toPosix(MANIFEST_FILE);
 
@@ -21,7 +21,7 @@ export async function readManifestPairs(root: string): Promise<ManifestPair[] | 
     const component = entry.file ?? entry.component;
     if (!component) return [];
     const accepted = entry.acceptedScore ?? entry.score;
-    return [{ design: manifestPath(root, design, design), component: manifestPath(root, design, component), ...(typeof accepted === 'number' ? { accepted } : {}) }];
+    return [{ design: path.resolve(root, design), component: path.resolve(root, component), ...(typeof accepted === 'number' ? { accepted } : {}) }];
   });
 }
 

@@ -1,7 +1,6 @@
 // Joins shard reports into the report an unsharded run would have written: results united, sorted and summarised
 // the same way, images and code copied beside the merged report.json.
 import fs from 'node:fs/promises';
-import { ensureDir } from '../write/atomic.js';
 import path from 'node:path';
 import { Ui2CodeError } from '../errors.js';
 import { buildReport } from './decide.js';
@@ -34,7 +33,7 @@ export async function mergeReports(dirs: string[], outDir: string): Promise<Merg
   }
 
   const byId = new Map<string, CheckResult>();
-  await ensureDir(outDir);
+  await fs.mkdir(outDir, { recursive: true });
   for (const { dir, report } of reports) {
     for (const result of report.results) {
       if (byId.has(result.id)) {
@@ -46,7 +45,7 @@ export async function mergeReports(dirs: string[], outDir: string): Promise<Merg
         const from = path.resolve(dir, ref);
         const to = path.resolve(outDir, ref);
         if (from === to) continue;
-        await ensureDir(path.dirname(to));
+        await fs.mkdir(path.dirname(to), { recursive: true });
         await fs.copyFile(from, to).catch((error: NodeJS.ErrnoException) => warnings.push(`${from}: not copied (${error.code ?? error.message})`));
       }
     }

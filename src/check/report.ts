@@ -1,7 +1,6 @@
 // A report folder: report.json (machine-readable; merge-reports reads it), images/, code/ and index.html, which refers
 // to the images and embeds the code, so the folder opens offline.
 import fs from 'node:fs/promises';
-import { ensureDir } from '../write/atomic.js';
 import path from 'node:path';
 import { Ui2CodeError } from '../errors.js';
 import { renderHtml } from './report-html.js';
@@ -19,7 +18,7 @@ async function readCode(dir: string, report: CheckReport): Promise<Map<string, s
 }
 
 export async function writeReportDir(dir: string, report: CheckReport): Promise<{ html: string; json: string }> {
-  await ensureDir(dir);
+  await fs.mkdir(dir, { recursive: true });
   const json = path.join(dir, REPORT_JSON);
   const html = path.join(dir, REPORT_HTML);
   const history = new Map(report.results.filter((r) => r.history?.length).map((r) => [r.id, r.history!]));

@@ -3,8 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { thresholdFor } from '../config/load.js';
 import type { ResolvedConfig } from '../config/types.js';
-import { describeError, isUi2CodeError, Ui2CodeError } from '../errors.js';
-import { isInside } from '../write/manifest.js';
+import { describeError, isUi2CodeError } from '../errors.js';
 import type { Renderer } from '../render/pool.js';
 import { decide } from './decide.js';
 import { relativeId } from './discover.js';
@@ -47,10 +46,6 @@ export async function checkPair(pair: CheckPair, { renderer, scorer, config, rep
     const info = await scorer.load(pair.id, pair.design, config.limits);
     let render: RenderResult;
     try {
-      // A component that is a link out of the project (a crafted checkout) is not read: its text would reach the report.
-      if (!isInside(config.root, await fs.realpath(pair.component))) {
-        throw new Ui2CodeError('CONFIG', 'the component is a link to a file outside the project; it was not read', { file: pair.component });
-      }
       const source = await fs.readFile(pair.component, 'utf8');
       // The same render scoreComponent makes: the design's CSS size at its device scale.
       render = await renderer.render(source, { width: info.cssWidth, height: info.cssHeight, deviceScaleFactor: info.scale }, { name: pair.component, resolveDir: path.dirname(pair.component) });

@@ -8,7 +8,6 @@ import { Ui2CodeError } from '../errors.js';
 import type { Design, ImageFormat, RgbaImage } from '../types.js';
 import { decodePng } from './png.js';
 import { decodeProblem } from './problems.js';
-import { rawPath } from './raw-path.js';
 import { readHeader, sniffFormat } from './sniff.js';
 
 /** `login@2x.png` → 2. Any other name → 1. */
@@ -84,13 +83,12 @@ export async function readDesign(file: string, limits: Partial<ImageLimits> = {}
   const lim = { ...DEFAULT_LIMITS, ...limits };
   let bytes: Buffer;
   try {
-    const real = await rawPath(abs);
-    const stat = await fs.stat(real);
+    const stat = await fs.stat(abs);
     if (!stat.isFile()) throw new Ui2CodeError('BAD_IMAGE', 'not a file', { file: abs });
     if (stat.size > lim.maxBytes) {
       throw new Ui2CodeError('IMAGE_LIMIT', `file is ${(stat.size / 1048576).toFixed(1)} MB, over the limit of ${lim.maxBytes / 1048576} MB`, { file: abs });
     }
-    bytes = await fs.readFile(real);
+    bytes = await fs.readFile(abs);
   } catch (error) {
     if (error instanceof Ui2CodeError) throw error;
     throw new Ui2CodeError('BAD_IMAGE', `cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file: abs, cause: error });

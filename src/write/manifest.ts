@@ -34,26 +34,6 @@ export interface Manifest {
 }
 
 export const toPosix = (p: string) => p.split(path.sep).join('/');
-
-/** True when `file` (absolute) lies inside `root`: the manifest may only name the project's own files. */
-export const isInside = (root: string, file: string) => {
-  const rel = path.relative(path.resolve(root), path.resolve(file));
-  return rel !== '' && !rel.startsWith(`..${path.sep}`) && rel !== '..' && !path.isAbsolute(rel);
-};
-
-/**
- * The absolute path a manifest entry names, refused when it lies outside the project: a crafted manifest must not make
- * ui2code read (and print) or write any other file.
- */
-export function manifestPath(root: string, key: string, value: string): string {
-  const file = path.resolve(root, value);
-  if (!isInside(root, file)) {
-    throw new Ui2CodeError('CONFIG', `the entry for "${key}" names a file outside the project (${value}); ui2code reads and writes only the project's own files: fix or delete the entry`, {
-      file: path.join(root, MANIFEST_FILE),
-    });
-  }
-  return file;
-}
 export const manifestKey = (root: string, design: string) => toPosix(path.relative(root, path.resolve(root, design)));
 
 export async function readManifest(root: string): Promise<Manifest | null> {

@@ -8,7 +8,7 @@ import { Ui2CodeError } from '../errors.js';
 import { writeFileAtomic } from './atomic.js';
 import { pendingDir } from './component.js';
 import { parseHeader } from './header.js';
-import { manifestKey, manifestPath, readManifest, toPosix, updateManifestEntry, type ManifestEntry } from './manifest.js';
+import { manifestKey, readManifest, toPosix, updateManifestEntry, type ManifestEntry } from './manifest.js';
 
 export interface PendingFile {
   /** The waiting version, in .ui2code/pending/. */
@@ -59,7 +59,7 @@ export async function listPending(root: string, outDir: string): Promise<Pending
       .catch(() => undefined);
     // The file the manifest pairs with the design, else the output folder's file of that name.
     const known = manifest?.designs[manifestKey(root, header.design)]?.file ?? entry?.file;
-    const target = known ? manifestPath(root, header.design, known) : path.join(path.resolve(root, outDir), name);
+    const target = known ? path.resolve(root, known) : path.join(path.resolve(root, outDir), name);
     const files: PendingFile[] = [{ pending, target }];
     const css = names.find((n) => n === `${component}.module.css`);
     if (css) files.push({ pending: path.join(dir, css), target: path.join(path.dirname(target), css) });

@@ -1,7 +1,6 @@
 // `ui2code merge-reports <dirs...> --out <dir>`: joins the reports of `check --shard i/n` runs into the one report an
 // unsharded run would have written. Exit 0 when every design passed, 1 otherwise (so a final CI job can gate on it).
 import fs from 'node:fs/promises';
-import { ensureDir } from '../../write/atomic.js';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { summaryMarkdown, isGitHubActions } from '../../check/github.js';
@@ -31,7 +30,7 @@ export function registerMergeReports(program: Command): void {
       const files: { html: string; junit?: string } = { html: path.join(outDir, 'index.html') };
       if (flags.junit) {
         files.junit = path.resolve(flags.junit);
-        await ensureDir(path.dirname(files.junit));
+        await fs.mkdir(path.dirname(files.junit), { recursive: true });
         await fs.writeFile(files.junit, toJUnit(report));
       }
       if (flags.json) process.stdout.write(`${JSON.stringify({ ...report, files })}\n`);
