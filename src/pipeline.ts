@@ -136,8 +136,7 @@ export async function convertDesign(designPath: string, options: ConvertOptions)
     const rounds = override?.rounds ?? config.rounds;
     const target = override?.target ?? config.target;
     const withHints = Boolean(options.hints) || (await wantsHints(config, provider));
-    // Everything that decides the answer: two endpoints serving a model of the same name never share results.
-    const key = cacheKey({ image: input.hash, provider: provider.name, endpoint: provider.endpoint, model: provider.model, version: provider.version, promptVersion: PROMPT_VERSION, rounds, target, hints: withHints });
+    const key = cacheKey({ image: input.hash, provider: provider.name, model: provider.model, version: provider.version, promptVersion: PROMPT_VERSION, rounds, target, hints: withHints });
 
     const produce = async (): Promise<CachedResult> => {
       const hints = options.hints ?? (withHints ? await analysisHints(input) : undefined);

@@ -13,7 +13,6 @@ export const CONFIG_DEFAULTS: ConfigDefaults = {
   designOverrides: {},
   renderWorkers: 4,
   maxUploadSide: 2048,
-  retryBudget: 60,
   limits: DEFAULT_LIMITS,
   check: false,
   strict: false,

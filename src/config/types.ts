@@ -38,8 +38,6 @@ export interface UserConfig {
   browser?: string;
   /** Longest side an image is downscaled to before upload. Default 2048. */
   maxUploadSide?: number;
-  /** Seconds after a design's first request during which failed requests are retried; then it fails with the last error. Default 60. */
-  retryBudget?: number;
   /** Token budget per design across rounds; refinement stops when exceeded. */
   tokenBudget?: number;
   /** Send the local analysis to remote models as hints. Default: on for small models (see `isSmallModel`). */

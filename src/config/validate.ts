@@ -56,7 +56,6 @@ const FIELDS: Record<keyof UserConfig, Check | 'overrides' | 'limits'> = {
   browser: nonEmptyString,
   maxUploadSide: integer(64, 16384),
   tokenBudget: integer(1),
-  retryBudget: integer(0, 3600),
   hints: boolean,
   limits: 'limits',
   check: boolean,

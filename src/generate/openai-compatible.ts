@@ -40,8 +40,6 @@ export interface ClientOptions {
   maxWireBytes?: number;
   /** Retries stop, and a running stream is aborted, this long after the first attempt. Default 10 min. */
   deadlineMs?: number;
-  /** No retry starts this long after the first attempt: the design fails with the last failure. Default 60 s. */
-  retryBudgetMs?: number;
   /** First backoff step; doubles each retry (capped at 30 s), full jitter. Default 1 s. */
   backoffMs?: number;
   /** How long the concurrency limit stays halved after a 1302. Default 60 s. */
@@ -60,8 +58,6 @@ export function redactor(secret: string): (text: string) => string {
 class ReplyTooLarge extends Error {}
 /** A 200 answer that is a web page, not the API. */
 class NotTheApi extends Error {}
-/** The endpoint redirected the request elsewhere than its own origin, or more than once: never followed. */
-class RefusedRedirect extends Error {}
 /** A 200 JSON answer carrying `{ error }` (some gateways answer a streamed request that way): classified like an HTTP error. */
 class ErrorInBody extends Error {
   constructor(readonly error: { code?: string | number; message?: string }, readonly headers: Headers) {
@@ -112,32 +108,10 @@ function findCause<T extends Error>(error: unknown, type: new (...args: never[])
   return undefined;
 }
 
-const REDIRECT = new Set([301, 302, 303, 307, 308]);
-
-/**
- * fetch that never sends the request (the user's design) to another origin: a redirect to the same origin is followed
- * once, any other redirect fails with its target named.
- */
-async function fetchSameOrigin(input: Parameters<typeof fetch>[0], init: RequestInit | undefined): Promise<Response> {
-  let url = new URL(input instanceof Request ? input.url : String(input));
-  for (let hop = 0; ; hop++) {
-    const response = await fetch(url, { ...init, redirect: 'manual' });
-    if (!REDIRECT.has(response.status)) return response;
-    await response.body?.cancel().catch(() => {});
-    const location = response.headers.get('location');
-    const target = location ? new URL(location, url) : null;
-    if (!target || target.origin !== url.origin) {
-      throw new RefusedRedirect(`the endpoint redirected the request (HTTP ${response.status}) to ${target ? target.origin : 'nowhere'}; ui2code never sends a design to another origin than the configured base URL: set the base URL to the address that answers`);
-    }
-    if (hop >= 1) throw new RefusedRedirect(`the endpoint redirected the request more than once (HTTP ${response.status}, to ${target.pathname}): set the base URL to the address that answers`);
-    url = target;
-  }
-}
-
 /** fetch with a byte cap on every response body and a clear refusal of HTML pages served with status 200. */
 function guardedFetch(maxBytes: number): typeof fetch {
   return async (input, init) => {
-    const response = await fetchSameOrigin(input, init);
+    const response = await fetch(input, init);
     if (!response.body) return response;
     const type = response.headers.get('content-type') ?? '';
     if (response.ok && /text\/html/i.test(type)) {
@@ -222,14 +196,12 @@ export function createOpenAICompatibleProvider(options: ClientOptions): Provider
     maxReplyBytes = 2 * 1024 * 1024,
     maxWireBytes = 16 * maxReplyBytes,
     deadlineMs = 10 * 60_000,
-    retryBudgetMs = 60_000,
     backoffMs = 1000,
     slowDownMs = 60_000,
     maxTokens = 16_384,
     extraBody = {},
   } = options;
-  // The user may ask for fewer requests at once than the model's tier allows, never for more.
-  const limiter = sharedLimiter(`${baseUrl} ${model}`, Math.min(options.concurrency ?? Infinity, defaultConcurrency(model)));
+  const limiter = sharedLimiter(`${baseUrl} ${model}`, options.concurrency ?? defaultConcurrency(model));
   const redact = redactor(apiKey);
   const priced = priceOf(model) !== undefined;
   let client: Promise<OpenAI> | undefined;
@@ -319,8 +291,6 @@ export function createOpenAICompatibleProvider(options: ClientOptions): Provider
       }
       const inBody = findCause(error, ErrorInBody);
       if (inBody) throw { error: inBody.error, headers: inBody.headers, message: inBody.message };
-      const redirect = findCause(error, RefusedRedirect);
-      if (redirect) throw new Ui2CodeError('PROVIDER', redact(redirect.message), { file });
       const page = findCause(error, NotTheApi);
       if (page) {
         throw new Ui2CodeError('PROVIDER', `the endpoint at ${redact(baseUrl)} answered with ${redact(page.message)} instead of the OpenAI-compatible API: check the base URL (it usually ends in /v1, or /api/paas/v4 for GLM)`, { file });
@@ -355,7 +325,6 @@ export function createOpenAICompatibleProvider(options: ClientOptions): Provider
     name,
     model,
     version: PROMPT_VERSION,
-    endpoint: baseUrl.replace(/\/+$/, ''),
     cost: (usage) => costOf(model, usage),
     generate(request) {
       const { design, signal } = request;
@@ -392,7 +361,7 @@ export function createOpenAICompatibleProvider(options: ClientOptions): Provider
               if (failure.slowDown) limiter.slowDown(slowDownMs);
               const jitter = Math.random() * Math.min(30_000, backoffMs * 2 ** retry);
               const wait = Math.max(failure.retryAfterMs ?? 0, jitter);
-              if (Date.now() + wait > Math.min(deadline, started + retryBudgetMs)) {
+              if (Date.now() + wait > deadline) {
                 throw keptFailing(retry + 1, failure.message);
               }
               request.onProgress?.({ design: file, phase: 'generating', message: `retrying in ${Math.round(wait)} ms after ${failure.message}` });

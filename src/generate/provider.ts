@@ -40,8 +40,6 @@ export interface Provider {
   readonly model: string;
   /** What else shapes the output (prompt version, engine version): part of the cache key. */
   readonly version?: string;
-  /** Where requests go (a remote provider's base URL): part of the cache key, so two endpoints never share answers. */
-  readonly endpoint?: string;
   generate(request: GenerateRequest): Promise<GenerateResult>;
   /** Cost of the given usage in the provider's currency (0 when free or local). */
   cost(usage: Usage): number;

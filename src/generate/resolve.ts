@@ -41,8 +41,6 @@ export interface ProviderSettings {
   /** Client tuning (tests, slow self-hosted servers): see ClientOptions. */
   idleTimeoutMs?: number;
   deadlineMs?: number;
-  /** Seconds during which failed requests are retried (the config's `retryBudget`). */
-  retryBudget?: number;
   backoffMs?: number;
   maxReplyBytes?: number;
 }
@@ -97,7 +95,6 @@ export async function resolveProvider(settings: ProviderSettings = {}, environme
     imageEncoding: 'data-url',
     idleTimeoutMs: settings.idleTimeoutMs,
     deadlineMs: settings.deadlineMs,
-    retryBudgetMs: settings.retryBudget === undefined ? undefined : settings.retryBudget * 1000,
     backoffMs: settings.backoffMs,
     maxReplyBytes: settings.maxReplyBytes,
   });

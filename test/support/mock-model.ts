@@ -22,9 +22,7 @@ export type MockReply =
   /** Raw text with a status (default 200) and content type (default text/html): garbage from a wrong endpoint. */
   | { raw: string; status?: number; contentType?: string }
   /** An endless-looking stream of content deltas of this many bytes in total (e.g. 50 MB). */
-  | { hugeStreamBytes: number }
-  /** A redirect (default 307, which re-sends the body) to this absolute URL. */
-  | { redirect: string; status?: number };
+  | { hugeStreamBytes: number };
 
 export interface MockRequest {
   body: any;
@@ -143,10 +141,6 @@ export async function startMockModel(handler: MockHandler): Promise<MockModel> {
     }
     if ('json' in reply) {
       res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers }).end(JSON.stringify(reply.json));
-      return;
-    }
-    if ('redirect' in reply) {
-      res.writeHead(reply.status ?? 307, { location: reply.redirect }).end();
       return;
     }
     if ('raw' in reply) {
