@@ -30,6 +30,12 @@ export interface Ui2CodeOptions {
   scanOnStart?: boolean;
   /** Convert in a worker thread, so the local engine's CPU work never stalls the dev server. Default true. */
   thread?: boolean;
+  /**
+   * `bundled` (default): the dev server serves the fonts ui2code measured with (Arimo for Arial and Helvetica, Tinos
+   * for Times New Roman, Cousine for Courier New, and the other bundled families), so `vite dev` shows what the check
+   * measured. `system`: the page uses the system's fonts, as production does unless you ship the fonts yourself.
+   */
+  fonts?: 'bundled' | 'system';
 }
 
 /** The options that are config keys, as config overrides (undefined values are ignored by the loader). */

@@ -13,6 +13,7 @@ import type { ConvertResult, Design, Hints, ProgressEvent, Scores } from './type
 import { prepareDir, sweepTempFiles } from './write/atomic.js';
 import { cacheKey, readCache, shared, writeCache, type CachedResult } from './write/cache.js';
 import { writeComponent } from './write/component.js';
+import { clearPending, recordPendingEntry } from './write/pending.js';
 import { updateManifestEntry, manifestKey, readManifest, toPosix } from './write/manifest.js';
 import { componentName, componentPath } from './write/names.js';
 import { PROMPT_VERSION } from './generate/prompt.js';
@@ -199,26 +200,29 @@ export async function convertDesign(designPath: string, options: ConvertOptions)
       terms,
       usage: fromCache ? { promptTokens: 0, completionTokens: 0 } : made.usage,
       cost: fromCache ? 0 : made.cost,
+      // Written all the same (the best candidate is still the best), but `check` would fail it.
+      belowThreshold: terms?.score !== undefined && terms.score < (override?.threshold ?? config.threshold),
       ...(written.reason ? { error: `not overwritten: ${written.reason}; the new version is in ${written.file}` } : {}),
     });
-    if (written.status !== 'pending') {
-      await updateManifestEntry(config.root, design, {
-        file: toPosix(path.relative(config.root, file)),
-        component: name,
-        provider: made.provider,
-        model: made.model,
-        promptVersion: provider.version ?? PROMPT_VERSION,
-        rounds: made.rounds,
-        scores: made.scores,
-        score: terms?.score,
-        scoreVersion: SCORE_VERSION,
-        // A freshly generated component is judged by its own score until `check --update` accepts another.
-        acceptedScore: undefined,
-        usage: made.usage,
-        cost: made.cost,
-        hash: input.hash,
-      });
-    }
+    const manifestEntry = {
+      file: toPosix(path.relative(config.root, file)),
+      component: name,
+      provider: made.provider,
+      model: made.model,
+      promptVersion: provider.version ?? PROMPT_VERSION,
+      rounds: made.rounds,
+      scores: made.scores,
+      score: terms?.score,
+      scoreVersion: SCORE_VERSION,
+      // A freshly generated component is judged by its own score until `check --update` accepts another.
+      acceptedScore: undefined,
+      usage: made.usage,
+      cost: made.cost,
+      hash: input.hash,
+    };
+    // A version waiting for the user keeps what the manifest will record when they accept it.
+    if (written.status === 'pending') await recordPendingEntry(config.root, name, manifestEntry);
+    else await Promise.all([updateManifestEntry(config.root, design, manifestEntry), clearPending(config.root, name)]);
     progress('done');
     return result;
   } catch (error) {

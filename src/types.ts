@@ -157,6 +157,8 @@ export interface ConvertResult {
   /** Cost in the provider's currency (RMB for glm), 0 for local. */
   cost: number;
   error?: string;
+  /** The written component scores under the threshold `check` applies to its design. */
+  belowThreshold?: boolean;
   /** Error code when failed. */
   errorCode?: ResultErrorCode;
 }

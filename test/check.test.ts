@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'puppeteer-core';
 import { decide } from '../src/check/decide.js';
@@ -159,7 +160,8 @@ describe('ui2code check on the fixture repo', () => {
     assert.ok(red > 1000, `${red} red pixels in the diff`);
     assert.deepEqual([diff.width, diff.height], [480, 520]);
     const html = fs.readFileSync(path.join(edited, 'report', 'index.html'), 'utf8');
-    assert.ok(html.includes(`data:image/png;base64,${fs.readFileSync(path.join(edited, 'report', failed.images.diff)).toString('base64')}`), 'the diff is inlined');
+    assert.ok(html.includes(`src="${failed.images.diff}"`), 'the page refers to the diff beside it');
+    assert.ok(!html.includes('data:image/png;base64,'), 'each picture is stored once, not inlined as well');
   });
 
   it('opens the HTML report in Chromium with the network blocked and shows every design', async () => {
@@ -167,15 +169,16 @@ describe('ui2code check on the fixture repo', () => {
     const page = await browser.newPage();
     const blocked: string[] = [];
     await page.setRequestInterception(true);
+    const reportUrl = pathToFileURL(path.join(edited, 'report')).href;
     page.on('request', (request) => {
-      if (request.url().startsWith('data:')) return void request.continue();
+      if (request.url().startsWith(`${reportUrl}/`)) return void request.continue();
       blocked.push(request.url());
       void request.abort('blockedbyclient');
     });
-    await page.setContent(fs.readFileSync(path.join(edited, 'report', 'index.html'), 'utf8'), { waitUntil: 'load' });
+    await page.goto(`${reportUrl}/index.html`, { waitUntil: 'load' });
     const shown = await page.evaluate(() => {
       const sections = [...document.querySelectorAll('section.result')] as HTMLElement[];
-      const images = [...document.querySelectorAll('img')] as HTMLImageElement[];
+      const images = [...document.querySelectorAll('section.result img')] as HTMLImageElement[];
       return {
         ids: sections.map((s) => s.dataset.id),
         statuses: sections.map((s) => s.dataset.status),
@@ -203,6 +206,59 @@ describe('ui2code check on the fixture repo', () => {
       return (document.querySelector('.slider .over') as HTMLImageElement).style.clipPath;
     });
     assert.equal(clip, 'inset(0px 0px 0px 20%)');
+    await page.close();
+  });
+
+  it('the report filters by status, searches, moves with j/k, zooms, switches picture modes, shows code, and goes dark', async () => {
+    browser ??= await launchBrowser();
+    const page = await browser.newPage();
+    const reportUrl = pathToFileURL(path.join(edited, 'report')).href;
+    await page.goto(`${reportUrl}/index.html`, { waitUntil: 'load' });
+    const visible = () => page.evaluate(() => ([...document.querySelectorAll('section.result')] as HTMLElement[]).filter((s) => !s.hidden).map((s) => s.dataset.id));
+    const all = await visible();
+    assert.equal(all.length, fullReport.results.length);
+
+    await page.click('.filters button[data-group="failed"]');
+    assert.deepEqual(await visible(), fullReport.results.filter((r) => r.failed).map((r) => r.id));
+    await page.click('.filters button[data-group="all"]');
+    await page.type('#search', 'pricing');
+    assert.deepEqual(await visible(), ['designs/pricing-card.png']);
+    await page.click('#search', { count: 3 });
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Escape');
+    assert.equal((await visible()).length, all.length);
+
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    const current = await page.evaluate(() => (document.querySelector('section.result.current') as HTMLElement | null)?.dataset.id);
+    assert.equal(current, all[1], 'j twice lands on the second design');
+    await page.keyboard.press('k');
+    assert.equal(await page.evaluate(() => (document.querySelector('section.result.current') as HTMLElement | null)?.dataset.id), all[0]);
+
+    const first = fullReport.results.find((r) => r.images)!;
+    const sel = `section[data-id="${first.id}"]`;
+    await page.click(`${sel} figure.diff img`);
+    assert.equal(await page.evaluate(() => (document.getElementById('zoom') as HTMLElement).hidden), false);
+    assert.match(await page.evaluate(() => (document.querySelector('#zoom img') as HTMLImageElement).src), /\.diff\.png$/);
+    await page.keyboard.press('Escape');
+    assert.equal(await page.evaluate(() => (document.getElementById('zoom') as HTMLElement).hidden), true);
+
+    const shownFigures = () => page.evaluate((s) => ([...document.querySelectorAll(`${s} figure, ${s} .slider`)] as HTMLElement[]).filter((e) => e.offsetParent !== null).map((e) => e.className), sel);
+    assert.deepEqual(await shownFigures(), ['design', 'render', 'diff']);
+    await page.click(`${sel} .modes button[data-mode="diff"]`);
+    assert.deepEqual(await shownFigures(), ['diff']);
+    await page.click(`${sel} .modes button[data-mode="slider"]`);
+    assert.deepEqual(await shownFigures(), ['slider']);
+
+    await page.click(`${sel} .tabs button[data-tab="code"]`);
+    const code = await page.evaluate((s) => (document.querySelector(`${s} [data-panel="code"]`) as HTMLElement).innerText, sel);
+    assert.equal(code.trim(), fs.readFileSync(path.join(edited, first.component!), 'utf8').trim(), 'the code tab shows the checked component');
+
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+    const light = await background();
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    assert.notEqual(await background(), light, 'dark mode follows the system');
     await page.close();
   });
 
@@ -277,7 +333,8 @@ describe('ui2code check on the fixture repo', () => {
 
   it('scores the same with and without a report (so accepted scores compare alike)', async () => {
     const plain = json(await cli(edited, ['check', '--json']));
-    const strip = (report: CheckReport) => comparable(report).results.map(({ images: _, ...rest }) => rest);
+    // The report folder's own files (pictures, code copies) are what --report adds; every score is the same.
+    const strip = (report: CheckReport) => comparable(report).results.map(({ images: _, code: __, ...rest }) => rest);
     assert.deepEqual(strip(plain), strip(fullReport));
   });
 

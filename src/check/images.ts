@@ -8,6 +8,8 @@ import type { RgbaImage } from '../types.js';
 import type { ReportImages } from './types.js';
 
 export const IMAGES_DIR = 'images';
+/** Where the report keeps a copy of each checked component's code. */
+export const CODE_DIR = 'code';
 
 /** A file-name-safe, collision-free stem for an id (same in every shard, so merged reports keep their names). */
 export function imageStem(id: string): string {

@@ -6,11 +6,13 @@ import type { ResolvedConfig } from '../config/types.js';
 import { createRenderer, type Renderer } from '../render/pool.js';
 import { buildReport, exitCodeOf } from './decide.js';
 import { discover } from './discover.js';
-import { IMAGES_DIR } from './images.js';
+import { CODE_DIR, IMAGES_DIR, imageStem } from './images.js';
+import { readManifest } from '../write/manifest.js';
 import { toJUnit } from './junit.js';
 import { acceptScores } from './manifest.js';
 import { writeReportDir } from './report.js';
 import { runPairs } from './run.js';
+import { notePending, waitingVersions } from './pending.js';
 import { createScorer } from './scorer.js';
 import { inShard } from './shard.js';
 import type { CheckReport, CheckResult, ShardSpec } from './types.js';
@@ -40,6 +42,31 @@ async function clearOldImages(reportDir: string): Promise<void> {
   const dir = path.join(reportDir, IMAGES_DIR);
   const names = await fs.readdir(dir).catch(() => [] as string[]);
   await Promise.all(names.filter((n) => /\.(design|render|diff)\.png$/.test(n)).map((n) => fs.rm(path.join(dir, n), { force: true })));
+  const code = path.join(reportDir, CODE_DIR);
+  const sources = await fs.readdir(code).catch(() => [] as string[]);
+  await Promise.all(sources.filter((n) => /-[0-9a-f]{8}\.(tsx|jsx)$/.test(n)).map((n) => fs.rm(path.join(code, n), { force: true })));
+}
+
+/** Each component's rounds, as the manifest recorded them when it was generated. */
+async function addHistory(results: CheckResult[], root: string): Promise<void> {
+  const manifest = await readManifest(root).catch(() => null);
+  for (const r of results) {
+    const scores = r.design ? manifest?.designs[r.design]?.scores : undefined;
+    if (scores?.length) r.history = scores;
+  }
+}
+
+/** A copy of each component's code in the report folder: the report shows what was checked, even after later edits. */
+async function saveCode(reportDir: string, results: CheckResult[], root: string): Promise<void> {
+  await fs.mkdir(path.join(reportDir, CODE_DIR), { recursive: true });
+  await Promise.all(
+    results.map(async (r) => {
+      if (!r.component) return;
+      const ref = `${CODE_DIR}/${imageStem(r.id)}${path.extname(r.component)}`;
+      const copied = await fs.copyFile(path.resolve(root, r.component), path.join(reportDir, ref)).then(() => true, () => false);
+      if (copied) r.code = ref;
+    }),
+  );
 }
 
 export async function runCheck({ config, shard, update = false, reportDir, junitFile, renderer, onStart, onResult }: CheckOptions): Promise<CheckOutcome> {
@@ -49,13 +76,17 @@ export async function runCheck({ config, shard, update = false, reportDir, junit
   onStart?.(pairs.length);
   const own = renderer ?? createRenderer({ executablePath: config.browser, workers: config.renderWorkers });
   const scorer = createScorer();
+  const waiting = await waitingVersions(config);
+  const note = (r: CheckResult) => notePending(r, waiting, config.root);
   let results: CheckResult[];
   try {
-    results = await runPairs(pairs, { renderer: own, scorer, config, reportDir: reportDir ? report : undefined, onResult });
+    results = (await runPairs(pairs, { renderer: own, scorer, config, reportDir: reportDir ? report : undefined, onResult: onResult && ((r) => onResult(note(r))) })).map(note);
   } finally {
     await scorer.close();
     if (!renderer) await own.close();
   }
+  await addHistory(results, config.root);
+  if (reportDir) await saveCode(report, results, config.root);
   const checked = buildReport(results, { threshold: config.threshold, regressionTolerance: config.regressionTolerance, strict: config.strict, shard });
   const files: CheckOutcome['files'] = {};
   if (reportDir) Object.assign(files, await writeReportDir(report, checked));

@@ -1,5 +1,5 @@
 // Joins shard reports into the report an unsharded run would have written: results united, sorted and summarised
-// the same way, images copied beside the merged report.json.
+// the same way, images and code copied beside the merged report.json.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Ui2CodeError } from '../errors.js';
@@ -41,13 +41,12 @@ export async function mergeReports(dirs: string[], outDir: string): Promise<Merg
         continue;
       }
       byId.set(result.id, result);
-      if (!result.images) continue;
-      for (const ref of Object.values(result.images)) {
+      for (const ref of [...Object.values(result.images ?? {}), ...(result.code ? [result.code] : [])]) {
         const from = path.resolve(dir, ref);
         const to = path.resolve(outDir, ref);
         if (from === to) continue;
         await fs.mkdir(path.dirname(to), { recursive: true });
-        await fs.copyFile(from, to).catch((error: NodeJS.ErrnoException) => warnings.push(`${from}: image not copied (${error.code ?? error.message})`));
+        await fs.copyFile(from, to).catch((error: NodeJS.ErrnoException) => warnings.push(`${from}: not copied (${error.code ?? error.message})`));
       }
     }
   }

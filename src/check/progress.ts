@@ -18,7 +18,8 @@ export function resultLine(r: CheckResult): string {
   const mark = r.failed ? 'FAIL' : r.regression ? 'DROP' : r.status === 'pass' ? 'ok  ' : 'skip';
   const score = r.score !== undefined ? `${r.score.toFixed(3)} ${r.score >= r.threshold ? '>=' : '< '} ${r.threshold}` : (r.message ?? r.status);
   const accepted = r.regression ? ` (accepted ${r.accepted?.toFixed(3)})` : '';
-  return `${mark} ${r.id}  ${score}${accepted}`;
+  const waiting = r.pending ? `  (a newer version waits in ${r.pending})` : '';
+  return `${mark} ${r.id}  ${score}${accepted}${waiting}`;
 }
 
 export async function createProgress({ stream = process.stderr, env = process.env, quiet = false }: ProgressOptions = {}): Promise<Progress> {

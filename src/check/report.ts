@@ -1,4 +1,5 @@
-// A report folder: report.json (machine-readable; merge-reports reads it), images/ and index.html (self-contained).
+// A report folder: report.json (machine-readable; merge-reports reads it), images/, code/ and index.html, which refers
+// to the images and embeds the code, so the folder opens offline.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Ui2CodeError } from '../errors.js';
@@ -8,24 +9,21 @@ import type { CheckReport } from './types.js';
 export const REPORT_JSON = 'report.json';
 export const REPORT_HTML = 'index.html';
 
-/** Data URLs of every image the report refers to, read from the report folder. */
-async function inlineImages(dir: string, report: CheckReport): Promise<Map<string, string>> {
-  const refs = report.results.flatMap((r) => (r.images ? [r.images.design, r.images.render, r.images.diff] : []));
+/** The components' code the results refer to (saved in the report folder, so merged shards keep it). */
+async function readCode(dir: string, report: CheckReport): Promise<Map<string, string>> {
   const entries = await Promise.all(
-    refs.map(async (ref) => {
-      const bytes = await fs.readFile(path.join(dir, ref)).catch(() => null);
-      return [ref, bytes ? `data:image/png;base64,${bytes.toString('base64')}` : ''] as const;
-    }),
+    report.results.filter((r) => r.code).map(async (r) => [r.id, await fs.readFile(path.join(dir, r.code!), 'utf8').catch(() => null)] as const),
   );
-  return new Map(entries.filter(([, url]) => url));
+  return new Map(entries.filter((e): e is readonly [string, string] => e[1] !== null));
 }
 
 export async function writeReportDir(dir: string, report: CheckReport): Promise<{ html: string; json: string }> {
   await fs.mkdir(dir, { recursive: true });
   const json = path.join(dir, REPORT_JSON);
   const html = path.join(dir, REPORT_HTML);
+  const history = new Map(report.results.filter((r) => r.history?.length).map((r) => [r.id, r.history!]));
   await fs.writeFile(json, `${JSON.stringify(report, null, 2)}\n`);
-  await fs.writeFile(html, renderHtml(report, await inlineImages(dir, report)));
+  await fs.writeFile(html, renderHtml(report, { code: await readCode(dir, report), history }));
   return { html, json };
 }
 

@@ -46,9 +46,15 @@ export interface CheckResult {
   /** The score fell more than the tolerance below the accepted score (reported even when passing). */
   regression?: boolean;
   message?: string;
+  /** A newer version of an edited component waiting in .ui2code/pending/ (relative to the root), named when it fails. */
+  pending?: string;
   errorCode?: string;
   pageErrors?: string[];
   images?: ReportImages;
+  /** The component's code saved in the report folder (relative path), with --report. */
+  code?: string;
+  /** Scores of the component's generation rounds, from the manifest. */
+  history?: number[];
   durationMs?: number;
 }
 

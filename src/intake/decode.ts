@@ -7,6 +7,7 @@ import { DEFAULT_LIMITS, type ImageLimits } from '../config/types.js';
 import { Ui2CodeError } from '../errors.js';
 import type { Design, ImageFormat, RgbaImage } from '../types.js';
 import { decodePng } from './png.js';
+import { decodeProblem } from './problems.js';
 import { readHeader, sniffFormat } from './sniff.js';
 
 /** `login@2x.png` → 2. Any other name → 1. */
@@ -58,7 +59,7 @@ async function decodeWithSharp(bytes: Buffer, file: string, format: ImageFormat,
       .toBuffer({ resolveWithObject: true });
     return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
   } catch (error) {
-    throw new Ui2CodeError('BAD_IMAGE', `not a readable ${format.toUpperCase()} (${(error as Error).message})`, { file, cause: error });
+    throw new Ui2CodeError('BAD_IMAGE', decodeProblem(format, error), { file, cause: error });
   }
 }
 

@@ -2,13 +2,14 @@
 import { PNG } from 'pngjs';
 import { Ui2CodeError } from '../errors.js';
 import type { RgbaImage } from '../types.js';
+import { decodeProblem } from './problems.js';
 
 export function decodePng(bytes: Buffer, file: string): RgbaImage {
   try {
     const png = PNG.sync.read(bytes);
     return { width: png.width, height: png.height, data: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength) };
   } catch (error) {
-    throw new Ui2CodeError('BAD_IMAGE', `not a readable PNG (${(error as Error).message})`, { file, cause: error });
+    throw new Ui2CodeError('BAD_IMAGE', decodeProblem('png', error), { file, cause: error });
   }
 }
 

@@ -12,6 +12,7 @@ import { createSession } from '../../session.js';
 import type { ConvertResult, ProgressEvent } from '../../types.js';
 import { closeOnSignals } from '../../render/signals.js';
 import { unitInterval } from './check.js';
+import { createConvertProgress, painter, wantsColor, type Paint } from '../convert-progress.js';
 
 interface ConvertFlags {
   out?: string;
@@ -27,6 +28,7 @@ interface ConvertFlags {
   config?: string | false;
   browser?: string;
   hints?: boolean;
+  strict?: boolean;
 }
 
 export function wholeNumber(min: number) {
@@ -70,12 +72,32 @@ export function overridesFrom(flags: Partial<ConvertFlags> & { designs?: string 
 
 const fmt = (n: number | undefined, digits = 3) => (n === undefined ? '-' : n.toFixed(digits));
 
-export function resultLine(r: ConvertResult, root: string): string {
+const STATUS_COLOR = { written: 'green', unchanged: 'dim', pending: 'magenta', failed: 'red' } as const;
+
+export function resultLine(r: ConvertResult, root: string, paint: Paint = painter(false)): string {
   const rel = (p: string) => (p ? path.relative(root, p) || p : '');
-  const head = `${r.status.padEnd(9)} ${rel(r.design)}`;
+  const head = `${paint(STATUS_COLOR[r.status], r.status.padEnd(9))} ${rel(r.design)}`;
   if (r.status === 'failed') return `${head}\n          ${r.error}`;
   const tokens = r.usage.promptTokens + r.usage.completionTokens;
-  return `${head} → ${rel(r.file)}  score ${fmt(r.score)} (rounds: ${r.scores.map((s) => fmt(s)).join(' → ') || '-'})  ${tokens} tokens  ${r.cost ? `${r.cost.toFixed(4)}` : 'free'}${r.error ? `\n          ${r.error}` : ''}`;
+  const below = r.belowThreshold ? `  ${paint('yellow', 'below the check threshold')}` : '';
+  return `${head} → ${rel(r.file)}  score ${fmt(r.score)}${below} (rounds: ${r.scores.map((s) => fmt(s)).join(' → ') || '-'})  ${tokens} tokens  ${r.cost ? `${r.cost.toFixed(4)}` : 'free'}${r.error ? `\n          ${r.error}` : ''}`;
+}
+
+/** Design images named on the command line, with each folder replaced by the designs in it. */
+export async function expandDesignArgs(args: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const arg of args) {
+    const abs = path.resolve(arg);
+    const stat = await fs.stat(abs).catch(() => null);
+    if (!stat?.isDirectory()) {
+      out.push(abs);
+      continue;
+    }
+    const found = await listDesigns(abs);
+    if (found.length === 0) throw new Ui2CodeError('CONFIG', 'the folder holds no design images (PNG, JPEG or WebP)', { file: arg });
+    out.push(...found.map((f) => path.resolve(abs, f)));
+  }
+  return [...new Set(out)];
 }
 
 /** `convert --json`'s promised fields, plus the extra ones after them. */
@@ -95,44 +117,40 @@ export function jsonResult(r: ConvertResult) {
     usage: { promptTokens: r.usage.promptTokens, completionTokens: r.usage.completionTokens },
     cost: r.cost,
     error: r.error ?? null,
+    ...(r.status !== 'failed' ? { belowThreshold: r.belowThreshold ?? false } : {}),
     ...(r.errorCode ? { errorCode: r.errorCode } : {}),
     ...(r.terms ? { terms: r.terms } : {}),
   };
 }
 
 /** An argument that names a folder stands for every design in it; anything else is one design (its errors name it). */
-async function designsAt(file: string): Promise<string[]> {
-  const isFolder = await fs.stat(file).then((s) => s.isDirectory(), () => false);
-  return isFolder ? listDesigns(file) : [file];
-}
-
 export function registerConvert(program: Command): void {
   modelFlags(
     program
       .command('convert')
       .description('turn design images into React components')
-      .argument('<images...>', 'design images (PNG, JPEG, WebP), or folders of them')
+      .argument('<images...>', 'design images (PNG, JPEG, WebP) or folders of them')
       .option('--out <dir>', 'output folder (default src/components/generated)'),
   )
     .option('--force', 'overwrite components edited by hand')
     .option('--no-cache', 'ignore cached results')
     .option('--json', 'print one JSON object on stdout')
+    .option('--strict', 'exit 1 when a written component scores under the check threshold')
     .action(async (images: string[], flags: ConvertFlags) => {
       const config = await loadConfig({ root: process.cwd(), overrides: overridesFrom(flags), configFile: flags.config === false ? false : flags.config });
+      const designs = await expandDesignArgs(images);
       const session = createSession(config);
       const stopSignals = closeOnSignals(() => session.close());
+      const progress = await createConvertProgress({ quiet: flags.json, root: config.root });
       let results: ConvertResult[];
+      progress.start(designs.length);
       try {
         const provider = await session.provider();
         const limit = limiter(flags.concurrency ?? config.concurrency ?? (provider.name === 'local' ? 2 : 4));
-        const job = {
-          force: flags.force,
-          cache: flags.cache,
-          onProgress: flags.json || !process.stderr.isTTY ? undefined : (e: ProgressEvent) => void (e.phase !== 'reasoning' && process.stderr.write(`  ${path.basename(e.design)}: ${e.phase}${e.round ? ` (round ${e.round})` : ''}\n`)),
-        };
-        const designs = (await Promise.all(images.map((image) => designsAt(path.resolve(image))))).flat();
+        const job = { force: flags.force, cache: flags.cache, onProgress: (e: ProgressEvent) => progress.event(e) };
         results = await Promise.all(designs.map((design) => limit(() => session.convert(design, job))));
       } finally {
+        progress.stop();
         stopSignals();
         await session.close();
       }
@@ -142,12 +160,16 @@ export function registerConvert(program: Command): void {
       if (flags.json) {
         process.stdout.write(`${JSON.stringify({ results: results.map(jsonResult) })}\n`);
       } else {
-        for (const r of results) process.stdout.write(`${resultLine(r, config.root)}\n`);
+        const paint = painter(wantsColor(process.stdout));
+        for (const r of results) process.stdout.write(`${resultLine(r, config.root, paint)}\n`);
         const tokens = results.reduce((s, r) => s + r.usage.promptTokens + r.usage.completionTokens, 0);
         const cost = results.reduce((s, r) => s + r.cost, 0);
         const failed = results.filter((r) => r.status === 'failed').length;
-        process.stdout.write(`${results.length} design(s): ${results.length - failed} ok, ${failed} failed; ${tokens} tokens, cost ${cost.toFixed(4)}\n`);
+        const below = results.filter((r) => r.belowThreshold).length;
+        const pending = results.filter((r) => r.status === 'pending').length;
+        const notes = [below ? `${below} below the check threshold` : '', pending ? `${pending} waiting in .ui2code/pending (ui2code pending)` : ''].filter(Boolean);
+        process.stdout.write(`${results.length} design(s): ${results.length - failed} ok, ${failed} failed${notes.length ? `, ${notes.join(', ')}` : ''}; ${tokens} tokens, cost ${cost.toFixed(4)}\n`);
       }
-      if (results.some((r) => r.status === 'failed')) process.exitCode = 1;
+      if (results.some((r) => r.status === 'failed') || (flags.strict && results.some((r) => r.belowThreshold))) process.exitCode = 1;
     });
 }

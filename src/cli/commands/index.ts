@@ -7,12 +7,14 @@ import { registerCheck } from './check.js';
 import { registerMergeReports } from './merge-reports.js';
 import { registerBrowser } from './browser.js';
 import { registerDoctor } from './doctor.js';
+import { registerPending } from './pending.js';
 
 export const commands: Array<(program: Command) => void> = [
   registerConvert,
   registerWatch,
   registerCompare,
   registerCheck,
+  registerPending,
   registerMergeReports,
   registerBrowser,
   registerDoctor,
