@@ -2,7 +2,6 @@
 // a newer save aborts the older run at once (its result is never reported, so never written by a front end), and at
 // most `concurrency` designs convert together. Watchers are thin adapters that call schedule() and remove().
 import fs from 'node:fs/promises';
-import type { ConvertJob } from './session.js';
 import type { ConvertResult, ProgressEvent } from './types.js';
 
 /** Runs `work` with at most `concurrency` of them at once, in call order: the queue's and `convertMany`'s limit. */
@@ -44,7 +43,7 @@ export async function waitUntilStable(file: string, { intervalMs = 60, maxMs = 5
 
 export interface JobQueueOptions {
   /** Converts one design (a session's `convert`, or the plugin's conversion thread). */
-  run: (design: string, job: Required<Pick<ConvertJob, 'signal' | 'force' | 'cache' | 'onProgress'>>) => Promise<ConvertResult>;
+  run: (design: string, job: { signal: AbortSignal; force: boolean; cache: boolean; onProgress: (event: ProgressEvent) => void }) => Promise<ConvertResult>;
   /** Designs converting at once. */
   concurrency: number;
   /** Quiet time after a design's last event before its run starts, in ms. */
