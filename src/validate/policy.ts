@@ -369,7 +369,12 @@ export function checkPolicy(code: string, options: PolicyOptions = {}): Violatio
     if (!binding || binding.kind !== 'param') return null;
     let p: P | null = binding.path;
     while (p && !p.isFunction()) p = p.parentPath;
-    return p && components.has(p.node) && (p.node as AnyNode).params[0] ? { fn: p.node as AnyNode, whole: (p.node as AnyNode).params[0] === binding.path.node } : null;
+    const param = p && components.has(p.node) ? unwrap((p.node as AnyNode).params[0]) : null;
+    if (!param) return null;
+    // Where the name sits in the props pattern: the whole props, `...rest`, or one prop (`ref`).
+    const inPattern = (param.type === 'AssignmentPattern' ? param.left : param) as AnyNode;
+    const property = inPattern.type === 'ObjectPattern' ? (inPattern.properties as AnyNode[]).find((q) => (q.type === 'RestElement' ? q.argument : q.value?.type === 'AssignmentPattern' ? q.value.left : q.value) === binding.identifier) : undefined;
+    return { whole: inPattern === binding.identifier, rest: property?.type === 'RestElement', key: property?.type === 'ObjectProperty' ? keyName(property.key, property.computed, binding.scope) : null };
   };
 
   let defaultExports = 0;
@@ -522,7 +527,7 @@ export function checkPolicy(code: string, options: PolicyOptions = {}): Violatio
     if (name === 'ref') {
       const v = unwrap(value);
       const binding = v?.type === 'Identifier' ? scope.getBinding(v.name) : undefined;
-      if (!binding || !(isUseRefCall(bindingInit(binding) ?? (binding.path.node as AnyNode).init) || propsBinding(binding))) add('refs', node, 'ref must be a useRef() object (no callback refs)');
+      if (!binding || !(isUseRefCall(bindingInit(binding) ?? (binding.path.node as AnyNode).init) || propsBinding(binding)?.key === 'ref')) add('refs', node, 'ref must be a useRef() object (no callback refs)');
       return;
     }
     if (URL_ATTRIBUTES.has(name)) return checkUrlValue(name, tag, value ? fold(value, scope) : [''], node);
@@ -565,7 +570,7 @@ export function checkPolicy(code: string, options: PolicyOptions = {}): Violatio
           }
           if (isUseRefCall(bindingInit(binding))) return checkRefUse(path, name, false);
           const props = propsBinding(binding);
-          if (props && !props.whole && (binding.path.parentPath?.node as AnyNode)?.key?.name === 'ref') return checkRefUse(path, name, true);
+          if (props?.key === 'ref') return checkRefUse(path, name, true);
           if (binding.kind === 'param') {
             let fn: P | null = binding.path;
             while (fn && !fn.isFunction()) fn = fn.parentPath;
@@ -596,7 +601,7 @@ export function checkPolicy(code: string, options: PolicyOptions = {}): Violatio
             if (arg.type === 'Identifier') {
               const binding = path.scope.getBinding(arg.name);
               const props = propsBinding(binding);
-              if (props && (props.whole || binding!.path.parentPath?.isRestElement())) continue;
+              if (props && (props.whole || props.rest)) continue;
             }
             const objects = dataNodes(arg, path.scope, true);
             if (!objects || objects.some((o) => o.type !== 'ObjectExpression')) {
