@@ -184,9 +184,13 @@ function fold(node: AnyNode | null | undefined, scope: Scope, depth = 0): string
       const a = fold(node.left, scope, depth + 1);
       return a && b ? cap([...a, ...b]) : null;
     }
-    case 'Identifier':
+    case 'Identifier': {
       if (node.name === 'undefined' && !scope.getBinding('undefined')) return [''];
       if (isNumeric(node, scope)) return ['0'];
+      const binding = scope.getBinding(node.name);
+      const init = bindingInit(binding);
+      if (init && init.type !== 'ObjectExpression' && init.type !== 'ArrayExpression') return fold(init, binding!.path.scope, depth + 1);
+    }
     // falls through
     case 'MemberExpression': case 'OptionalMemberExpression': {
       const nodes = dataNodes(node, scope);
