@@ -10,6 +10,8 @@ export interface PreviousCandidate {
   diff?: RgbaImage;
   scores: Scores;
   round: number;
+  /** The safety-policy violations of the answer the last round refused, so the model is told which rule it broke. */
+  refused?: string[];
 }
 
 export interface GenerateRequest {

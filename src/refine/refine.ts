@@ -43,6 +43,9 @@ export interface RefineResult {
   skipped: string[];
 }
 
+/** `rule X at line N: why` entries of a POLICY error's message. */
+const policyRules = (message: string) => message.match(/rule [a-z-]+ at line \d+: [^;]*/g) ?? undefined;
+
 const checkAborted = (signal: AbortSignal | undefined, file: string) => {
   if (signal?.aborted) throw abortedError(file);
 };
@@ -62,6 +65,8 @@ export async function refine(options: RefineOptions): Promise<RefineResult> {
   const skipped: string[] = [];
   const progress = (phase: ProgressEvent['phase'], round: number, message?: string) => onProgress?.({ design: design.path, phase, round, message });
 
+  /** The rules the last refused answer broke: the next round's prompt names them. */
+  let refused: string[] | undefined;
   const attempt = async (round: number, previous?: Candidate & { render: Awaited<ReturnType<typeof scoreComponent>> }) => {
     progress(round === 0 ? 'generating' : 'refining', round);
     const result = await provider.generate({
@@ -71,7 +76,7 @@ export async function refine(options: RefineOptions): Promise<RefineResult> {
       renderer,
       name,
       onProgress,
-      previous: previous && { code: previous.code, render: previous.render.render.image, diff: previous.render.diff, scores: previous.scores, round: previous.round },
+      previous: previous && { code: previous.code, render: previous.render.render.image, diff: previous.render.diff, scores: previous.scores, round: previous.round, refused },
     });
     usage.promptTokens += result.usage.promptTokens;
     usage.completionTokens += result.usage.completionTokens;
@@ -93,11 +98,13 @@ export async function refine(options: RefineOptions): Promise<RefineResult> {
     round++;
     try {
       current = await attempt(round, current);
+      refused = undefined;
       if (current.scores.score > best.scores.score) best = current;
     } catch (error) {
       if (error instanceof Ui2CodeError && (error.code === 'ABORTED' || error.code === 'NO_BROWSER')) throw error;
       if (signal?.aborted) throw abortedError(design.path);
       skipped.push(`round ${round}: ${describeError(error)}`);
+      refused = error instanceof Ui2CodeError && error.code === 'POLICY' ? policyRules(error.message) : undefined;
       current = best;
     }
   }
