@@ -1,6 +1,7 @@
 // The local engine: the offline provider. Analysis (segmentation + OCR) → font fitting by rendering → a component with
 // boxes and texts where the design has them. No key, no network, no model download; the same image gives the same file.
 import { Ui2CodeError } from '../../errors.js';
+import { cleanLossy } from '../../intake/lossy.js';
 import { resizeImage } from '../../intake/resize.js';
 import type { Renderer } from '../../render/pool.js';
 import type { Design, Hints, RgbaImage, Usage } from '../../types.js';
@@ -28,8 +29,10 @@ export interface Analysis {
 const MAX_ANALYSIS_HEIGHT = 4000;
 const analyses = new Map<string, Promise<Analysis>>();
 
+/** The design at CSS size; a lossy one with its codec noise cleaned (after resampling, which adds ringing of its own). */
 async function cssImage(design: Design): Promise<RgbaImage> {
-  return design.scale === 1 ? design.image : resizeImage(design.image, design.cssWidth, design.cssHeight);
+  const image = design.scale === 1 ? design.image : await resizeImage(design.image, design.cssWidth, design.cssHeight);
+  return design.lossy ? cleanLossy(image, design.lossy.quality) : image;
 }
 
 /** Areas to read text from: the page minus its boxes, then each box minus its children. */
