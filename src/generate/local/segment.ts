@@ -157,13 +157,14 @@ export function borderColor(image: RgbaImage, r: Rect): Rgb {
 }
 
 /** How many distinct colours (coarsely quantised) a rectangle holds: photos and illustrations hold many. */
-function colourfulness(image: RgbaImage, r: Rect): number {
+function colourfulness(image: RgbaImage, r: Rect, bits = 4): number {
+  const shift = 8 - bits;
   const seen = new Set<number>();
   const step = Math.max(1, Math.floor(Math.sqrt((r.width * r.height) / 4000)));
   for (let y = r.y; y < r.y + r.height; y += step) {
     for (let x = r.x; x < r.x + r.width; x += step) {
       const i = (y * image.width + x) * 4;
-      seen.add(((image.data[i] >> 4) << 8) | ((image.data[i + 1] >> 4) << 4) | (image.data[i + 2] >> 4));
+      seen.add(((image.data[i] >> shift) << (2 * bits)) | ((image.data[i + 1] >> shift) << bits) | (image.data[i + 2] >> shift));
     }
   }
   return seen.size;
@@ -421,7 +422,8 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
       });
       continue;
     }
-    if (rect.width >= 24 && rect.height >= 24 && colourfulness(image, rect) >= 48 && share < 0.45) {
+    // On a lossy design, codec noise around text fakes many fine shades: a photo must hold many coarse colours too.
+    if (rect.width >= 24 && rect.height >= 24 && colourfulness(image, rect) >= 48 && share < 0.45 && (!noise || colourfulness(image, rect, 3) >= 48)) {
       regions.push({ ...rect, kind: 'image', fill: averageColor(image, rect), radius: 0, children: [] });
       continue;
     }
@@ -438,7 +440,9 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
       // that spans the component and look at both sides again.
       const line = spanningLine(image, rect, fill, tolerance);
       if (line) {
-        regions.push({ ...line.strip, kind: 'box', fill: dominantIn(image, line.strip).color, radius: 0, children: [] });
+        const color = dominantIn(image, line.strip).color;
+        // On a lossy design a row of ringing through a word spans it too: a rule has a colour of its own.
+        if (!noise || colorDistance(color, fill) > noise) regions.push({ ...line.strip, kind: 'box', fill: color, radius: 0, children: [] });
         for (const side of line.sides) if (side.width >= 3 && side.height >= 3) regions.push(...segment(image, side, fill, options, depth + 1));
       }
     }
