@@ -10,6 +10,15 @@ export interface RgbaImage {
 
 export type ImageFormat = 'png' | 'jpeg' | 'webp';
 
+/** A design saved by a lossy codec (JPEG, lossy WebP): the analysis cleans its noise and scoring forgives it. */
+export interface LossyInfo {
+  codec: 'jpeg' | 'webp';
+  /** Quality it was saved at (JPEG: from its quantisation table; WebP: 80, the tools' default). */
+  quality: number;
+  /** Mean colour distance of flat-area pixels from their cluster's colour (0 for a lossless picture). */
+  noise: number;
+}
+
 /** A decoded design, ready for every later stage (intake's output). */
 export interface Design {
   /** Path of the image file as the user named it (absolute). */
@@ -17,8 +26,10 @@ export interface Design {
   format: ImageFormat;
   /** Pixels with alpha flattened on white, at the image's own size (device pixels). */
   image: RgbaImage;
-  /** Device scale factor from a `@2x`/`@3x` suffix, else 1. */
+  /** Device scale factor from a `@1.25x` … `@3x` suffix, else 1. */
   scale: number;
+  /** Present when the design was saved by a lossy codec. */
+  lossy?: LossyInfo;
   /** CSS size the component must render at: image size / scale. */
   cssWidth: number;
   cssHeight: number;
@@ -100,7 +111,7 @@ export interface Scores {
   score: number;
   /** CSS px² of the largest connected patch that differs (a missing, moved or recoloured element). */
   largestDefect?: number;
-  /** Design size (device px) and rendered document size (device px). */
+  /** Design size and rendered document size, in CSS px. */
   width: number;
   height: number;
   renderedWidth: number;
@@ -110,6 +121,8 @@ export interface Scores {
   textPosition?: number;
   textColor?: number;
   blockMatch?: number;
+  /** The design is lossy (JPEG, lossy WebP): the quality it was saved at; the render was scored through that codec. */
+  lossyQuality?: number;
 }
 
 export interface Usage {

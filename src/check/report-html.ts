@@ -40,8 +40,8 @@ function termsTable(scores: Scores): string {
   const rows = TERMS.filter(([key]) => typeof scores[key] === 'number').map(
     ([key, label, format]) => `<tr><th>${esc(label)}</th><td>${format(scores[key] as number)}</td></tr>`,
   );
-  rows.push(`<tr><th>design size</th><td>${scores.width} × ${scores.height}</td></tr>`);
-  rows.push(`<tr><th>rendered page</th><td>${scores.renderedWidth} × ${scores.renderedHeight}</td></tr>`);
+  rows.push(`<tr><th>design size (CSS px)</th><td>${scores.width} × ${scores.height}</td></tr>`);
+  rows.push(`<tr><th>rendered page (CSS px)</th><td>${scores.renderedWidth} × ${scores.renderedHeight}</td></tr>`);
   // Terms a later version adds (typography, per-width scores) still show up.
   for (const [key, value] of Object.entries(scores)) {
     if (typeof value !== 'number' || TERMS.some(([k]) => k === key) || SIZES.includes(key)) continue;

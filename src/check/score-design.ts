@@ -1,5 +1,6 @@
 // The per-design CPU work of the check (decode the design, compare it with the render, draw and encode the report's
 // pictures), as plain functions: run inside a worker thread by scorer.ts, or inline when no worker is available.
+import { throughDesignCodec } from '../compare/codec.js';
 import { measure } from '../compare/score.js';
 import type { ImageLimits } from '../config/types.js';
 import { readDesign } from '../intake/decode.js';
@@ -23,10 +24,12 @@ export const designInfo = (design: Design): DesignInfo => ({ cssWidth: design.cs
 
 /** Scores exactly as scoreComponent does; with a report folder also writes the design, the render and the diff there. */
 export async function scoreRender(design: Design, render: RenderForCompare, report?: { dir: string; id: string }): Promise<{ scores: Scores; images?: ReportImages }> {
-  const full = { ...render, consoleErrors: [], pageErrors: [], timings: { bundle: 0, render: 0, screenshot: 0, decode: 0 } } satisfies RenderResult;
-  // One comparison: the diff picture is drawn either way, so asking for it does not change the score.
-  const { scores, diff } = measure(design.image, full, { diff: Boolean(report) });
+  const full = await throughDesignCodec(design, { ...render, consoleErrors: [], pageErrors: [], timings: { bundle: 0, render: 0, screenshot: 0, decode: 0 } } satisfies RenderResult);
+  const { scores } = measure(design.image, full, { lossy: design.lossy });
   if (!report) return { scores };
-  const images = await saveImages(report.dir, report.id, { design: design.format === 'png' ? design.bytes : design.image, render: render.image, diff: diff! });
+  // The diff is drawn by a second comparison: compare() scores differently when asked for a diff (pixelmatch's
+  // diffMask hides anti-aliased pixels), and the check must score exactly as convert and refinement do.
+  const diff = measure(design.image, full, { diff: true, lossy: design.lossy }).diff!;
+  const images = await saveImages(report.dir, report.id, { design: design.format === 'png' ? design.bytes : design.image, render: render.image, diff });
   return { scores, images };
 }

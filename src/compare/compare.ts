@@ -2,7 +2,7 @@
 // the ones on the design's foreground (not its dominant background), and among those the ones that are not explained
 // by a shift of a pixel or two (fonts and sub-pixel layout differ by nature between a mockup and a browser).
 import pixelmatch from 'pixelmatch';
-import type { Hints, RenderResult, RgbaImage, Scores } from '../types.js';
+import type { Design, Hints, RenderResult, RgbaImage, Scores } from '../types.js';
 import { textTerms } from './text-terms.js';
 
 export interface CompareOptions {
@@ -14,6 +14,8 @@ export interface CompareOptions {
   threshold?: number;
   /** How far (px) a differing pixel may find its match and count as shifted rather than wrong. */
   shiftRadius?: number;
+  /** The design is lossy (the render was passed through its codec): the scores say so. */
+  lossy?: Design['lossy'];
 }
 
 export interface PixelTerms {
@@ -213,10 +215,12 @@ export function compare(design: RgbaImage, render: RenderResult, options: Compar
     fgMismatch: pixels.fgMismatch,
     largestDefect: Math.round(pixels.largestDefect),
     score: visualScore(pixels),
-    width: design.width,
-    height: design.height,
-    renderedWidth: Math.round(render.documentWidth * dpr),
-    renderedHeight: Math.round(render.documentHeight * dpr),
+    // CSS px, like every size reported: at 1.5x a device-pixel size says nothing about the component.
+    width: Math.round(design.width / dpr),
+    height: Math.round(design.height / dpr),
+    renderedWidth: Math.round(render.documentWidth),
+    renderedHeight: Math.round(render.documentHeight),
+    ...(options.lossy ? { lossyQuality: options.lossy.quality } : {}),
   };
   if (options.texts) {
     // Text terms (Design2Code): a page can look right pixel-wise and still miss or misplace its words.

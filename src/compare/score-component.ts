@@ -1,6 +1,7 @@
 // Render a component at its design's size and compare: the one call refinement, the check and the CLI share.
 import type { Renderer } from '../render/pool.js';
 import type { Design, Hints, RenderResult, RgbaImage, Scores } from '../types.js';
+import { throughDesignCodec } from './codec.js';
 import { measure } from './score.js';
 
 export interface ScoreOptions {
@@ -15,7 +16,7 @@ export interface ScoreOptions {
 
 export async function scoreComponent(
   renderer: Renderer,
-  design: Pick<Design, 'image' | 'cssWidth' | 'cssHeight' | 'scale' | 'path'>,
+  design: Pick<Design, 'image' | 'cssWidth' | 'cssHeight' | 'scale' | 'path' | 'lossy'>,
   source: string,
   options: ScoreOptions = {},
 ): Promise<{ render: RenderResult; scores: Scores; diff?: RgbaImage; timings: RenderResult['timings'] & { compare: number } }> {
@@ -25,6 +26,6 @@ export async function scoreComponent(
     { name: options.name ?? design.path, resolveDir: options.resolveDir, timeoutMs: options.timeoutMs },
   );
   const t0 = performance.now();
-  const { scores, diff } = measure(design.image, render, { diff: options.diff, texts: options.texts });
+  const { scores, diff } = measure(design.image, await throughDesignCodec(design, render), { diff: options.diff, texts: options.texts, lossy: design.lossy });
   return { render, scores, diff, timings: { ...render.timings, compare: performance.now() - t0 } };
 }

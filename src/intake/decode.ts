@@ -6,14 +6,21 @@ import path from 'node:path';
 import { DEFAULT_LIMITS, type ImageLimits } from '../config/types.js';
 import { Ui2CodeError } from '../errors.js';
 import type { Design, ImageFormat, RgbaImage } from '../types.js';
+import { detectLossy } from './lossy.js';
 import { decodePng } from './png.js';
 import { decodeProblem } from './problems.js';
 import { readHeader, sniffFormat } from './sniff.js';
 
-/** `login@2x.png` → 2. Any other name → 1. */
+/**
+ * `login@2x.png` → 2, `plans@mobile@1.5x.png` → 1.5: a scale suffix (1 to 4, fractional ones from Windows laptops
+ * included) anywhere among the name's `@` suffixes. Any other name → 1.
+ */
 export function scaleFromName(file: string): number {
-  const match = /@([1-4])x$/i.exec(path.parse(file).name);
-  return match ? Number(match[1]) : 1;
+  for (const suffix of path.parse(file).name.split('@').slice(1).reverse()) {
+    const match = /^([1-4](?:\.\d{1,2})?)x$/i.exec(suffix);
+    if (match) return Number(match[1]);
+  }
+  return 1;
 }
 
 export function checkLimits(width: number, height: number, file: string, limits: ImageLimits): void {
@@ -109,11 +116,13 @@ export async function readDesign(file: string, limits: Partial<ImageLimits> = {}
   }
   const { image, format } = await decodeImage(bytes, abs, lim);
   const scale = scaleFromName(abs);
+  const lossy = detectLossy(bytes, format, image);
   return {
     path: abs,
     format,
     image,
     scale,
+    ...(lossy ? { lossy } : {}),
     cssWidth: Math.max(1, Math.round(image.width / scale)),
     cssHeight: Math.max(1, Math.round(image.height / scale)),
     hash: createHash('sha256').update(bytes).digest('hex'),

@@ -84,27 +84,61 @@ const OWN: Array<[string, number, number]> = [
   ['fixtures/engine/Card.tsx', 400, 300],
 ];
 
+/**
+ * Screenshots as people send them (issue 16): each shared design saved again as JPEG and WebP, or resampled to 1.5x,
+ * converted from that file and scored against the lossless original. `UI2CODE_BENCH_VARIANTS=png,jpeg85` picks some;
+ * `UI2CODE_BENCH_EVERY=4` takes every fourth design (for iterating; the figures in the README are over all).
+ */
+const VARIANTS = ['png', 'jpeg70', 'jpeg85', 'jpeg95', 'webp80', 'scale1.5'] as const;
+
+async function variantFile(file: string, variant: string, dir: string): Promise<string> {
+  if (variant === 'png') return file;
+  const { default: sharp } = await import('sharp');
+  const base = path.join(dir, path.basename(file, '.png'));
+  const quality = Number(variant.replace(/\D+/, ''));
+  if (variant.startsWith('jpeg')) return fs.writeFileSync(`${base}.jpg`, await sharp(file).jpeg({ quality }).toBuffer()), `${base}.jpg`;
+  if (variant.startsWith('webp')) return fs.writeFileSync(`${base}.webp`, await sharp(file).webp({ quality }).toBuffer()), `${base}.webp`;
+  const { width = 0, height = 0 } = await sharp(file).metadata();
+  const out = `${base}@1.5x.png`;
+  fs.writeFileSync(out, await sharp(file).resize(Math.round(width * 1.5), Math.round(height * 1.5), { kernel: 'lanczos3' }).png().toBuffer());
+  return out;
+}
+
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 export async function benchLocal(filter = process.env.UI2CODE_BENCH_FILTER): Promise<Record<string, unknown>> {
-  const paths = filter === 'own' ? [] : sharedDesignPaths().filter((p) => !filter || p.includes(filter));
+  const every = Math.max(1, Number(process.env.UI2CODE_BENCH_EVERY ?? 1));
+  const paths = filter === 'own' ? [] : sharedDesignPaths().filter((p, i) => (!filter || p.includes(filter)) && i % every === 0);
+  const variants = process.env.UI2CODE_BENCH_VARIANTS?.split(',') ?? [...VARIANTS];
   const renderer = createRenderer({ workers: 2 });
   const provider = createLocalProvider();
-  const rows: Array<{ set: string; name: string; seconds: number; mismatch: number; fgMismatch: number; textRecall: number; referenceRecall?: number; score: number }> = [];
+  const rows: Array<{ set: string; variant: string; name: string; seconds: number; mismatch: number; fgMismatch: number; textRecall: number; referenceRecall?: number; score: number }> = [];
   /** What `convert` does with the default rounds and target (writing aside): timed whole, OCR and rounds included. */
-  const measure = async (set: string, name: string, design: Design, truth: string[] | null) => {
+  const measure = async (set: string, name: string, design: Design, truth: string[] | null, variant = 'png', original = design) => {
     const t0 = performance.now();
     const { best } = await refine({ design, provider, renderer, file: path.join(os.tmpdir(), 'Bench.tsx'), rounds: CONFIG_DEFAULTS.rounds, target: CONFIG_DEFAULTS.target });
     const seconds = (performance.now() - t0) / 1000;
-    const { scores, render } = await scoreComponent(renderer, design, best.code);
-    const textRecall = textTerms(await designTexts(design), render.texts, { width: design.cssWidth, height: design.cssHeight }).textRecall;
+    // Scored against the lossless original, whatever file the engine was given.
+    const { scores, render } = await scoreComponent(renderer, original, best.code);
+    const textRecall = textTerms(await designTexts(original), render.texts, { width: design.cssWidth, height: design.cssHeight }).textRecall;
     const referenceRecall = truth?.length ? wordRecall(truth, render.texts) : undefined;
-    rows.push({ set, name, seconds, mismatch: scores.mismatch, fgMismatch: scores.fgMismatch, textRecall, referenceRecall, score: scores.score });
-    if (process.env.UI2CODE_BENCH_VERBOSE) console.log(name, seconds.toFixed(2), scores.mismatch.toFixed(3), scores.fgMismatch.toFixed(3), textRecall.toFixed(2), referenceRecall?.toFixed(2), scores.score.toFixed(3));
+    rows.push({ set, variant, name, seconds, mismatch: scores.mismatch, fgMismatch: scores.fgMismatch, textRecall, referenceRecall, score: scores.score });
+    if (process.env.UI2CODE_BENCH_VERBOSE) console.log(name, variant, seconds.toFixed(2), scores.mismatch.toFixed(3), scores.fgMismatch.toFixed(3), textRecall.toFixed(2), referenceRecall?.toFixed(2), scores.score.toFixed(3));
   };
   try {
-    for (const file of paths) await measure(path.basename(path.dirname(file)), path.basename(file), await readDesign(file), referenceWords(file));
+    const variantDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ui2code-bench-variants-'));
+    try {
+      for (const file of paths) {
+        const original = await readDesign(file);
+        for (const variant of variants) {
+          const design = variant === 'png' ? original : await readDesign(await variantFile(file, variant, variantDir));
+          await measure(path.basename(path.dirname(file)), path.basename(file), design, referenceWords(file), variant, original);
+        }
+      }
+    } finally {
+      fs.rmSync(variantDir, { recursive: true, force: true });
+    }
     if (!filter || filter === 'own') {
       const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ui2code-bench-own-'));
       try {
@@ -123,7 +157,7 @@ export async function benchLocal(filter = process.env.UI2CODE_BENCH_FILTER): Pro
     await closeLocalEngine();
   }
   const bySet = (set: string) => {
-    const r = rows.filter((x) => x.set === set);
+    const r = rows.filter((x) => x.set === set && x.variant === 'png');
     if (!r.length) return null;
     const secs = r.map((x) => x.seconds).sort((a, b) => a - b);
     return {
@@ -137,5 +171,25 @@ export async function benchLocal(filter = process.env.UI2CODE_BENCH_FILTER): Pro
       p90Seconds: round(secs[Math.min(secs.length - 1, Math.floor(secs.length * 0.9))]),
     };
   };
-  return { flame: bySet('flame'), design2code: bySet('design2code'), own: bySet('own') };
+  /** Each variant against the PNG of the same designs in this run: means, their gaps, and the worst design's gap. */
+  const byVariant = Object.fromEntries(
+    variants.filter((v) => v !== 'png').map((variant) => {
+      const pairs = rows.filter((x) => x.variant === variant).flatMap((x) => {
+        const png = rows.find((p) => p.variant === 'png' && p.name === x.name && p.set === x.set);
+        return png ? [{ x, png }] : [];
+      });
+      const worst = pairs.reduce((w, p) => (p.x.mismatch - p.png.mismatch > w.gap ? { gap: p.x.mismatch - p.png.mismatch, name: p.x.name } : w), { gap: -Infinity, name: '' });
+      return [variant, {
+        designs: pairs.length,
+        meanMismatch: round(mean(pairs.map((p) => p.x.mismatch))),
+        meanFgMismatch: round(mean(pairs.map((p) => p.x.fgMismatch))),
+        pngMeanMismatch: round(mean(pairs.map((p) => p.png.mismatch))),
+        pngMeanFgMismatch: round(mean(pairs.map((p) => p.png.fgMismatch))),
+        worstMismatchGap: round(worst.gap),
+        worstDesign: worst.name,
+        designsOver005: pairs.filter((p) => p.x.mismatch - p.png.mismatch > 0.05).map((p) => p.x.name),
+      }];
+    }),
+  );
+  return { flame: bySet('flame'), design2code: bySet('design2code'), own: bySet('own'), variants: byVariant };
 }

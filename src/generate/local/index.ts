@@ -1,6 +1,7 @@
 // The local engine: the offline provider. Analysis (segmentation + OCR) → font fitting by rendering → a component with
 // boxes and texts where the design has them. No key, no network, no model download; the same image gives the same file.
 import { abortedError, Ui2CodeError } from '../../errors.js';
+import { cleanLossy, snapTolerance } from '../../intake/lossy.js';
 import { resizeImage } from '../../intake/resize.js';
 import type { Renderer } from '../../render/pool.js';
 import type { Design, Hints, RgbaImage, Usage } from '../../types.js';
@@ -84,21 +85,25 @@ export function analyzeDesign(design: Design): Promise<Analysis> {
   let pending = analyses.get(key);
   if (!pending) {
     pending = (async () => {
-      const image = await cssImage(design);
+      // A lossy design is segmented on a copy with its codec noise cleaned; OCR reads the picture as it is (snapping
+      // a glyph's blended edge to the nearest flat colour breaks letters apart).
+      const seen = await cssImage(design);
+      const image = design.lossy ? cleanLossy(seen, design.lossy.quality) : seen;
       // Very tall pages are analysed down to a bound; below it the page keeps its background.
       const height = Math.min(image.height, MAX_ANALYSIS_HEIGHT);
       const page = { x: 0, y: 0, width: image.width, height };
       const background = borderColor(image, page);
-      const regions = segment(image, page, background);
+      const noise = design.lossy ? snapTolerance(design.lossy.quality) : 0;
+      const regions = segment(image, page, background, { noise });
       const lines: OcrLine[] = [];
       for (const { area, fill, holes, owner, region } of textAreas(page, background, regions)) {
-        const read = await recognizeArea(image, area, fill, holes);
+        const read = await recognizeArea(seen, area, fill, holes, true, noise);
         // OCR reads a dropdown's arrow as a letter ("v"): it is the chevron, not text.
         const arrow = region ? read.findIndex((l) => /^[vVyY~^∨⌄˅›»<>]$/u.test(l.text) && isChevron(l, area)) : -1;
         if (arrow >= 0) (read.splice(arrow, 1), (region!.chevron = true));
         lines.push(...read);
         // One look at the ink left unread (down to a chevron's 3 rows) finds both the marks and a dropdown's arrow.
-        const unread = unreadInk(image, area, fill, [...holes, ...read], 3);
+        const unread = unreadInk(image, area, fill, [...holes, ...read], 3, noise);
         owner.push(...marks(image, area, fill, unread));
         if (region && unread.some((ink) => isChevron(ink, area))) region.chevron = true;
       }

@@ -45,12 +45,14 @@ export async function closeOcr(): Promise<void> {
 }
 
 const LINE_RUN = 40;
+/** Thickest rule masked out on a lossy design (see thinOnly). */
+const LOSSY_LINE = 4;
 
 /**
  * Pixels of long straight runs (borders, frames, rules that were not found as boxes): no glyph stroke is that long at
  * UI text sizes, and tesseract takes a frame around a page for a table and reads nothing inside it.
  */
-function lineMask(image: RgbaImage, area: Rect, fill: Rgb): Uint8Array {
+function lineMask(image: RgbaImage, area: Rect, fill: Rgb, maxLine = Infinity): Uint8Array {
   const mask = new Uint8Array(area.width * area.height);
   const ink = (x: number, y: number) => colorDistance(pixel(image, area.x + x, area.y + y), fill) > 24;
   for (let y = 0; y < area.height; y++) {
@@ -61,6 +63,7 @@ function lineMask(image: RgbaImage, area: Rect, fill: Rgb): Uint8Array {
       start = x + 1;
     }
   }
+  if (maxLine < Infinity) thinOnly(mask, area.width, area.height, maxLine);
   for (let x = 0; x < area.width; x++) {
     let start = 0;
     for (let y = 0; y <= area.height; y++) {
@@ -72,12 +75,28 @@ function lineMask(image: RgbaImage, area: Rect, fill: Rgb): Uint8Array {
   return mask;
 }
 
+/**
+ * Keeps only the horizontal runs at most `maxLine` rows thick. On a lossy design the gaps between bold letters carry
+ * ringing, so rows through a word read as long runs of ink; a rule is thin, a word's rows are many.
+ */
+function thinOnly(mask: Uint8Array, width: number, height: number, maxLine: number): void {
+  for (let x = 0; x < width; x++) {
+    for (let y = 0; y < height; y++) {
+      if (mask[y * width + x] !== 1) continue;
+      let end = y;
+      while (end < height && mask[end * width + x] === 1) end++;
+      if (end - y > maxLine) for (let k = y; k < end; k++) mask[k * width + x] = 0;
+      y = end;
+    }
+  }
+}
+
 /** Dark text on white: each pixel's distance from the area's fill becomes its darkness. Child boxes and lines are blanked. */
-function prepare(image: RgbaImage, area: Rect, fill: Rgb, holes: Rect[], scale: number): RgbaImage {
+function prepare(image: RgbaImage, area: Rect, fill: Rgb, holes: Rect[], scale: number, noise: number): RgbaImage {
   const w = Math.round(area.width * scale);
   const h = Math.round(area.height * scale);
   const data = new Uint8Array(w * h * 4);
-  const lines = lineMask(image, area, fill);
+  const lines = lineMask(image, area, fill, noise ? LOSSY_LINE : Infinity);
   for (let y = 0; y < h; y++) {
     const ly = Math.min(area.height - 1, Math.floor(y / scale));
     const sy = area.y + ly;
@@ -85,7 +104,8 @@ function prepare(image: RgbaImage, area: Rect, fill: Rgb, holes: Rect[], scale: 
       const lx = Math.min(area.width - 1, Math.floor(x / scale));
       const sx = area.x + lx;
       const hole = lines[ly * area.width + lx] === 1 || holes.some((r) => sx >= r.x && sx < r.x + r.width && sy >= r.y && sy < r.y + r.height);
-      const d = hole ? 0 : colorDistance(pixel(image, sx, sy), fill);
+      // A lossy design's speckles of ringing beside glyphs are not ink: only what stands out beyond the noise is.
+      const d = hole ? 0 : Math.max(0, colorDistance(pixel(image, sx, sy), fill) - noise);
       const v = 255 - Math.min(255, d * 2);
       const o = (y * w + x) * 4;
       data[o] = data[o + 1] = data[o + 2] = v;
@@ -153,9 +173,9 @@ function hasInk(image: RgbaImage, area: Rect, fill: Rgb, holes: Rect[]): boolean
  * Clusters of ink that no line read covers: one band of rows at a time, split where the ink pauses for longer than a
  * few line heights. Tesseract's page layout sometimes drops a lone line in a large area; read alone, it is found.
  */
-export function unreadInk(image: RgbaImage, area: Rect, fill: Rgb, covered: Rect[], minHeight = 6): Rect[] {
+export function unreadInk(image: RgbaImage, area: Rect, fill: Rgb, covered: Rect[], minHeight = 6, noise = 0): Rect[] {
   const inside = (x: number, y: number) => covered.some((r) => x >= r.x - 2 && x < r.x + r.width + 2 && y >= r.y - 2 && y < r.y + r.height + 2);
-  const lines = lineMask(image, area, fill);
+  const lines = lineMask(image, area, fill, noise ? LOSSY_LINE : Infinity);
   const ink = (x: number, y: number) =>
     lines[(y - area.y) * area.width + (x - area.x)] !== 1 && colorDistance(pixel(image, x, y), fill) > 40 && !inside(x, y);
   const rowHas = (y: number) => { for (let x = area.x; x < area.x + area.width; x++) if (ink(x, y)) return true; return false; };
@@ -184,11 +204,12 @@ export function unreadInk(image: RgbaImage, area: Rect, fill: Rgb, covered: Rect
 }
 
 /** Recognises the text lines of one area (child boxes excluded), split where words stand far apart (columns). */
-export async function recognizeArea(image: RgbaImage, area: Rect, fill: Rgb, holes: Rect[], second = true): Promise<OcrLine[]> {
+/** `noise`: a lossy design's codec noise (its snap tolerance), 0 for a lossless one. */
+export async function recognizeArea(image: RgbaImage, area: Rect, fill: Rgb, holes: Rect[], second = true, noise = 0): Promise<OcrLine[]> {
   if (area.width < 6 || area.height < 6 || !hasInk(image, area, fill, holes)) return [];
   // Small text reads far better enlarged; large areas are mostly large text and cost more to enlarge.
   const scale = area.width * area.height > 700_000 ? 1.5 : area.height < 60 ? 3 : 2;
-  const prepared = prepare(image, area, fill, holes, scale);
+  const prepared = prepare(image, area, fill, holes, scale, noise);
   const worker = await ocrWorker();
   const { data } = await worker.recognize(encodePng(prepared), {}, { blocks: true });
   const lines: OcrLine[] = [];
@@ -240,9 +261,9 @@ export async function recognizeArea(image: RgbaImage, area: Rect, fill: Rgb, hol
   }
   if (second) {
     // At most a few more reads, each a small crop with a margin: the cost stays bounded on busy pages.
-    for (const cluster of unreadInk(image, area, fill, [...holes, ...lines]).slice(0, 8)) {
+    for (const cluster of unreadInk(image, area, fill, [...holes, ...lines], 6, noise).slice(0, 8)) {
       const crop = clampRect({ x: cluster.x - 4, y: cluster.y - 4, width: cluster.width + 8, height: cluster.height + 8 }, image);
-      lines.push(...(await recognizeArea(image, crop, fill, holes, false)));
+      lines.push(...(await recognizeArea(image, crop, fill, holes, false, noise)));
     }
   }
   return lines;

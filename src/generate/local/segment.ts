@@ -157,13 +157,14 @@ export function borderColor(image: RgbaImage, r: Rect): Rgb {
 }
 
 /** How many distinct colours (coarsely quantised) a rectangle holds: photos and illustrations hold many. */
-function colourfulness(image: RgbaImage, r: Rect): number {
+function colourfulness(image: RgbaImage, r: Rect, bits = 4): number {
+  const shift = 8 - bits;
   const seen = new Set<number>();
   const step = Math.max(1, Math.floor(Math.sqrt((r.width * r.height) / 4000)));
   for (let y = r.y; y < r.y + r.height; y += step) {
     for (let x = r.x; x < r.x + r.width; x += step) {
       const i = (y * image.width + x) * 4;
-      seen.add(((image.data[i] >> 4) << 8) | ((image.data[i + 1] >> 4) << 4) | (image.data[i + 2] >> 4));
+      seen.add(((image.data[i] >> shift) << (2 * bits)) | ((image.data[i + 1] >> shift) << bits) | (image.data[i + 2] >> shift));
     }
   }
   return seen.size;
@@ -232,7 +233,7 @@ function cornerRadius(image: RgbaImage, r: Rect, edge: Rgb, fill: Rgb = edge): n
 }
 
 /** A one-colour frame around the fill: a border. */
-function borderOf(image: RgbaImage, r: Rect, fill: Rgb): Region['border'] {
+function frameOf(image: RgbaImage, r: Rect, fill: Rgb): Region['border'] {
   if (r.width < 6 || r.height < 6) return undefined;
   const midY = r.y + Math.floor(r.height / 2);
   const edge = pixel(image, r.x, midY);
@@ -301,7 +302,30 @@ export interface SegmentOptions {
   /** Boxes smaller than this on both sides are content (glyphs, icons), not boxes. */
   minBox?: number;
   maxDepth?: number;
+  /**
+   * Codec noise of a lossy design (the snap tolerance its cleaning used; 0 for lossless). Ringing along a box's edge
+   * then makes neither a separator (a strip of its parent's colour) nor a border (a blend of the box and its parent).
+   */
+  noise?: number;
 }
+
+/**
+ * A codec's halo around a box: a thin strip along its edge in a colour between the box's and what is behind it (or
+ * near the box's). Cutting the box out of its component leaves these beside it; they are not separators.
+ */
+function withoutHalos(regions: Region[], fill: Rgb, noise: number): Region[] {
+  const along = (s: Region, b: Region) =>
+    s.x >= b.x - 4 && s.y >= b.y - 4 && s.x + s.width <= b.x + b.width + 4 && s.y + s.height <= b.y + b.height + 4 &&
+    (s.x <= b.x + 3 || s.y <= b.y + 3 || s.x + s.width >= b.x + b.width - 3 || s.y + s.height >= b.y + b.height - 3);
+  const halo = (s: Region) =>
+    !s.children.length && Math.min(s.width, s.height) <= 3 &&
+    regions.some((b) => b !== s && Math.min(b.width, b.height) > 6 && along(s, b) && (isBlend(s.fill, b.fill, fill, noise) || colorDistance(s.fill, b.fill) <= 24 + noise));
+  return regions.filter((r) => !halo(r));
+}
+
+/** A colour lying between two others in every channel (within `slack`): what an edge blurred by a codec shows. */
+const isBlend = (c: Rgb, a: Rgb, b: Rgb, slack: number) =>
+  c.every((v, k) => v >= Math.min(a[k], b[k]) - slack && v <= Math.max(a[k], b[k]) + slack);
 
 /**
  * The boxes inside `area` (whose fill is `fill`), recursively. A component is a box when one colour covers most of it
@@ -309,14 +333,30 @@ export interface SegmentOptions {
  */
 export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: SegmentOptions = {}, depth = 0): Region[] {
   // 6 levels: a white card on a #f5f8ff page differs by 10, flat areas of a screenshot (or a good JPEG) by 2 or 3.
-  const { tolerance = 6, minBox = 14, maxDepth = 6 } = options;
+  const { tolerance = 6, minBox = 14, maxDepth = 6, noise = 0 } = options;
   if (depth > maxDepth) return [];
+  const borderOf = (r: Rect, color: Rgb) => {
+    const border = frameOf(image, r, color);
+    if (!border || !noise) return border;
+    // Chroma subsampling shifts a box's edge towards another hue: an edge nearer the box than what is behind it is
+    // still the box, unless it stands far out from it.
+    const bled = colorDistance(border.color, color) <= 24 + noise && colorDistance(border.color, color) < colorDistance(border.color, fill);
+    return isBlend(border.color, color, fill, noise) || bled ? undefined : border;
+  };
   const regions: Region[] = [];
   for (const c of components(image, area, fill, tolerance)) {
     if (c.width < 3 && c.height < 3) continue;
     const rect = tighten(image, c, fill, tolerance);
     const isStrip = thinBar(rect);
     if (isStrip) {
+      if (noise && colorDistance(dominantIn(image, rect).color, fill) <= noise) {
+        // A codec spreads a thin rule over the rows beside it: keep its own colour and the rows that really hold it;
+        // ringing along an edge has no colour of its own.
+        const own = dominantIn(image, rect, fill);
+        const line = tighten(image, rect, fill, noise);
+        if (own.share >= 0.15 && colorDistance(own.color, fill) > noise && thinBar(line)) regions.push({ ...line, kind: 'box', fill: own.color, radius: 0, children: [] });
+        continue;
+      }
       regions.push({ ...rect, kind: 'box', fill: dominantIn(image, rect).color, radius: 0, children: [] });
       continue;
     }
@@ -355,10 +395,10 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
       Object.assign(rect, trimmed);
       // Trimming to the fill peels off a border drawn in another colour (an outlined input): take it back.
       let peeled: Region['border'];
-      for (let k = 1; k <= 2 && !borderOf(image, rect, color); k++) {
+      for (let k = 1; k <= 2 && !borderOf(rect, color); k++) {
         const grown = { x: trimmed.x - k, y: trimmed.y - k, width: trimmed.width + 2 * k, height: trimmed.height + 2 * k };
         if (grown.x < whole.x || grown.y < whole.y || grown.x + grown.width > whole.x + whole.width || grown.y + grown.height > whole.y + whole.height) break;
-        peeled = borderOf(image, grown, color);
+        peeled = borderOf(grown, color);
         if (peeled?.width === k) Object.assign(rect, grown);
         else peeled = undefined;
       }
@@ -370,7 +410,7 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
       ]) {
         if (strip.width >= 3 && strip.height >= 3) regions.push(...segment(image, strip, fill, options, depth + 1));
       }
-      const border = borderOf(image, rect, color);
+      const border = borderOf(rect, color);
       const inner = border ? { x: rect.x + border.width, y: rect.y + border.width, width: rect.width - 2 * border.width, height: rect.height - 2 * border.width } : rect;
       regions.push({
         ...rect,
@@ -382,13 +422,14 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
       });
       continue;
     }
-    if (rect.width >= 24 && rect.height >= 24 && colourfulness(image, rect) >= 48 && share < 0.45) {
+    // On a lossy design, codec noise around text fakes many fine shades: a photo must hold many coarse colours too.
+    if (rect.width >= 24 && rect.height >= 24 && colourfulness(image, rect) >= 48 && share < 0.45 && (!noise || colourfulness(image, rect, 3) >= 48)) {
       regions.push({ ...rect, kind: 'image', fill: averageColor(image, rect), radius: 0, children: [] });
       continue;
     }
     if (sameAsParent && share >= 0.45 && rect.width >= 16 && rect.height >= 12) {
       // A frame drawn in another colour around the parent's fill (an outlined card): keep looking inside it.
-      const border = borderOf(image, rect, color);
+      const border = borderOf(rect, color);
       if (border) {
         regions.push({ ...rect, kind: 'box', fill: color, radius: cornerRadius(image, rect, border.color, color), border, children: segment(image, { x: rect.x + border.width, y: rect.y + border.width, width: rect.width - 2 * border.width, height: rect.height - 2 * border.width }, color, options, depth + 1) });
         continue;
@@ -399,14 +440,16 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
       // that spans the component and look at both sides again.
       const line = spanningLine(image, rect, fill, tolerance);
       if (line) {
-        regions.push({ ...line.strip, kind: 'box', fill: dominantIn(image, line.strip).color, radius: 0, children: [] });
+        const color = dominantIn(image, line.strip).color;
+        // On a lossy design a row of ringing through a word spans it too: a rule has a colour of its own.
+        if (!noise || colorDistance(color, fill) > noise) regions.push({ ...line.strip, kind: 'box', fill: color, radius: 0, children: [] });
         for (const side of line.sides) if (side.width >= 3 && side.height >= 3) regions.push(...segment(image, side, fill, options, depth + 1));
       }
     }
   }
   // What was cut off a component is segmented again, and its rectangle may hold other components found on their own.
   const seen = new Set<string>();
-  return regions.filter((r) => {
+  return (noise ? withoutHalos(regions, fill, noise) : regions).filter((r) => {
     const key = `${r.x},${r.y},${r.width},${r.height}`;
     if (seen.has(key)) return false;
     seen.add(key);

@@ -1,0 +1,108 @@
+// Screenshots as people send them (issue 16): JPEG and WebP designs, fractional scales. Designs are rendered from a
+// component we wrote (fixtures/lossy), so what the engine should find is known.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import sharp from 'sharp';
+import { compare } from '../src/compare/compare.js';
+import { scoreComponent } from '../src/compare/score-component.js';
+import { closeLocalEngine, createLocalProvider } from '../src/generate/local/index.js';
+import { readDesign, scaleFromName } from '../src/intake/decode.js';
+import { jpegQuality } from '../src/intake/lossy.js';
+import { encodePng } from '../src/intake/png.js';
+import type { Design } from '../src/types.js';
+import { fixturesDir, tempDir } from './support/paths.js';
+import { testRenderer } from './support/render.js';
+
+const renderer = testRenderer({ workers: 2 });
+after(() => closeLocalEngine());
+const dir = tempDir();
+const form = fs.readFileSync(path.join(fixturesDir, 'lossy/GreenForm.tsx'), 'utf8');
+const size = { width: 640, height: 480 };
+let pngFile = '';
+
+before(async () => {
+  const shot = await renderer.render(form, { ...size, deviceScaleFactor: 1 });
+  pngFile = path.join(dir, 'form.png');
+  fs.writeFileSync(pngFile, encodePng(shot.image));
+});
+
+async function saved(name: string, encode: (s: sharp.Sharp) => sharp.Sharp): Promise<Design> {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, await encode(sharp(pngFile)).toBuffer());
+  return readDesign(file);
+}
+
+const convert = async (design: Design) => (await createLocalProvider().generate({ design, renderer })).code;
+
+describe('lossy designs', () => {
+  it('knows a JPEG and a lossy WebP for what they are, and a PNG or lossless WebP as lossless', async () => {
+    for (const q of [70, 85, 95]) {
+      const design = await saved(`form-${q}.jpg`, (s) => s.jpeg({ quality: q }));
+      assert.equal(design.lossy?.codec, 'jpeg');
+      assert.ok(Math.abs(design.lossy.quality - q) <= 1, `quality ${design.lossy.quality} for ${q}`);
+      assert.equal(jpegQuality(design.bytes), design.lossy.quality);
+      assert.ok(design.lossy.noise > 0, 'a JPEG of text carries noise');
+    }
+    assert.equal((await saved('form.webp', (s) => s.webp({ quality: 80 }))).lossy?.codec, 'webp');
+    assert.equal((await saved('form-lossless.webp', (s) => s.webp({ lossless: true }))).lossy, undefined);
+    assert.equal((await readDesign(pngFile)).lossy, undefined);
+  });
+
+  it('converts a flat design saved as JPEG without an image placeholder, as close to the original as its PNG', async () => {
+    const original = await readDesign(pngFile);
+    const fromPng = await scoreComponent(renderer, original, await convert(original));
+    for (const [name, encode] of [['form-q75.jpg', (s: sharp.Sharp) => s.jpeg({ quality: 75 })], ['form-q80.webp', (s: sharp.Sharp) => s.webp({ quality: 80 })]] as const) {
+      const code = await convert(await saved(name, encode));
+      assert.doesNotMatch(code, /role="img"/, `${name}: no image placeholder in a design of flat colours`);
+      // Scored against the lossless original, like the bench: the codec's noise must not have become content.
+      const { scores } = await scoreComponent(renderer, original, code);
+      // Issue 16's target is 0.005; the engine gets within 0.02 today (without the cleaning it was 0.03-0.04 off).
+      assert.ok(scores.mismatch <= fromPng.scores.mismatch + 0.02, `${name}: mismatch ${scores.mismatch} against the PNG's ${fromPng.scores.mismatch}`);
+      assert.ok(scores.fgMismatch <= fromPng.scores.fgMismatch + 0.05, `${name}: fgMismatch ${scores.fgMismatch} against the PNG's ${fromPng.scores.fgMismatch}`);
+    }
+  });
+
+  it('does not let the codec pull down the score of a lossy design, and says it is lossy', async () => {
+    const design = await saved('form-q70.jpg', (s) => s.jpeg({ quality: 70 }));
+    // The very component the design was made from: a perfect answer.
+    const { scores, render } = await scoreComponent(renderer, design, form);
+    const naive = compare(design.image, render).scores;
+    assert.equal(scores.lossyQuality, design.lossy!.quality);
+    assert.ok(scores.mismatch < naive.mismatch / 2, `through the codec ${scores.mismatch}, naive ${naive.mismatch}`);
+    assert.ok(scores.score >= 0.95, `score ${scores.score}`);
+    assert.equal((await scoreComponent(renderer, await readDesign(pngFile), form)).scores.lossyQuality, undefined);
+  });
+});
+
+describe('fractional scales', () => {
+  it('reads a scale suffix anywhere among the @ suffixes', () => {
+    assert.equal(scaleFromName('plans@1.25x.png'), 1.25);
+    assert.equal(scaleFromName('plans@1.5x.png'), 1.5);
+    assert.equal(scaleFromName('plans@1.75X.jpg'), 1.75);
+    assert.equal(scaleFromName('plans@mobile@1.5x.png'), 1.5);
+    assert.equal(scaleFromName('plans@1.5x@mobile.png'), 1.5);
+    assert.equal(scaleFromName('plans@mobile.png'), 1);
+    assert.equal(scaleFromName('plans@9x.png'), 1);
+    assert.equal(scaleFromName('user@example.png'), 1);
+  });
+
+  it('turns a @1.5x design into a component at CSS size, with every reported size in CSS px', async () => {
+    const shot = await renderer.render(form, { ...size, deviceScaleFactor: 1.5 });
+    assert.equal(shot.image.width, 960);
+    const file = path.join(dir, 'form@mobile@1.5x.png');
+    fs.writeFileSync(file, encodePng(shot.image));
+    const design = await readDesign(file);
+    assert.equal(design.scale, 1.5);
+    assert.deepEqual([design.cssWidth, design.cssHeight], [640, 480]);
+    const code = await convert(design);
+    const { scores, render } = await scoreComponent(renderer, design, code);
+    assert.deepEqual([scores.width, scores.height, scores.renderedWidth, scores.renderedHeight], [640, 480, 640, 480]);
+    assert.equal(render.viewport.deviceScaleFactor, 1.5);
+    // The component itself is laid out in CSS px: its outer box is the design's CSS size, not its pixel size.
+    const outer = render.elements.filter((e) => e.depth <= 1).sort((a, b) => b.width * b.height - a.width * a.height)[0];
+    assert.ok(outer && Math.abs(outer.width - 640) <= 1 && Math.abs(outer.height - 480) <= 1, `outer box ${outer?.width}x${outer?.height}`);
+    assert.ok(scores.score >= 0.85, `score ${scores.score}`);
+  });
+});
