@@ -87,7 +87,7 @@ describe('compare', () => {
     const later = await cli(root, ['compare', 'designs/card.png', 'Later.tsx', '--json']);
     assert.equal(later.code, 1);
     assert.match(JSON.parse(later.stdout).pageErrors.join('\n'), /boom in an effect/);
-    assert.equal((await cli(root, ['compare', 'designs/card.png', 'src/components/generated/Card.tsx'])).code, 0, 'a sound component exits 0');
+    // A sound component exits 0: test/cli-compare.test.ts.
   });
 });
 
