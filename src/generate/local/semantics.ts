@@ -1,9 +1,10 @@
 // Semantic elements where the picture makes them evident: fields, selects, buttons, checkboxes and radio buttons, lists
-// and tables. Each rule reads only the geometry and colours the analysis measured, so the same design gives the same
+// and tables, landmarks on pages. Each rule reads only the geometry and colours the analysis measured, so the same design gives the same
 // tags; where a rule is unsure the element stays a div or a paragraph, which renders the same.
 import type { FittedText } from './fit.js';
 import type { Item, Node } from './layout.js';
 import type { RgbaImage } from '../../types.js';
+import { get, isEl, walk, type El } from './jsx.js';
 import { colorDistance, dominantIn, pixel, type Rect, type Region, type Rgb } from './segment.js';
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
@@ -165,4 +166,34 @@ export function markControl(image: RgbaImage, mark: Rect, behind: Rgb): { contro
   if (share < 0.5) return undefined;
   const checked = luma(color) < 170 || (colorDistance(color, behind) > 60 && Math.max(...color) - Math.min(...color) > 60);
   return { control: { type, checked, ...(checked ? { accent: color } : {}) }, rect: { x, y, width: w, height: h } };
+}
+
+/**
+ * Landmarks where a page makes them evident (pages 960 px wide or more): a band across the top holding a menu (a list in
+ * a row) is the `header`, its menu a `nav`; a band with a fill across the bottom of a tall page is the `footer`; what
+ * lies between is `main`. Each wrapper takes its content's place in the flow, so nothing moves.
+ */
+export function landmarks(children: El[], page: { width: number; height: number }): El[] {
+  if (page.width < 960 || page.height < 500 || children.length < 2) return children;
+  const band = (e: El) => !!e.box && e.box.width >= 0.85 * page.width && e.tag === 'div';
+  const first = children[0], last = children[children.length - 1];
+  const menu = (e: El) => [...walk(e)].find((x) => x.tag === 'ul' && x.direction === 'row');
+  const header = band(first) && first.box!.y <= 0.05 * page.height && first.box!.height <= 200 && menu(first) ? first : undefined;
+  const footer = last !== first && band(last) && get(last, 'background') !== undefined && last.box!.y >= 0.6 * page.height ? last : undefined;
+  if (!header && !footer) return children;
+  const middle = children.slice(header ? 1 : 0, footer ? -1 : undefined);
+  const out: El[] = [];
+  if (header) {
+    const ul = menu(header)!;
+    const place = ['flexShrink', 'marginTop', 'marginLeft'];
+    const nav: El = { tag: 'nav', role: 'nav', attrs: [], style: ul.style.filter(([k]) => place.includes(k)), children: [{ ...ul, style: ul.style.filter(([k]) => !place.includes(k)) }], box: ul.box };
+    const swap = (e: El): El => ({ ...e, children: e.children.map((c) => (c === ul ? nav : isEl(c) ? swap(c) : c)) });
+    out.push({ ...swap(header), tag: 'header', role: 'header' });
+  }
+  if (middle.length) {
+    const [top] = middle;
+    out.push({ tag: 'main', role: 'main', attrs: [], style: [['flexShrink', 0], ['display', 'flex'], ['flexDirection', 'column'], ['alignItems', 'flex-start']], children: middle, box: top.box, direction: 'column' });
+  }
+  if (footer) out.push({ ...footer, tag: 'footer', role: 'footer' });
+  return out;
 }
