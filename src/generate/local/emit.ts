@@ -6,7 +6,7 @@ import { fontStack } from '../../render/fonts.js';
 import type { ComponentSource, StyleEntries, StyleSink } from '../style.js';
 import type { Region, Rgb } from './segment.js';
 import type { FittedText } from './fit.js';
-import { containmentTree, layoutContent, type Item, type Node } from './layout.js';
+import { containmentTree, layoutContent, type Item, type Node, type PlacedText } from './layout.js';
 import { controlOf, landmarks, listRuns, tableRuns } from './semantics.js';
 import { printEl, type El } from './jsx.js';
 import { inlineSink } from './sinks/inline.js';
@@ -19,7 +19,7 @@ export interface EmitInput {
   height: number;
   background: Rgb;
   regions: Region[];
-  texts: FittedText[];
+  texts: PlacedText[];
   /** Where the styles go; `inline` when not given. */
   sink?: StyleSink;
 }
@@ -92,9 +92,9 @@ class Builder {
     if (item.kind === 'text') {
       const t = item.text;
       const tag = ctx.textTag ?? tagFor(t);
-      // A text keeps its measured width only where it could wrap (it ends near its container's edge) or where its
-      // neighbour in a row is placed after it; elsewhere its natural width is the measured one.
-      const flows = ctx.direction === 'row' ? ctx.last : item.x + item.width + Math.max(4, item.width * 0.05) <= ctx.right;
+      // A text keeps a width only where it could wrap (it ends near its container's edge), or where its neighbour in a
+      // row is placed after it and its natural width was never measured; elsewhere its natural width is the measured one.
+      const flows = ctx.direction === 'row' ? ctx.last || t.advance !== undefined : item.x + item.width + Math.max(4, item.width * 0.05) <= ctx.right;
       const pre = needsPre(t.text);
       const style: Style = [
         ...placement(place, 'reset'),

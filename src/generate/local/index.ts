@@ -7,6 +7,7 @@ import type { Design, Hints, RgbaImage, Usage } from '../../types.js';
 import { componentName } from '../../write/names.js';
 import type { GenerateRequest, GenerateResult, Provider } from '../provider.js';
 import { emitComponent, type Emitted } from './emit.js';
+import type { PlacedText } from './layout.js';
 import { markControl } from './semantics.js';
 import { fitFonts, type FittedText } from './fit.js';
 import { closeOcr, inkColor, recognizeArea, unreadInk, type OcrLine } from './ocr.js';
@@ -169,7 +170,7 @@ function renderedInk(image: RgbaImage, box: Rect, background: Rgb) {
  * colour from the colour the render's ink shows, measured the same way as the design's. The emitter says which text
  * each DOM text is (document order follows the layout).
  */
-async function correctFromRender(texts: FittedText[], renderer: Renderer, { code, order, placeholders }: Emitted, design: Design): Promise<FittedText[]> {
+async function correctFromRender(texts: PlacedText[], renderer: Renderer, { code, order, placeholders }: Emitted, design: Design): Promise<PlacedText[]> {
   const render = await renderer.render(code, { width: design.cssWidth, height: design.cssHeight, deviceScaleFactor: 1 }, { name: design.path });
   if (render.texts.length !== texts.length) return texts;
   const domIndex = new Map(order.map((textIndex, i) => [textIndex, i]));
@@ -190,6 +191,9 @@ async function correctFromRender(texts: FittedText[], renderer: Renderer, { code
       fontSize,
       letterSpacing: letterSpacing && Math.abs(letterSpacing) >= 0.05 && Math.abs(letterSpacing) <= t.fontSize * 0.3 ? letterSpacing : undefined,
       cssColor,
+      // The line's natural width, from where the render's ink sits in its text box: lets the layout place what follows
+      // it in a row without a width on the text.
+      advance: Math.round((t.width + dom.width - ink.width) * 10) / 10,
       left: Math.round((t.left + (t.x - ink.x)) * 10) / 10,
       top: Math.round((t.top + (t.y - ink.y)) * 10) / 10,
     };
@@ -214,7 +218,7 @@ export function createLocalProvider(_options: LocalProviderOptions = {}): Provid
       request.onProgress?.({ design: design.path, phase: 'generating', message: 'analysing the design' });
       const analysis = await analyzeDesign(design);
       if (signal?.aborted) throw new Ui2CodeError('ABORTED', 'superseded by a newer save of the design', { file: design.path });
-      let texts = await fitFonts(analysis.image, analysis.lines, renderer);
+      let texts: PlacedText[] = await fitFonts(analysis.image, analysis.lines, renderer);
       const emit = () =>
         emitComponent({ name: componentName(design.path), width: design.cssWidth, height: design.cssHeight, background: analysis.background, regions: analysis.regions, texts });
       // The first candidate is already corrected once against its own render (one render buys better sizes, places and

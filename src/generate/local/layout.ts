@@ -7,7 +7,7 @@ import type { Rect, Region } from './segment.js';
 /** One thing to place: a box (with its own content) or a text line, by the rectangle of its element. */
 export type Item = (
   | { kind: 'region'; region: Region; content: Item[] }
-  | { kind: 'text'; text: FittedText; index: number }
+  | { kind: 'text'; text: PlacedText; index: number }
 ) & Rect & {
   /** What must not overlap for a cut to pass between items: a text's ink (line boxes of stacked lines overlap). */
   core: Rect;
@@ -19,9 +19,15 @@ export type Node =
   | { kind: 'group'; direction: 'row' | 'column'; marginTop: number; marginLeft: number; children: Node[] }
   | { kind: 'free'; marginTop: number; marginLeft: number; width: number; height: number; items: Array<{ item: Item; left: number; top: number; children: Node[] }> };
 
-/** The element box of a text: its CSS position, one line high, wide enough for its ink. */
-export function textRect(t: FittedText): Rect {
-  return { x: t.left, y: t.top, width: Math.ceil(t.x + t.width - t.left + 1), height: t.lineHeight };
+/** A fitted text, with its advance (natural width in px) once a render has measured it. */
+export type PlacedText = FittedText & { advance?: number };
+
+/**
+ * The element box of a text: its CSS position, one line high, as wide as its natural width when a render measured it
+ * (then it needs no width of its own), else wide enough for its ink.
+ */
+export function textRect(t: PlacedText): Rect {
+  return { x: t.left, y: t.top, width: t.advance ?? Math.ceil(t.x + t.width - t.left + 1), height: t.lineHeight };
 }
 
 const inside = (inner: Rect, outer: Rect) => {
@@ -30,8 +36,8 @@ const inside = (inner: Rect, outer: Rect) => {
 };
 
 /** Each text goes into the innermost box that holds its centre; boxes keep their detected children. */
-export function containmentTree(regions: Region[], texts: FittedText[]): Item[] {
-  const build = (rs: Region[], ts: Array<{ text: FittedText; index: number }>): Item[] => {
+export function containmentTree(regions: Region[], texts: PlacedText[]): Item[] {
+  const build = (rs: Region[], ts: Array<{ text: PlacedText; index: number }>): Item[] => {
     const items: Item[] = [];
     let rest = ts;
     for (const region of rs) {
@@ -96,8 +102,10 @@ function cut(items: Item[], origin: { x: number; y: number }, direction: 'row' |
   let cursor = origin[main];
   for (const group of groups) {
     const box = bounds(group);
-    const top = direction === 'column' ? box.y - cursor : box.y - origin.y;
-    const left = direction === 'row' ? box.x - cursor : box.x - origin.x;
+    // Whole-pixel offsets; along the flow the cursor follows where the rounded offsets put things, so rounding never
+    // adds up to more than half a pixel.
+    const top = Math.round(direction === 'column' ? box.y - cursor : box.y - origin.y);
+    const left = Math.round(direction === 'row' ? box.x - cursor : box.x - origin.x);
     if (group.length === 1) {
       nodes.push(itemNode(group[0], top, left));
     } else {
@@ -117,7 +125,7 @@ function cut(items: Item[], origin: { x: number; y: number }, direction: 'row' |
         });
       }
     }
-    cursor = direction === 'column' ? box.y + box.height : box.x + box.width;
+    cursor = direction === 'column' ? cursor + top + box.height : cursor + left + box.width;
   }
   return nodes;
 }
