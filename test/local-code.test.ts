@@ -78,7 +78,7 @@ describe('local engine code', () => {
   });
 
   it('a page with a menu band and a footer band gets header, nav, main and footer', async () => {
-    const { code, scores } = await convert('Landing', 1280, 720);
+    const { code, scores } = await convert('Landing', 1280, 760);
     assert.deepEqual(checkPolicy(code), []);
     assert.deepEqual(typeErrors(code), [], 'tsc --strict --noUnusedLocals');
     for (const tag of ['header', 'nav', 'main', 'footer']) assert.match(code, new RegExp(`<${tag}\\b`), `<${tag}>`);

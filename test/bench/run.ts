@@ -15,6 +15,7 @@ const benches: Array<[string, Bench | null]> = [
   ['local', await optional('./local.js', 'benchLocal')],
   ['check', await optional('./check.js', 'benchCheck')],
   ['plugin', await optional('./plugin.js', 'benchPlugin')],
+  ['code', await optional('./code.js', 'benchCode')],
 ];
 
 for (const [name, bench] of benches) {

@@ -6,11 +6,11 @@ import { fontStack } from '../../render/fonts.js';
 import type { ComponentSource, StyleEntries, StyleSink } from '../style.js';
 import type { Region, Rgb } from './segment.js';
 import type { FittedText } from './fit.js';
-import { containmentTree, layoutContent, type Item, type Node, type PlacedText } from './layout.js';
+import { containmentTree, layoutContent, type Item, type Node } from './layout.js';
 import { controlOf, landmarks, listRuns, tableRuns } from './semantics.js';
 import { printEl, type El } from './jsx.js';
 import { inlineSink } from './sinks/inline.js';
-import { evenGaps, partLines, repeatRuns } from './repeat.js';
+import { EXACT, LOOSE, evenGaps, partLines, repeatRuns } from './repeat.js';
 import { cleanText } from './tokens.js';
 
 export interface EmitInput {
@@ -19,9 +19,14 @@ export interface EmitInput {
   height: number;
   background: Rgb;
   regions: Region[];
-  texts: PlacedText[];
+  texts: FittedText[];
   /** Where the styles go; `inline` when not given. */
   sink?: StyleSink;
+  /**
+   * Exact: only equal values merge into a `gap`, a `.map` or a whole font size, so every element stays where it was
+   * measured; the provider falls back to it where the clean code draws measurably worse.
+   */
+  exact?: boolean;
 }
 
 export interface Emitted extends ComponentSource {
@@ -92,9 +97,9 @@ class Builder {
     if (item.kind === 'text') {
       const t = item.text;
       const tag = ctx.textTag ?? tagFor(t);
-      // A text keeps a width only where it could wrap (it ends near its container's edge), or where its neighbour in a
-      // row is placed after it and its natural width was never measured; elsewhere its natural width is the measured one.
-      const flows = ctx.direction === 'row' ? ctx.last || t.advance !== undefined : item.x + item.width + Math.max(4, item.width * 0.05) <= ctx.right;
+      // A text keeps a width only where it could wrap (it ends near its container's edge), or where something follows
+      // it in a row (its whole width puts the neighbour on a whole pixel); elsewhere it takes its natural width.
+      const flows = ctx.direction === 'row' ? ctx.last : item.x + item.width + Math.max(4, item.width * 0.05) <= ctx.right;
       const pre = needsPre(t.text);
       const style: Style = [
         ...placement(place, 'reset'),
@@ -282,8 +287,9 @@ function mainFamily(texts: FittedText[]): string {
   return [...weight].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? 'Arimo';
 }
 
-export function emitComponent({ name, width, height, background, regions, texts: measured, sink = inlineSink() }: EmitInput): Emitted {
-  const texts = measured.map(cleanText);
+export function emitComponent({ name, width, height, background, regions, texts: measured, sink = inlineSink(), exact = false }: EmitInput): Emitted {
+  const texts = measured.map((t) => cleanText(t, exact));
+  const tolerance = exact ? EXACT : LOOSE;
   const family = mainFamily(texts);
   const builder = new Builder(family);
   const children = builder.nodes(layoutContent(containmentTree(regions, texts), { x: 0, y: 0 }), 'column', { behind: background, right: width });
@@ -296,8 +302,8 @@ export function emitComponent({ name, width, height, background, regions, texts:
     children: landmarks(children, { width, height }),
     direction: 'column',
   };
-  const { parts, data } = repeatRuns(root, name);
-  evenGaps(root);
+  const { parts, data } = repeatRuns(root, name, tolerance);
+  evenGaps(root, tolerance);
   const print = (el: El, indent: string) => printEl(el, indent, sink);
   const imports = sink.imports(name);
   const code = [

@@ -1,5 +1,6 @@
 // The local engine: the offline provider. Analysis (segmentation + OCR) → font fitting by rendering → a component with
 // boxes and texts where the design has them. No key, no network, no model download; the same image gives the same file.
+import { compare } from '../../compare/compare.js';
 import { Ui2CodeError } from '../../errors.js';
 import { resizeImage } from '../../intake/resize.js';
 import type { Renderer } from '../../render/pool.js';
@@ -7,7 +8,6 @@ import type { Design, Hints, RgbaImage, Usage } from '../../types.js';
 import { componentName } from '../../write/names.js';
 import type { GenerateRequest, GenerateResult, Provider } from '../provider.js';
 import { emitComponent, type Emitted } from './emit.js';
-import type { PlacedText } from './layout.js';
 import { markControl } from './semantics.js';
 import { fitFonts, type FittedText } from './fit.js';
 import { closeOcr, inkColor, recognizeArea, unreadInk, type OcrLine } from './ocr.js';
@@ -170,7 +170,7 @@ function renderedInk(image: RgbaImage, box: Rect, background: Rgb) {
  * colour from the colour the render's ink shows, measured the same way as the design's. The emitter says which text
  * each DOM text is (document order follows the layout).
  */
-async function correctFromRender(texts: PlacedText[], renderer: Renderer, { code, order, placeholders }: Emitted, design: Design): Promise<PlacedText[]> {
+async function correctFromRender(texts: FittedText[], renderer: Renderer, { code, order, placeholders }: Emitted, design: Design): Promise<FittedText[]> {
   const render = await renderer.render(code, { width: design.cssWidth, height: design.cssHeight, deviceScaleFactor: 1 }, { name: design.path });
   if (render.texts.length !== texts.length) return texts;
   const domIndex = new Map(order.map((textIndex, i) => [textIndex, i]));
@@ -191,13 +191,26 @@ async function correctFromRender(texts: PlacedText[], renderer: Renderer, { code
       fontSize,
       letterSpacing: letterSpacing && Math.abs(letterSpacing) >= 0.05 && Math.abs(letterSpacing) <= t.fontSize * 0.3 ? letterSpacing : undefined,
       cssColor,
-      // The line's natural width, from where the render's ink sits in its text box: lets the layout place what follows
-      // it in a row without a width on the text.
-      advance: Math.round((t.width + dom.width - ink.width) * 10) / 10,
       left: Math.round((t.left + (t.x - ink.x)) * 10) / 10,
       top: Math.round((t.top + (t.y - ink.y)) * 10) / 10,
     };
   });
+}
+
+/** How much worse the clean code may draw than the exact code (issue 10: at most 0.003 mismatch). */
+const CLEAN_COST = { mismatch: 0.003, fgMismatch: 0.005 };
+
+/**
+ * The clean code (values merged into gaps, data and whole sizes) where it draws the design as well as the exact code
+ * within CLEAN_COST, else the exact code: one render of each, only when they differ.
+ */
+async function cleanOrExact(clean: Emitted, exact: Emitted, renderer: Renderer, design: Design, image: RgbaImage): Promise<string> {
+  if (clean.code === exact.code) return clean.code;
+  const viewport = { width: design.cssWidth, height: design.cssHeight, deviceScaleFactor: 1 };
+  const [a, b] = await Promise.all([clean, exact].map((e) => renderer.render(e.code, viewport, { name: design.path })));
+  const cost = compare(image, a).scores, base = compare(image, b).scores;
+  const ok = cost.mismatch <= base.mismatch + CLEAN_COST.mismatch && cost.fgMismatch <= base.fgMismatch + CLEAN_COST.fgMismatch;
+  return ok ? clean.code : exact.code;
 }
 
 export interface LocalProviderOptions {
@@ -218,13 +231,13 @@ export function createLocalProvider(_options: LocalProviderOptions = {}): Provid
       request.onProgress?.({ design: design.path, phase: 'generating', message: 'analysing the design' });
       const analysis = await analyzeDesign(design);
       if (signal?.aborted) throw new Ui2CodeError('ABORTED', 'superseded by a newer save of the design', { file: design.path });
-      let texts: PlacedText[] = await fitFonts(analysis.image, analysis.lines, renderer);
-      const emit = () =>
-        emitComponent({ name: componentName(design.path), width: design.cssWidth, height: design.cssHeight, background: analysis.background, regions: analysis.regions, texts });
+      let texts = await fitFonts(analysis.image, analysis.lines, renderer);
+      const emit = (exact = false) =>
+        emitComponent({ name: componentName(design.path), width: design.cssWidth, height: design.cssHeight, background: analysis.background, regions: analysis.regions, texts, exact });
       // The first candidate is already corrected once against its own render (one render buys better sizes, places and
       // colours); each refinement round corrects the texts once more against a fresh render of the last correction.
       for (let round = 0; round < (request.previous?.round ?? -1) + 2; round++) texts = await correctFromRender(texts, renderer, emit(), design);
-      const { code } = emit();
+      const code = await cleanOrExact(emit(), emit(true), renderer, design, analysis.image);
       return { code, raw: code, usage: noUsage, provider: 'local', model: 'ui2code-local' };
     },
   };

@@ -7,7 +7,7 @@ import type { Rect, Region } from './segment.js';
 /** One thing to place: a box (with its own content) or a text line, by the rectangle of its element. */
 export type Item = (
   | { kind: 'region'; region: Region; content: Item[] }
-  | { kind: 'text'; text: PlacedText; index: number }
+  | { kind: 'text'; text: FittedText; index: number }
 ) & Rect & {
   /** What must not overlap for a cut to pass between items: a text's ink (line boxes of stacked lines overlap). */
   core: Rect;
@@ -19,15 +19,12 @@ export type Node =
   | { kind: 'group'; direction: 'row' | 'column'; marginTop: number; marginLeft: number; children: Node[] }
   | { kind: 'free'; marginTop: number; marginLeft: number; width: number; height: number; items: Array<{ item: Item; left: number; top: number; children: Node[] }> };
 
-/** A fitted text, with its advance (natural width in px) once a render has measured it. */
-export type PlacedText = FittedText & { advance?: number };
-
 /**
- * The element box of a text: its CSS position, one line high, as wide as its natural width when a render measured it
- * (then it needs no width of its own), else wide enough for its ink.
+ * The element box of a text: its CSS position, one line high, wide enough for its ink. Its width is whole, so what
+ * follows it in a row starts on a whole pixel (a natural width is fractional: text after it would blur).
  */
-export function textRect(t: PlacedText): Rect {
-  return { x: t.left, y: t.top, width: t.advance ?? Math.ceil(t.x + t.width - t.left + 1), height: t.lineHeight };
+export function textRect(t: FittedText): Rect {
+  return { x: t.left, y: t.top, width: Math.ceil(t.x + t.width - t.left + 1), height: t.lineHeight };
 }
 
 const inside = (inner: Rect, outer: Rect) => {
@@ -36,8 +33,8 @@ const inside = (inner: Rect, outer: Rect) => {
 };
 
 /** Each text goes into the innermost box that holds its centre; boxes keep their detected children. */
-export function containmentTree(regions: Region[], texts: PlacedText[]): Item[] {
-  const build = (rs: Region[], ts: Array<{ text: PlacedText; index: number }>): Item[] => {
+export function containmentTree(regions: Region[], texts: FittedText[]): Item[] {
+  const build = (rs: Region[], ts: Array<{ text: FittedText; index: number }>): Item[] => {
     const items: Item[] = [];
     let rest = ts;
     for (const region of rs) {

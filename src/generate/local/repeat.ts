@@ -4,10 +4,18 @@
 // worth become one, so the copies stay where they were measured within a pixel.
 import { get, isEl, without, type Child, type El, type Expr } from './jsx.js';
 
-/** How far copies may move (px) for their spacing to become one `gap`. */
-const DRIFT = 1.5;
-/** How far a copy's value may move (px) to become the copies' common value: measured twice, one place is ±1 px. */
-const VALUE_DRIFT = 2;
+/** How far things may move for the structure: 0 everywhere is exact (only equal values merge). */
+export interface Tolerance {
+  /** px a copy may move for spacing to become one `gap`. */
+  drift: number;
+  /** px a copy's value may move to become the copies' common value (measured twice, one place is ±1 px). */
+  value: number;
+  /** Levels per channel within which colours are one colour measured twice. */
+  colour: number;
+}
+
+export const LOOSE: Tolerance = { drift: 1.5, value: 2, colour: 8 };
+export const EXACT: Tolerance = { drift: 0, value: 0, colour: 0 };
 
 const mainMargin = (direction: 'row' | 'column') => (direction === 'row' ? 'marginLeft' : 'marginTop');
 const margin = (e: El, property: string) => {
@@ -16,25 +24,25 @@ const margin = (e: El, property: string) => {
 };
 
 /**
- * The gap that places `items` (all after the first) within DRIFT of where their margins put them, if there is one:
- * their margins along the flow, replaced by one gap, move no item by more than DRIFT.
+ * The gap that places `items` (all after the first) within `drift` of where their margins put them, if there is one:
+ * their margins along the flow, replaced by one gap, move no item by more than `drift`.
  */
-function commonGap(items: El[], direction: 'row' | 'column', least = 1): number | null {
+function commonGap(items: El[], direction: 'row' | 'column', drift: number, least = 1): number | null {
   if (items.length < 2 || items.some((e) => get(e, 'position') === 'absolute')) return null;
   const margins = items.map((e) => margin(e, mainMargin(direction)));
   const gap = Math.round(margins.reduce((a, b) => a + b, 0) / margins.length);
   if (gap < least) return null;
-  let drift = 0;
-  for (const m of margins) if (Math.abs((drift += gap - m)) > DRIFT) return null;
+  let moved = 0;
+  for (const m of margins) if (Math.abs((moved += gap - m)) > drift) return null;
   return gap;
 }
 
 /** Even spacing in a flex container as `gap` (tables and their sections excepted: their rows are the table's items). */
-export function evenGaps(el: El): void {
-  for (const c of el.children) if (isEl(c)) evenGaps(c);
+export function evenGaps(el: El, { drift }: Tolerance = LOOSE): void {
+  for (const c of el.children) if (isEl(c)) evenGaps(c, { ...EXACT, drift });
   if (!el.direction || el.tag === 'table' || el.children.length < 3 || !el.children.every(isEl)) return;
   const items = el.children as El[];
-  const gap = commonGap(items.slice(1), el.direction);
+  const gap = commonGap(items.slice(1), el.direction, drift);
   if (gap === null) return;
   const m = mainMargin(el.direction);
   el.style = [...el.style, ['gap', gap]];
@@ -45,23 +53,22 @@ export function evenGaps(el: El): void {
 const NEUTRAL: Record<string, number> = { marginTop: 0, marginLeft: 0, letterSpacing: 0 };
 
 const channels = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-/** Colours this close (per channel) are one colour measured twice. */
-const SAME_COLOUR = 8;
-
-/** The colour most copies have, when all of them are within SAME_COLOUR of it. */
-function oneColour(values: unknown[]): string | undefined {
+/** The colour most copies have, when all of them are within `near` levels of it. */
+function oneColour(values: unknown[], near: number): string | undefined {
   if (!values.every((v) => typeof v === 'string' && /^#[0-9a-f]{6}$/.test(v))) return undefined;
   const counts = new Map<string, number>();
   for (const v of values as string[]) counts.set(v, (counts.get(v) ?? 0) + 1);
   const [best] = [...counts].sort((a, b) => b[1] - a[1])[0];
   const c = channels(best);
-  return (values as string[]).every((v) => channels(v).every((x, i) => Math.abs(x - c[i]) <= SAME_COLOUR)) ? best : undefined;
+  return (values as string[]).every((v) => channels(v).every((x, i) => Math.abs(x - c[i]) <= near)) ? best : undefined;
 }
+
+const TEXT_TAGS = new Set(['p', 'h1', 'h2', 'li', 'span', 'td', 'th']);
 
 /** The structure of an element, values aside: what copies must share. */
 function shape(e: El): string {
   const attrs = e.attrs.map(([k, v]) => (typeof v === 'string' && k !== 'placeholder' && k !== 'aria-label' ? `${k}=${v}` : k));
-  const keys = e.style.filter(([k, v]) => v !== undefined && !(k in NEUTRAL)).map(([k]) => k);
+  const keys = e.style.filter(([k, v]) => v !== undefined && !(k in NEUTRAL) && !(TEXT_TAGS.has(e.tag) && (k === 'width' || k === 'whiteSpace'))).map(([k]) => k);
   return `${e.tag}(${attrs})[${keys}]{${e.children.map((c) => (isEl(c) ? shape(c) : typeof c === 'string' ? 'T' : '?')).join(';')}}`;
 }
 
@@ -83,7 +90,7 @@ const unique = (base: string, taken: Set<string>) => {
  * The template of a run: the first copy, its differing values replaced by fields (`ref(name)` gives the expression).
  * Returns null when the copies differ in more numbers than a template should carry.
  */
-function template(copies: El[], direction: 'row' | 'column', ref: (field: string) => string): { body: El; fields: Field[] } | null {
+function template(copies: El[], direction: 'row' | 'column', tolerance: Tolerance, ref: (field: string) => string): { body: El; fields: Field[] } | null {
   const fields: Field[] = [];
   const taken = new Set<string>(['key', 'id']);
   let numbers = 0;
@@ -103,12 +110,14 @@ function template(copies: El[], direction: 'row' | 'column', ref: (field: string
     const keys = [...new Set(els.flatMap((e) => e.style.filter(([, v]) => v !== undefined).map(([k]) => k)))];
     for (const k of keys) {
       if (top && k === mainMargin(direction)) continue;
-      const values = els.map((e) => get(e, k) ?? NEUTRAL[k]);
+      // The last text of a row has no width of its own (nothing follows it): as a copy, it takes its box's.
+      const implied = (e: El) => (k === 'width' && TEXT_TAGS.has(e.tag) ? e.box?.width : k === 'whiteSpace' && TEXT_TAGS.has(e.tag) ? 'nowrap' : NEUTRAL[k]);
+      const values = els.map((e) => get(e, k) ?? implied(e));
       if (values.every((v) => v === values[0])) {
         if (values[0] !== NEUTRAL[k]) style.push([k, values[0]]);
         continue;
       }
-      const colour = oneColour(values);
+      const colour = oneColour(values, tolerance.colour);
       if (colour) {
         style.push([k, colour]);
         continue;
@@ -119,8 +128,8 @@ function template(copies: El[], direction: 'row' | 'column', ref: (field: string
       if (numeric.every((v) => typeof v === 'number')) {
         const sorted = [...(numeric as number[])].sort((a, b) => a - b);
         const mid = sorted[Math.floor(sorted.length / 2)];
-        // A font size may wander as far as moves the line's end by DRIFT; any other number by DRIFT px.
-        const reach = k === 'fontSize' ? (DRIFT * mid) / Math.max(1, ...els.map((e) => e.box?.width ?? 1)) : VALUE_DRIFT;
+        // A font size may wander as far as moves the line's end by `drift`; any other number by `value` px.
+        const reach = k === 'fontSize' ? (tolerance.drift * mid) / Math.max(1, ...els.map((e) => e.box?.width ?? 1)) : tolerance.value;
         if (sorted[sorted.length - 1] - sorted[0] <= 2 * reach && sorted.every((v) => Math.abs(v - mid) <= reach)) {
           if (mid !== NEUTRAL[k]) style.push([k, unit ? `${mid}px` : mid]);
           continue;
@@ -180,7 +189,7 @@ const CONTAINED = new Set(['li', 'tr', 'td', 'th', 'option', 'thead', 'tbody']);
  * Rewrites runs of three or more siblings of one shape into data and a `.map`, in place, depth first. Document order
  * is kept (the data lists the copies in order), so the i-th text on the page stays the i-th.
  */
-export function repeatRuns(root: El, componentName: string): Repeated {
+export function repeatRuns(root: El, componentName: string, tolerance: Tolerance = LOOSE): Repeated {
   const out: Repeated = { data: [], parts: [] };
   const names = new Set<string>([componentName]);
   const visit = (el: El) => {
@@ -208,15 +217,15 @@ export function repeatRuns(root: El, componentName: string): Repeated {
     const firstMargin = margin(run[0], m);
     const bare = whole && firstMargin === 0 && !get(parent, 'gap');
     if (!bare && (CONTAINED.has(run[0].tag) || parent.tag === 'table')) return null;
-    const gap = commonGap(run.slice(1), direction, 0);
+    const gap = commonGap(run.slice(1), direction, tolerance.drift, 0);
     if (gap === null) return null;
     const composite = run[0].children.some(isEl);
     const byRole = roleName[run[0].role] ?? (composite ? 'Item' : undefined);
-    const fromContent = composite ? nameFromContent(template(run, direction, (f) => f)?.fields ?? []) : undefined;
+    const fromContent = composite ? nameFromContent(template(run, direction, tolerance, (f) => f)?.fields ?? []) : undefined;
     const partName = composite ? unique(`${fromContent ?? ''}${byRole ?? 'Item'}`, names) : undefined;
     const itemName = partName ? lowerFirst(partName) : unique(run[0].role === 'item' ? 'item' : run[0].role, names);
     const arrayName = unique(plural(itemName), names);
-    const made = template(run, direction, (f) => (partName ? f : `${itemName}.${f}`));
+    const made = template(run, direction, tolerance, (f) => (partName ? f : `${itemName}.${f}`));
     if (!made || !made.fields.length) return null;
     const { body, fields } = made;
     // A key that is stable: a field whose values are all different, else an id of our own.

@@ -22,7 +22,13 @@ export function cleanFont(t: Pick<FittedText, 'fontSize' | 'letterSpacing' | 'wi
   return { fontSize: Math.round(size * 10) / 10, letterSpacing: spaced };
 }
 
-export const cleanText = (t: FittedText): FittedText => ({ ...t, ...cleanFont(t), left: Math.round(t.left), top: Math.round(t.top) });
+/** A text with whole-pixel places and a clean size (`exact`: sizes to a tenth, as measured). */
+export const cleanText = (t: FittedText, exact = false): FittedText => ({
+  ...t,
+  ...(exact ? { fontSize: Math.round(t.fontSize * 10) / 10, letterSpacing: t.letterSpacing === undefined ? undefined : Math.round(t.letterSpacing * 100) / 100 || undefined } : cleanFont(t)),
+  left: Math.round(t.left),
+  top: Math.round(t.top),
+});
 
 /** Share of the px values that sit on a 4 px grid (Tailwind's spacing scale), for the code figures. */
 export const onScale = (n: number) => Math.abs(n) % 4 === 0;
