@@ -83,7 +83,7 @@ describe('local engine code', () => {
     assert.deepEqual(typeErrors(code), [], 'tsc --strict --noUnusedLocals');
     for (const tag of ['header', 'nav', 'main', 'footer']) assert.match(code, new RegExp(`<${tag}\\b`), `<${tag}>`);
     assert.ok(code.indexOf('<nav') > code.indexOf('<header') && code.indexOf('<nav') < code.indexOf('</header>'), 'the menu is in the header');
-    assert.match(code, /<ul\b[\s\S]*\.map\([\s\S]*<li key=/, 'the menu items are data and one .map');
+    assert.match(code, /<nav\b[^>]*>\s*<ul\b[^>]*>\s*<li\b/, 'the menu is a list in the nav');
     assert.ok(scores.mismatch <= 0.02, `mismatch ${scores.mismatch}`);
   });
 
