@@ -83,7 +83,7 @@ describe('local engine', () => {
       const design = await readDesign(file);
       const { code } = await provider.generate({ design, renderer });
       assert.deepEqual(checkPolicy(code), [], name);
-      assert.match(code, new RegExp(`width: ${design.cssWidth}, height: ${design.cssHeight}`), `${name}: the root has the design's size`);
+      assert.match(code, new RegExp(`maxWidth: ${design.cssWidth}, minHeight: ${design.cssHeight}`), `${name}: the root has the design's size`);
     }
   });
 

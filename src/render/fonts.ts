@@ -31,6 +31,27 @@ export const BUNDLED_FAMILIES: BundledFamily[] = [
   { family: 'DejaVu Serif', pkg: '@fontsource/dejavu-serif', aliases: ['Bitstream Vera Serif'] },
 ];
 
+/**
+ * The font stack generated code writes for a bundled family: names that exist on the user's machine first (each one an
+ * alias the renderer maps to the bundled family, so the first name draws exactly what was measured), a generic last.
+ */
+const FONT_STACKS: Record<string, string[]> = {
+  Arimo: ['Arial', 'Helvetica', 'sans-serif'],
+  Tinos: ['Times New Roman', 'Times', 'serif'],
+  Cousine: ['Courier New', 'Courier', 'monospace'],
+  Inter: ['Inter', 'system-ui', 'sans-serif'],
+  'DejaVu Sans': ['DejaVu Sans', 'Verdana', 'sans-serif'],
+  'DejaVu Serif': ['DejaVu Serif', 'Georgia', 'serif'],
+};
+
+const GENERIC_NAMES = new Set(['serif', 'sans-serif', 'monospace', 'cursive', 'fantasy', 'system-ui']);
+
+/** A family's CSS font stack (`Arial, Helvetica, sans-serif` for Arimo); families we don't know end in sans-serif. */
+export function fontStack(family: string): string {
+  const names = FONT_STACKS[family] ?? [family, 'sans-serif'];
+  return names.map((n) => (GENERIC_NAMES.has(n) || /^[\w-]+$/.test(n) ? n : `'${n}'`)).join(', ');
+}
+
 /** What the CSS generic families resolve to. */
 export const GENERIC_FAMILIES = { 'sans-serif': 'Arimo', serif: 'Tinos', monospace: 'Cousine', 'system-ui': 'Inter' } as const;
 

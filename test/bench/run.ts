@@ -16,6 +16,7 @@ const benches: Array<[string, Bench | null]> = [
   ['check', await optional('./check.js', 'benchCheck')],
   ['plugin', await optional('./plugin.js', 'benchPlugin')],
   ['typography', await optional('./typography.js', 'benchTypography')],
+  ['code', await optional('./code.js', 'benchCode')],
 ];
 
 for (const [name, bench] of benches) {

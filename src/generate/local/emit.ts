@@ -1,10 +1,17 @@
-// The analysis as a React component: one default-exported function, inline styles, React the only import. The layout
-// (layout.ts) is flexbox rows and columns whose margins reproduce the measured positions; the output is the same for
-// the same analysis.
+// The analysis as a React component: one default-exported function (with sub-components for repeated parts), every
+// style through the output style's sink. The layout (layout.ts) is flexbox rows and columns whose margins reproduce the
+// measured positions; passes over the element tree (jsx.ts) then make it code a developer keeps: even spacing as `gap`,
+// repeated siblings as data and one `.map` (repeat.ts), landmarks on pages. The output is the same for the same analysis.
+import { fontStack } from '../../render/fonts.js';
+import type { ComponentSource, StyleEntries, StyleSink } from '../style.js';
 import type { Region, Rgb } from './segment.js';
 import type { FittedText } from './fit.js';
 import { containmentTree, layoutContent, type Item, type Node } from './layout.js';
-import { controlOf, listRuns, tableRuns } from './semantics.js';
+import { controlOf, landmarks, listRuns, tableRuns } from './semantics.js';
+import { printEl, type El } from './jsx.js';
+import { inlineSink } from './sinks/inline.js';
+import { EXACT, LOOSE, evenGaps, partLines, repeatRuns } from './repeat.js';
+import { cleanText } from './tokens.js';
 
 export interface EmitInput {
   name: string;
@@ -13,43 +20,41 @@ export interface EmitInput {
   background: Rgb;
   regions: Region[];
   texts: FittedText[];
+  /** Where the styles go; `inline` when not given. */
+  sink?: StyleSink;
+  /**
+   * Exact: only equal values merge into a `gap`, a `.map` or a whole font size, so every element stays where it was
+   * measured; the provider falls back to it where the clean code draws measurably worse.
+   */
+  exact?: boolean;
 }
 
-export interface Emitted {
-  code: string;
+export interface Emitted extends ComponentSource {
   /** Index (into `texts`) of each text element in document order: the i-th DOM text is texts[order[i]]. */
   order: number[];
   /** Indexes of texts drawn as a field's placeholder or a select's option: the browser places those, not the component. */
   placeholders: number[];
 }
 
-const rgb = (c: Rgb) => `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
-const num = (n: number) => String(Math.round(n * 10) / 10 || 0);
-const str = (s: string) => JSON.stringify(s);
+const hex = (c: Rgb) => `#${c.map((v) => Math.max(0, Math.min(255, Math.round(v))).toString(16).padStart(2, '0')).join('')}`;
+const px = (n: number) => Math.round(n * 10) / 10 || 0;
 
-type Style = Array<[string, string | number | undefined]>;
-
-function styleObject(entries: Style): string {
-  return `{ ${entries
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => `${k}: ${typeof v === 'number' ? num(v) : str(v as string)}`)
-    .join(', ')} }`;
-}
+type Style = StyleEntries;
 
 /** Offsets in the flow (margins) or in a free group (absolute). */
 type Place = { marginTop: number; marginLeft: number } | { left: number; top: number };
 const placement = (p: Place, margins: 'set' | 'reset' = 'set'): Style => {
-  if ('left' in p) return [['position', 'absolute'], ['left', p.left], ['top', p.top], ['margin', 0]];
-  const top = Math.round(p.marginTop * 10) / 10 || 0, left = Math.round(p.marginLeft * 10) / 10 || 0;
-  // Text elements may have default margins: they get all four, divs only the non-zero ones.
-  if (margins === 'reset') return [['flexShrink', 0], ['margin', `${num(top)}px 0 0 ${num(left)}px`]];
-  return [['flexShrink', 0], ['marginTop', top || undefined], ['marginLeft', left || undefined]];
+  if ('left' in p) return [['position', 'absolute'], ['left', px(p.left)], ['top', px(p.top)], ['margin', 0]];
+  // Text elements and form controls may have default margins: they get a reset, divs only the non-zero ones.
+  return [['flexShrink', 0], ['margin', margins === 'reset' ? 0 : undefined], ['marginTop', px(p.marginTop) || undefined], ['marginLeft', px(p.marginLeft) || undefined]];
 };
 
 const flex = (direction: 'row' | 'column'): Style => [['display', 'flex'], ['flexDirection', direction], ['alignItems', 'flex-start']];
 
 /** A heading for large text, a paragraph otherwise. */
-const tagFor = (text: FittedText) => (text.fontSize >= 28 ? 'h1' : text.fontSize >= 21 ? 'h2' : 'p');
+const tagFor = (text: FittedText) => (isPrice(text.text) ? 'p' : text.fontSize >= 28 ? 'h1' : text.fontSize >= 21 ? 'h2' : 'p');
+/** A price or an amount, however large, is not a heading. */
+const isPrice = (s: string) => /^[$€£¥]\s?\d|^\d+([.,]\d+)?\s?[$€£¥%]/.test(s);
 
 /** Where an element sits: the fill behind it (for controls), and the tag its text takes in a list, table or button. */
 interface Context {
@@ -57,79 +62,96 @@ interface Context {
   textTag?: 'li' | 'td' | 'th' | 'span';
   /** Radio buttons side by side in one flow are one choice: they share a name. */
   radioName?: string;
+  /** Right edge (page x) of the nearest box of fixed width: a text that ends well before it flows without a width. */
+  right: number;
+  /** Inside a form control, which does not inherit the page's font. */
+  control?: boolean;
+  /** The flow the element is placed in, and whether something follows it there. */
+  direction?: 'row' | 'column';
+  last?: boolean;
 }
 
-const textStyle = (t: FittedText): Style => [
-  ['fontFamily', `'${t.fontFamily}'`],
-  ['fontSize', t.fontSize],
-  ['fontWeight', t.fontWeight],
-  ['lineHeight', `${t.lineHeight}px`],
-  ['letterSpacing', t.letterSpacing ? Math.round(t.letterSpacing * 100) / 100 : undefined],
-  ['color', rgb(t.cssColor ?? t.color)],
-];
+/** Runs of spaces, or spaces at an end, need `pre`; anything else flows as normal text. */
+const needsPre = (s: string) => /^\s|\s$|\s\s/.test(s);
 
-class Writer {
-  lines: string[] = [];
+class Builder {
   order: number[] = [];
   placeholders: number[] = [];
   choices = 0;
 
-  item(item: Item, place: Place, children: Node[], indent: string, ctx: Context): void {
+  constructor(private readonly rootFamily: string) {}
+
+  textStyle(t: FittedText, ctx: Context): Style {
+    return [
+      ['fontFamily', ctx.control || t.fontFamily !== this.rootFamily ? fontStack(t.fontFamily) : undefined],
+      ['fontSize', t.fontSize],
+      ['fontWeight', t.fontWeight],
+      ['lineHeight', `${t.lineHeight}px`],
+      ['letterSpacing', t.letterSpacing || undefined],
+      ['color', hex(t.cssColor ?? t.color)],
+    ];
+  }
+
+  item(item: Item, place: Place, children: Node[], ctx: Context): El {
+    const box = { x: item.x, y: item.y, width: item.width, height: item.height };
     if (item.kind === 'text') {
       const t = item.text;
       const tag = ctx.textTag ?? tagFor(t);
-      const style = styleObject([
+      // A text keeps a width only where it could wrap (it ends near its container's edge), or where something follows
+      // it in a row (its whole width puts the neighbour on a whole pixel); elsewhere it takes its natural width.
+      const flows = ctx.direction === 'row' ? ctx.last : item.x + item.width + Math.max(4, item.width * 0.05) <= ctx.right;
+      const pre = needsPre(t.text);
+      const style: Style = [
         ...placement(place, 'reset'),
         // In a button the line is a span (a button holds phrasing content only), laid out as a block.
         ['display', tag === 'span' ? 'block' : undefined],
         ['padding', tag === 'td' || tag === 'th' ? 0 : undefined],
-        ['width', item.width],
-        ...textStyle(t),
+        ['width', flows ? undefined : item.width],
+        ...this.textStyle(t, ctx),
         ['textAlign', tag === 'th' ? 'left' : undefined],
-        ['whiteSpace', 'pre'],
-      ]);
+        ['whiteSpace', pre ? 'pre' : flows ? undefined : 'nowrap'],
+      ];
       this.order.push(item.index);
-      this.lines.push(`${indent}<${tag} style={${style}}>{${str(t.text)}}</${tag}>`);
-      return;
+      const role = isPrice(t.text) ? 'price' : tag === 'h1' || tag === 'h2' ? 'title' : tag === 'span' ? 'label' : tag === 'li' ? 'item' : 'text';
+      return { tag, role, attrs: [], style, children: [t.text], box };
     }
     const r = item.region;
     if (r.control) {
       const { type, checked, accent } = r.control;
-      const style = styleObject([...placement(place, 'reset'), ['width', r.width], ['height', r.height], ['accentColor', accent ? rgb(accent) : undefined]]);
-      const name = type === 'radio' && ctx.radioName ? ` name="${ctx.radioName}"` : '';
-      this.lines.push(`${indent}<input type="${type}"${name}${checked ? ' defaultChecked' : ''} style={${style}} />`);
-      return;
+      const style: Style = [...placement(place, 'reset'), ['width', r.width], ['height', r.height], ['accentColor', accent ? hex(accent) : undefined]];
+      const attrs: El['attrs'] = [['type', type]];
+      if (type === 'radio' && ctx.radioName) attrs.push(['name', ctx.radioName]);
+      if (checked) attrs.push(['defaultChecked', true]);
+      return { tag: 'input', role: type, attrs, style, children: [], box };
     }
     const control = controlOf(item, ctx.behind);
-    const box: Style = [
-      ...placement(place),
+    const boxStyle: Style = [
+      ...placement(place, control ? 'reset' : 'set'),
       ['width', r.width],
       ['height', r.height],
-      ['background', rgb(r.fill)],
+      ['background', hex(r.fill)],
       ['borderRadius', r.radius || undefined],
-      ['border', r.border ? `${r.border.width}px solid ${rgb(r.border.color)}` : control && control !== 'button' ? 'none' : undefined],
+      ['border', r.border ? `${r.border.width}px solid ${hex(r.border.color)}` : control ? 'none' : undefined],
     ];
-    if (control && control !== 'button') return this.field(control, item, box, indent);
-    const style = styleObject([
-      ...box,
-      ['border', control === 'button' && !r.border ? 'none' : undefined],
+    if (control && control !== 'button') return this.field(control, item, boxStyle, ctx);
+    const style: Style = [
+      ...boxStyle,
       ['boxSizing', r.border ? 'border-box' : undefined],
       ...(control === 'button' ? ([['padding', 0], ['textAlign', 'left'], ['cursor', 'pointer']] as Style) : []),
       ...(children.length ? flex('column') : []),
-    ]);
-    if (r.kind === 'image') {
-      this.lines.push(`${indent}<div role="img" aria-label="Image placeholder" style={${style}} />`);
-      return;
-    }
-    const tag = control === 'button' ? 'button' : 'div';
-    const attrs = control === 'button' ? ' type="button"' : '';
-    if (!children.length) {
-      this.lines.push(`${indent}<${tag}${attrs} style={${style}} />`);
-      return;
-    }
-    this.lines.push(`${indent}<${tag}${attrs} style={${style}}>`);
-    this.nodes(children, `${indent}  `, 'column', { behind: r.fill, textTag: control === 'button' ? 'span' : undefined });
-    this.lines.push(`${indent}</${tag}>`);
+    ];
+    if (r.kind === 'image') return { tag: 'div', role: 'image', attrs: [['role', 'img'], ['aria-label', 'Image placeholder']], style, children: [], box };
+    const b = r.border?.width ?? 0;
+    const inner: Context = { behind: r.fill, textTag: control === 'button' ? 'span' : undefined, right: r.x + r.width - b, control: control === 'button' || ctx.control };
+    return {
+      tag: control === 'button' ? 'button' : 'div',
+      role: control === 'button' ? 'button' : children.length ? 'card' : 'box',
+      attrs: control === 'button' ? [['type', 'button']] : [],
+      style,
+      children: this.nodes(children, 'column', inner),
+      box,
+      direction: children.length ? 'column' : undefined,
+    };
   }
 
   /**
@@ -137,81 +159,88 @@ class Writer {
    * input or a select, at the top of a text area's padding; the insets and the font are ours to set. Chromium indents
    * a select's option by 4 px of its own.
    */
-  field(control: 'input' | 'select' | 'textarea', item: Extract<Item, { kind: 'region' }>, box: Style, indent: string): void {
+  field(control: 'input' | 'select' | 'textarea', item: Extract<Item, { kind: 'region' }>, boxStyle: Style, ctx: Context): El {
     const r = item.region;
     const line = item.content[0]?.kind === 'text' ? item.content[0] : undefined;
     const b = r.border?.width ?? 0;
     const own = control === 'select' ? 4 : 0;
     const inset = line ? Math.max(0, line.text.left - r.x - b - own) : 8 - own;
     const top = control === 'textarea' && line ? Math.max(0, line.text.top - r.y - b) : 0;
-    const style = styleObject([
-      ...box,
+    const style: Style = [
+      ...boxStyle,
       ['boxSizing', 'border-box'],
-      ['padding', `${top ? `${num(top)}px` : 0} 0 0 ${num(inset)}px`],
-      ...(line ? textStyle(line.text) : []),
+      ['padding', `${top ? `${px(top)}px` : 0} 0 0 ${px(inset)}px`],
+      ...(line ? this.textStyle(line.text, { ...ctx, control: true }) : []),
       ['resize', control === 'textarea' ? 'none' : undefined],
-    ]);
+    ];
     if (line) {
       this.order.push(line.index);
       this.placeholders.push(line.index);
     }
-    const text = line ? `{${str(line.text.text)}}` : '';
-    if (control === 'select') {
-      this.lines.push(`${indent}<select style={${style}}>`, `${indent}  <option>${text}</option>`, `${indent}</select>`);
-      return;
-    }
-    const placeholder = line ? ` placeholder=${text}` : '';
-    this.lines.push(control === 'input' ? `${indent}<input type="text"${placeholder} style={${style}} />` : `${indent}<textarea${placeholder} style={${style}} />`);
+    const box = { x: r.x, y: r.y, width: r.width, height: r.height };
+    if (control === 'select') return { tag: 'select', role: 'select', attrs: [], style, children: [{ tag: 'option', role: 'option', attrs: [], style: [], children: line ? [line.text.text] : [] }], box };
+    const attrs: El['attrs'] = control === 'input' ? [['type', 'text']] : [];
+    if (line) attrs.push(['placeholder', line.text.text]);
+    return { tag: control, role: 'field', attrs, style, children: [], box };
   }
 
-  nodes(nodes: Node[], indent: string, direction: 'row' | 'column', outer: Context): void {
+  nodes(nodes: Node[], direction: 'row' | 'column', outer: Context): El[] {
     const radios = nodes.filter((n) => n.kind === 'item' && n.item.kind === 'region' && n.item.region.control?.type === 'radio').length;
     const ctx = radios >= 2 ? { ...outer, radioName: `choice-${++this.choices}` } : { ...outer, radioName: undefined };
     const tables = ctx.textTag ? [] : tableRuns(nodes, direction);
     const lists = ctx.textTag ? [] : listRuns(nodes, direction);
+    const out: El[] = [];
     for (let i = 0; i < nodes.length; i++) {
       const table = tables.find(([start]) => start === i);
       const list = lists.find(([start]) => start === i);
-      if (table) this.table(nodes.slice(table[0], table[1]) as Array<Extract<Node, { kind: 'group' }>>, indent, ctx);
-      else if (list) this.list(nodes.slice(list[0], list[1]), indent, direction, ctx);
+      const last = i === nodes.length - 1;
+      if (table) out.push(this.table(nodes.slice(table[0], table[1]) as Array<Extract<Node, { kind: 'group' }>>, ctx));
+      else if (list) out.push(this.list(nodes.slice(list[0], list[1]), direction, { ...ctx, direction, last: list[1] === nodes.length }));
       else {
-        this.node(nodes[i], indent, ctx);
+        out.push(this.node(nodes[i], { ...ctx, direction, last }));
         continue;
       }
       i = (table ?? list)![1] - 1;
     }
+    return out;
   }
 
-  node(node: Node, indent: string, ctx: Context): void {
-    if (node.kind === 'item') {
-      this.item(node.item, node, node.children, indent, ctx);
-    } else if (node.kind === 'group') {
-      this.lines.push(`${indent}<div style={${styleObject([...placement(node), ...flex(node.direction)])}}>`);
-      this.nodes(node.children, `${indent}  `, node.direction, ctx);
-      this.lines.push(`${indent}</div>`);
-    } else {
-      this.lines.push(`${indent}<div style={${styleObject([...placement(node), ['position', 'relative'], ['width', node.width], ['height', node.height]])}}>`);
-      for (const free of node.items) this.item(free.item, { left: free.left, top: free.top }, free.children, `${indent}  `, ctx);
-      this.lines.push(`${indent}</div>`);
+  node(node: Node, ctx: Context): El {
+    if (node.kind === 'item') return this.item(node.item, node, node.children, ctx);
+    if (node.kind === 'group') {
+      const children = this.nodes(node.children, node.direction, ctx);
+      return { tag: 'div', role: node.direction === 'row' ? 'row' : 'stack', attrs: [], style: [...placement(node), ...flex(node.direction)], children, box: union(children), direction: node.direction };
     }
+    const x = Math.min(...node.items.map((f) => f.item.x)), y = Math.min(...node.items.map((f) => f.item.y));
+    const inner: Context = { ...ctx, right: x + node.width, direction: undefined, last: undefined };
+    return {
+      tag: 'div',
+      role: 'layer',
+      attrs: [],
+      style: [...placement(node), ['position', 'relative'], ['width', node.width], ['height', node.height]],
+      children: node.items.map((free) => this.item(free.item, { left: free.left, top: free.top }, free.children, inner)),
+      box: { x, y, width: node.width, height: node.height },
+    };
   }
 
   /** A run of lines as a list: the list takes the first item's offset along the flow, so every line stays in place. */
-  list(items: Node[], indent: string, direction: 'row' | 'column', ctx: Context): void {
+  list(items: Node[], direction: 'row' | 'column', ctx: Context): El {
     const [first, ...rest] = items as Array<Extract<Node, { kind: 'item' }>>;
     const along = direction === 'column' ? { marginTop: first.marginTop, marginLeft: 0 } : { marginTop: 0, marginLeft: first.marginLeft };
     const firstPlace = direction === 'column' ? { marginTop: 0, marginLeft: first.marginLeft } : { marginTop: first.marginTop, marginLeft: 0 };
-    this.lines.push(`${indent}<ul style={${styleObject([...placement(along, 'reset'), ['padding', 0], ['listStyle', 'none'], ...flex(direction)])}}>`);
-    this.item(first.item, firstPlace, [], `${indent}  `, { ...ctx, textTag: 'li' });
-    for (const node of rest) this.item(node.item, node, [], `${indent}  `, { ...ctx, textTag: 'li' });
-    this.lines.push(`${indent}</ul>`);
+    const inner = (last: boolean): Context => ({ ...ctx, textTag: 'li', direction, last });
+    const children = [
+      this.item(first.item, firstPlace, [], inner(!rest.length)),
+      ...rest.map((node, i) => this.item(node.item, node, [], inner(i === rest.length - 1))),
+    ];
+    return { tag: 'ul', role: 'list', attrs: [], style: [...placement(along, 'reset'), ['padding', 0], ['listStyle', 'none'], ...flex(direction)], children, box: union(children), direction };
   }
 
   /**
    * Rows of text cells as a table. The table and its rows keep the flex layout that places every cell where it was
    * measured (its sections generate no box of their own); a first row in bold is the header.
    */
-  table(rows: Array<Extract<Node, { kind: 'group' }>>, indent: string, ctx: Context): void {
+  table(rows: Array<Extract<Node, { kind: 'group' }>>, ctx: Context): El {
     // Short words are where weights are least sure: the header is the first row when most of it is bold and most of
     // the rest is not.
     const boldShare = (part: typeof rows) => {
@@ -222,52 +251,71 @@ class Writer {
     // The table takes the first row's offset down the flow; rows keep their own offsets across it.
     const [first] = rows;
     const placeOf = (row: (typeof rows)[number]) => (row === first ? { marginTop: 0, marginLeft: row.marginLeft } : row);
-    this.lines.push(`${indent}<table style={${styleObject([...placement({ marginTop: first.marginTop, marginLeft: 0 }), ['borderCollapse', 'collapse'], ...flex('column')])}}>`);
-    const section = (tag: 'thead' | 'tbody', part: typeof rows, cellTag: 'th' | 'td') => {
-      this.lines.push(`${indent}  <${tag} style={{ display: "contents" }}>`);
-      for (const row of part) {
-        this.lines.push(`${indent}    <tr style={${styleObject([...placement(placeOf(row)), ...flex('row')])}}>`);
-        for (const cell of row.children) {
-          if (cell.kind === 'item' && cell.item.kind === 'text') this.item(cell.item, cell, [], `${indent}      `, { ...ctx, textTag: cellTag });
-          else {
-            // A box of lines: the cell generates no box, so the box is laid out in the row as measured.
-            this.lines.push(`${indent}      <${cellTag} style={{ display: "contents" }}>`);
-            this.node(cell, `${indent}        `, ctx);
-            this.lines.push(`${indent}      </${cellTag}>`);
-          }
-        }
-        this.lines.push(`${indent}    </tr>`);
-      }
-      this.lines.push(`${indent}  </${tag}>`);
-    };
-    if (header) section('thead', rows.slice(0, 1), 'th');
-    section('tbody', header ? rows.slice(1) : rows, 'td');
-    this.lines.push(`${indent}</table>`);
+    const contents: Style = [['display', 'contents']];
+    const section = (tag: 'thead' | 'tbody', part: typeof rows, cellTag: 'th' | 'td'): El => ({
+      tag,
+      role: tag === 'thead' ? 'head' : 'body',
+      attrs: [],
+      style: contents,
+      children: part.map((row): El => {
+        const cells = row.children.map((cell, i): El => {
+          const last = i === row.children.length - 1;
+          if (cell.kind === 'item' && cell.item.kind === 'text') return this.item(cell.item, cell, [], { ...ctx, textTag: cellTag, direction: 'row', last });
+          // A box of lines: the cell generates no box, so the box is laid out in the row as measured.
+          const inner = this.node(cell, { ...ctx, direction: 'row', last });
+          return { tag: cellTag, role: 'cell', attrs: [], style: contents, children: [inner], box: inner.box };
+        });
+        return { tag: 'tr', role: 'row', attrs: [], style: [...placement(placeOf(row)), ...flex('row')], children: cells, box: union(cells), direction: 'row' };
+      }),
+    });
+    const sections = [...(header ? [section('thead', rows.slice(0, 1), 'th')] : []), section('tbody', header ? rows.slice(1) : rows, 'td')];
+    return { tag: 'table', role: 'table', attrs: [], style: [...placement({ marginTop: first.marginTop, marginLeft: 0 }), ['borderCollapse', 'collapse'], ...flex('column')], children: sections, box: union(sections), direction: 'column' };
   }
 }
 
-export function emitComponent({ name, width, height, background, regions, texts }: EmitInput): Emitted {
-  const root = styleObject([
-    ['position', 'relative'],
-    ['width', width],
-    ['height', height],
-    ['background', rgb(background)],
-    ['overflow', 'hidden'],
-    ...flex('column'),
-  ]);
-  const writer = new Writer();
-  writer.nodes(layoutContent(containmentTree(regions, texts), { x: 0, y: 0 }), '      ', 'column', { behind: background });
+function union(els: El[]): El['box'] {
+  const boxes = els.flatMap((e) => (e.box ? [e.box] : []));
+  if (!boxes.length) return undefined;
+  const x = Math.min(...boxes.map((b) => b.x)), y = Math.min(...boxes.map((b) => b.y));
+  return { x, y, width: Math.max(...boxes.map((b) => b.x + b.width)) - x, height: Math.max(...boxes.map((b) => b.y + b.height)) - y };
+}
+
+/** The family most of the text is set in (by characters): the root sets it, the texts in it inherit. */
+function mainFamily(texts: FittedText[]): string {
+  const weight = new Map<string, number>();
+  for (const t of texts) weight.set(t.fontFamily, (weight.get(t.fontFamily) ?? 0) + t.text.length);
+  return [...weight].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? 'Arimo';
+}
+
+export function emitComponent({ name, width, height, background, regions, texts: measured, sink = inlineSink(), exact = false }: EmitInput): Emitted {
+  const texts = measured.map((t) => cleanText(t, exact));
+  const tolerance = exact ? EXACT : LOOSE;
+  const family = mainFamily(texts);
+  const builder = new Builder(family);
+  const children = builder.nodes(layoutContent(containmentTree(regions, texts), { x: 0, y: 0 }), 'column', { behind: background, right: width });
+  // The root fills its parent up to the design's width; its height is the design's at least.
+  const root: El = {
+    tag: 'div',
+    role: 'root',
+    attrs: [],
+    style: [['position', 'relative'], ['width', '100%'], ['maxWidth', width], ['minHeight', height], ['background', hex(background)], ['fontFamily', fontStack(family)], ...flex('column')],
+    children: landmarks(children, { width, height }),
+    direction: 'column',
+  };
+  const { parts, data } = repeatRuns(root, name, tolerance);
+  evenGaps(root, tolerance);
+  const print = (el: El, indent: string) => printEl(el, indent, sink);
+  const imports = sink.imports(name);
   const code = [
-    "import React from 'react';",
-    '',
+    ...(imports.length ? [...imports, ''] : []),
+    ...data.flatMap((d) => [d, '']),
+    ...parts.flatMap((p) => [...partLines(p, print), '']),
     `export default function ${name}() {`,
     '  return (',
-    `    <div style={${root}}>`,
-    ...writer.lines,
-    '    </div>',
+    ...print(root, '    '),
     '  );',
     '}',
     '',
   ].join('\n');
-  return { code, order: writer.order, placeholders: writer.placeholders };
+  return { code, css: sink.css(), order: builder.order, placeholders: builder.placeholders };
 }

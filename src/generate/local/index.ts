@@ -1,5 +1,6 @@
 // The local engine: the offline provider. Analysis (segmentation + OCR) → font fitting by rendering → a component with
 // boxes and texts where the design has them. No key, no network, no model download; the same image gives the same file.
+import { compare } from '../../compare/compare.js';
 import { abortedError, Ui2CodeError } from '../../errors.js';
 import { cleanLossy, snapTolerance } from '../../intake/lossy.js';
 import { resizeImage } from '../../intake/resize.js';
@@ -13,7 +14,7 @@ import { fitFonts, type FittedText } from './fit.js';
 import { closeOcr, inkColor, recognizeArea, unreadInk, type OcrLine } from './ocr.js';
 import { averageColor, borderColor, segment, type Rect, type Region, type Rgb } from './segment.js';
 
-export const LOCAL_ENGINE_VERSION = 'local-2';
+export const LOCAL_ENGINE_VERSION = 'local-3';
 
 export interface Analysis {
   /** CSS size. */
@@ -201,6 +202,22 @@ async function correctFromRender(texts: FittedText[], renderer: Renderer, { code
   });
 }
 
+/** How much worse the clean code may draw than the exact code (issue 10: at most 0.003 mismatch). */
+const CLEAN_COST = { mismatch: 0.003, fgMismatch: 0.005 };
+
+/**
+ * The clean code (values merged into gaps, data and whole sizes) where it draws the design as well as the exact code
+ * within CLEAN_COST, else the exact code: one render of each, only when they differ.
+ */
+async function cleanOrExact(clean: Emitted, exact: Emitted, renderer: Renderer, design: Design, image: RgbaImage): Promise<string> {
+  if (clean.code === exact.code) return clean.code;
+  const viewport = { width: design.cssWidth, height: design.cssHeight, deviceScaleFactor: 1 };
+  const [a, b] = await Promise.all([clean, exact].map((e) => renderer.render(e.code, viewport, { name: design.path })));
+  const cost = compare(image, a).scores, base = compare(image, b).scores;
+  const ok = cost.mismatch <= base.mismatch + CLEAN_COST.mismatch && cost.fgMismatch <= base.fgMismatch + CLEAN_COST.fgMismatch;
+  return ok ? clean.code : exact.code;
+}
+
 export interface LocalProviderOptions {
   /** Candidate font families for text lines. */
   families?: string[];
@@ -220,12 +237,12 @@ export function createLocalProvider(_options: LocalProviderOptions = {}): Provid
       const analysis = await analyzeDesign(design);
       if (signal?.aborted) throw abortedError(design.path);
       let texts = await fitFonts(analysis.image, analysis.lines, renderer);
-      const emit = () =>
-        emitComponent({ name: request.name ?? componentName(design.path), width: design.cssWidth, height: design.cssHeight, background: analysis.background, regions: analysis.regions, texts });
+      const emit = (exact = false) =>
+        emitComponent({ name: request.name ?? componentName(design.path), width: design.cssWidth, height: design.cssHeight, background: analysis.background, regions: analysis.regions, texts, exact });
       // The first candidate is already corrected once against its own render (one render buys better sizes, places and
       // colours); each refinement round corrects the texts once more against a fresh render of the last correction.
       for (let round = 0; round < (request.previous?.round ?? -1) + 2; round++) texts = await correctFromRender(texts, renderer, emit(), design);
-      const { code } = emit();
+      const code = await cleanOrExact(emit(), emit(true), renderer, design, analysis.image);
       return { code, raw: code, usage: noUsage, provider: 'local', model: 'ui2code-local' };
     },
   };

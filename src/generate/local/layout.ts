@@ -19,7 +19,10 @@ export type Node =
   | { kind: 'group'; direction: 'row' | 'column'; marginTop: number; marginLeft: number; children: Node[] }
   | { kind: 'free'; marginTop: number; marginLeft: number; width: number; height: number; items: Array<{ item: Item; left: number; top: number; children: Node[] }> };
 
-/** The element box of a text: its CSS position, one line high, wide enough for its ink. */
+/**
+ * The element box of a text: its CSS position, one line high, wide enough for its ink. Its width is whole, so what
+ * follows it in a row starts on a whole pixel (a natural width is fractional: text after it would blur).
+ */
 export function textRect(t: FittedText): Rect {
   return { x: t.left, y: t.top, width: Math.ceil(t.x + t.width - t.left + 1), height: t.lineHeight };
 }
@@ -96,8 +99,10 @@ function cut(items: Item[], origin: { x: number; y: number }, direction: 'row' |
   let cursor = origin[main];
   for (const group of groups) {
     const box = bounds(group);
-    const top = direction === 'column' ? box.y - cursor : box.y - origin.y;
-    const left = direction === 'row' ? box.x - cursor : box.x - origin.x;
+    // Whole-pixel offsets; along the flow the cursor follows where the rounded offsets put things, so rounding never
+    // adds up to more than half a pixel.
+    const top = Math.round(direction === 'column' ? box.y - cursor : box.y - origin.y);
+    const left = Math.round(direction === 'row' ? box.x - cursor : box.x - origin.x);
     if (group.length === 1) {
       nodes.push(itemNode(group[0], top, left));
     } else {
@@ -117,7 +122,7 @@ function cut(items: Item[], origin: { x: number; y: number }, direction: 'row' |
         });
       }
     }
-    cursor = direction === 'column' ? box.y + box.height : box.x + box.width;
+    cursor = direction === 'column' ? cursor + top + box.height : cursor + left + box.width;
   }
   return nodes;
 }

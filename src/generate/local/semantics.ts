@@ -1,9 +1,10 @@
 // Semantic elements where the picture makes them evident: fields, selects, buttons, checkboxes and radio buttons, lists
-// and tables. Each rule reads only the geometry and colours the analysis measured, so the same design gives the same
+// and tables, landmarks on pages. Each rule reads only the geometry and colours the analysis measured, so the same design gives the same
 // tags; where a rule is unsure the element stays a div or a paragraph, which renders the same.
 import type { FittedText } from './fit.js';
 import type { Item, Node } from './layout.js';
 import type { RgbaImage } from '../../types.js';
+import { get, isEl, walk, type El } from './jsx.js';
 import { colorDistance, dominantIn, pixel, type Rect, type Region, type Rgb } from './segment.js';
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
@@ -165,4 +166,65 @@ export function markControl(image: RgbaImage, mark: Rect, behind: Rgb): { contro
   if (share < 0.5) return undefined;
   const checked = luma(color) < 170 || (colorDistance(color, behind) > 60 && Math.max(...color) - Math.min(...color) > 60);
   return { control: { type, checked, ...(checked ? { accent: color } : {}) }, rect: { x, y, width: w, height: h } };
+}
+
+const PLACE = ['flexShrink', 'marginTop', 'marginLeft'];
+const menuWord = (c: El) => (c.tag === 'p' || c.tag === 'li') && c.children.length === 1 && typeof c.children[0] === 'string' && c.children[0].length <= 24 && c.children[0].split(/\s+/).length <= 3;
+
+/**
+ * The band with its menu in a `nav`: a list in a row, or three or more short lines at the end of a row (their styles
+ * may differ more than a list's), which become the nav's list. Undefined when the band holds no menu.
+ */
+function withMenu(band: El): El | undefined {
+  const ul = [...walk(band)].find((x) => x.tag === 'ul' && x.direction === 'row');
+  let nav: El | undefined, replaced: El[] = [];
+  if (ul) {
+    nav = { tag: 'nav', role: 'nav', attrs: [], style: ul.style.filter(([k]) => PLACE.includes(k)), children: [{ ...ul, style: ul.style.filter(([k]) => !PLACE.includes(k)) }], box: ul.box };
+    replaced = [ul];
+  } else {
+    const row = [...walk(band)].find((x) => x.direction === 'row' && x.children.length >= 3 && x.children.slice(-3).every((c) => isEl(c) && menuWord(c)));
+    if (!row) return undefined;
+    const kids = row.children as El[];
+    let start = kids.length - 3;
+    while (start > 0 && isEl(kids[start - 1]) && menuWord(kids[start - 1] as El) && start > 1) start--;
+    replaced = kids.slice(start);
+    const [first, ...rest] = replaced;
+    // The nav takes the first item's place along the row; the items keep their offsets across it.
+    const items = [{ ...first, style: first.style.filter(([k]) => k !== 'marginLeft') }, ...rest].map((c) => ({ ...c, tag: 'li', role: 'item' }));
+    const list: El = { tag: 'ul', role: 'list', attrs: [], style: [['margin', 0], ['padding', 0], ['listStyle', 'none'], ['display', 'flex'], ['flexDirection', 'row'], ['alignItems', 'flex-start']], children: items, direction: 'row' };
+    nav = { tag: 'nav', role: 'nav', attrs: [], style: [['flexShrink', 0], ['marginLeft', get(first, 'marginLeft')]], children: [list] };
+  }
+  const swap = (e: El): El => {
+    const kids: El['children'] = [];
+    for (const c of e.children) {
+      if (isEl(c) && replaced.includes(c)) {
+        if (c === replaced[0]) kids.push(nav!);
+      } else kids.push(isEl(c) ? swap(c) : c);
+    }
+    return { ...e, children: kids };
+  };
+  return swap(band);
+}
+
+/**
+ * Landmarks where a page makes them evident (pages 960 px wide or more): a band across the top holding a menu (a list in
+ * a row) is the `header`, its menu a `nav`; a band with a fill across the bottom of a tall page is the `footer`; what
+ * lies between is `main`. Each wrapper takes its content's place in the flow, so nothing moves.
+ */
+export function landmarks(children: El[], page: { width: number; height: number }): El[] {
+  if (page.width < 960 || page.height < 500 || children.length < 2) return children;
+  const band = (e: El) => !!e.box && e.box.width >= 0.85 * page.width && e.tag === 'div';
+  const first = children[0], last = children[children.length - 1];
+  const header = band(first) && first.box!.y <= 0.05 * page.height && first.box!.height <= 200 && withMenu(first) ? withMenu(first) : undefined;
+  const footer = last !== first && band(last) && get(last, 'background') !== undefined && last.box!.y >= 0.6 * page.height ? last : undefined;
+  if (!header && !footer) return children;
+  const middle = children.slice(header ? 1 : 0, footer ? -1 : undefined);
+  const out: El[] = [];
+  if (header) out.push({ ...header, tag: 'header', role: 'header' });
+  if (middle.length) {
+    const [top] = middle;
+    out.push({ tag: 'main', role: 'main', attrs: [], style: [['flexShrink', 0], ['display', 'flex'], ['flexDirection', 'column'], ['alignItems', 'flex-start']], children: middle, box: top.box, direction: 'column' });
+  }
+  if (footer) out.push({ ...footer, tag: 'footer', role: 'footer' });
+  return out;
 }

@@ -1,0 +1,34 @@
+// Clean values: a measured value becomes a round one where that cannot move what the design shows by more than a
+// pixel. Text positions are whole pixels (the measurements are); a fitted font size becomes whole when the line's
+// width changes by at most a pixel for it (letter spacing included), else it keeps one decimal.
+import type { FittedText } from './fit.js';
+
+/** The most a rounded value may move a line's far end, in px. */
+const WIDTH_SLACK = 1;
+
+/**
+ * A line's size and letter spacing, rounded: a whole size without letter spacing where the two together move the
+ * line's far end by at most WIDTH_SLACK (the fit often trades a fraction of size for a little spacing), else a whole
+ * size with its spacing, else one decimal.
+ */
+export function cleanFont(t: Pick<FittedText, 'fontSize' | 'letterSpacing' | 'width' | 'text'>): { fontSize: number; letterSpacing?: number } {
+  const { fontSize: size, letterSpacing: spacing = 0, width, text } = t;
+  const gaps = Math.max(0, [...text].length - 1);
+  const whole = Math.round(size);
+  const change = (s: number, ls: number) => Math.abs((width * (s - size)) / size + (ls - spacing) * gaps);
+  const spaced = Math.round(spacing * 100) / 100 || undefined;
+  if (whole > 0 && change(whole, 0) <= WIDTH_SLACK) return { fontSize: whole };
+  if (whole > 0 && change(whole, spaced ?? 0) <= WIDTH_SLACK) return { fontSize: whole, letterSpacing: spaced };
+  return { fontSize: Math.round(size * 10) / 10, letterSpacing: spaced };
+}
+
+/** A text with whole-pixel places and a clean size (`exact`: sizes to a tenth, as measured). */
+export const cleanText = (t: FittedText, exact = false): FittedText => ({
+  ...t,
+  ...(exact ? { fontSize: Math.round(t.fontSize * 10) / 10, letterSpacing: t.letterSpacing === undefined ? undefined : Math.round(t.letterSpacing * 100) / 100 || undefined } : cleanFont(t)),
+  left: Math.round(t.left),
+  top: Math.round(t.top),
+});
+
+/** Share of the px values that sit on a 4 px grid (Tailwind's spacing scale), for the code figures. */
+export const onScale = (n: number) => Math.abs(n) % 4 === 0;

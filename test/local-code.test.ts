@@ -1,0 +1,106 @@
+// The local engine's code is code a developer keeps: components of our own, rendered to PNG, come back with repeated
+// parts as data and one `.map`, clean values, flowing text, a root that fills its parent, landmarks on pages, real
+// font stacks, and they compile under `tsc --strict --noUnusedLocals` and render within tolerance of the design.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { compare } from '../src/compare/compare.js';
+import { closeLocalEngine, createLocalProvider } from '../src/generate/local/index.js';
+import { readDesign } from '../src/intake/decode.js';
+import { encodePng } from '../src/intake/png.js';
+import type { Design } from '../src/types.js';
+import ts from 'typescript';
+import { fontStack } from '../src/render/fonts.js';
+import { checkPolicy } from '../src/validate/policy.js';
+import { fixturesDir, repoRoot, tempDir } from './support/paths.js';
+import { testRenderer } from './support/render.js';
+
+const renderer = testRenderer({ workers: 2 });
+after(() => closeLocalEngine());
+const dir = tempDir();
+
+async function designOf(name: string, width: number, height: number): Promise<Design> {
+  const tsx = fs.readFileSync(path.join(fixturesDir, 'code', `${name}.tsx`), 'utf8');
+  const render = await renderer.render(tsx, { width, height, deviceScaleFactor: 1 });
+  const file = path.join(dir, `${name}.png`);
+  fs.writeFileSync(file, encodePng(render.image));
+  return readDesign(file);
+}
+
+async function convert(name: string, width: number, height: number) {
+  const design = await designOf(name, width, height);
+  const { code } = await createLocalProvider().generate({ design, renderer });
+  if (process.env.UI2CODE_SHOW_CODE) console.log(code);
+  const render = await renderer.render(code, { width, height, deviceScaleFactor: 1 });
+  return { design, code, render, scores: compare(design.image, render).scores };
+}
+
+/** The diagnostics of `tsc --strict --noUnusedLocals` (react-jsx, React's types) on one component. */
+function typeErrors(code: string): string[] {
+  const file = path.join(repoRoot, '__generated__', 'Component.tsx');
+  const options: ts.CompilerOptions = {
+    strict: true, noUnusedLocals: true, noUnusedParameters: true, noEmit: true, jsx: ts.JsxEmit.ReactJSX,
+    module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, target: ts.ScriptTarget.ES2022, types: ['react'],
+    typeRoots: [path.join(repoRoot, 'node_modules/@types')], skipLibCheck: true,
+  };
+  const host = ts.createCompilerHost(options);
+  const { getSourceFile, fileExists, readFile } = host;
+  host.getSourceFile = (name, language, ...rest) => (name === file ? ts.createSourceFile(name, code, language, true, ts.ScriptKind.TSX) : getSourceFile.call(host, name, language, ...rest));
+  host.fileExists = (name) => name === file || fileExists.call(host, name);
+  host.readFile = (name) => (name === file ? code : readFile.call(host, name));
+  const program = ts.createProgram([file], options, host);
+  return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+}
+
+/** The px values the component writes for sizes and places (letter spacing aside: fractions of a pixel are its unit). */
+const lengths = (code: string) =>
+  [...code.matchAll(/\b(margin\w*|width|height|maxWidth|minHeight|gap|top|left|fontSize|borderRadius|lineHeight|padding\w*): "?(-?[\d.]+)/g)].map((m) => [m[1], Number(m[2])] as const);
+
+describe('local engine code', () => {
+  it('three equal cards become one sub-component and one .map', async () => {
+    const { code, scores } = await convert('ThreePlans', 800, 480);
+    assert.deepEqual(checkPolicy(code), [], 'the output passes the safety policy');
+    assert.equal(code.match(/\.map\(/g)?.length, 1, code);
+    assert.match(code, /^function \w+\(\{ [\w, ]+ \}: \w+Props\)/m, 'a sub-component with typed props');
+    assert.ok(scores.mismatch <= 0.02, `mismatch ${scores.mismatch}`);
+    // The data names the copies by their content, and the key is one of its own fields.
+    assert.match(code, /"Basic plan"[^\n]*\n[^\n]*"Team plan"[^\n]*\n[^\n]*"Scale plan"/);
+    assert.match(code, /key=\{\w+\.\w+\}/);
+    assert.deepEqual(typeErrors(code), [], 'tsc --strict --noUnusedLocals');
+    // Clean values: whole pixels; texts that fit flow without a width; the root fills its parent up to the design.
+    assert.deepEqual(lengths(code).filter(([, n]) => !Number.isInteger(n)), [], 'no fractional px');
+    assert.doesNotMatch(code, /<(p|h1|h2)\b[^>]*\bwidth:/, 'no fixed width on a text that fits');
+    assert.doesNotMatch(code, /whiteSpace/);
+    assert.match(code, /width: "100%", maxWidth: 800, minHeight: 480/);
+    assert.match(code, /fontFamily: "Arial, Helvetica, sans-serif"/, 'the root sets the font stack once');
+    assert.equal(code.match(/fontFamily/g)?.length, 1, 'texts inherit it');
+  });
+
+  it('a page with a menu band and a footer band gets header, nav, main and footer', async () => {
+    const { code, scores } = await convert('Landing', 1280, 760);
+    assert.deepEqual(checkPolicy(code), []);
+    assert.deepEqual(typeErrors(code), [], 'tsc --strict --noUnusedLocals');
+    for (const tag of ['header', 'nav', 'main', 'footer']) assert.match(code, new RegExp(`<${tag}\\b`), `<${tag}>`);
+    assert.ok(code.indexOf('<nav') > code.indexOf('<header') && code.indexOf('<nav') < code.indexOf('</header>'), 'the menu is in the header');
+    assert.match(code, /<nav\b[^>]*>\s*<ul\b[^>]*>\s*<li\b/, 'the menu is a list in the nav');
+    assert.ok(scores.mismatch <= 0.02, `mismatch ${scores.mismatch}`);
+  });
+
+  it("small components get no landmarks: a card is not a page", async () => {
+    const { code } = await convert('ThreePlans', 800, 480);
+    assert.doesNotMatch(code, /<(header|main|footer|nav)\b/);
+  });
+
+  it('font stacks draw exactly what the bundled family draws', async () => {
+    const shot = async (family: string, weight: number) =>
+      (await renderer.render(`export default () => <p style={{ margin: 0, fontFamily: ${JSON.stringify(family)}, fontWeight: ${weight}, fontSize: 19 }}>Quick brown fox jumps 0123 $9.99</p>`, { width: 420, height: 40, deviceScaleFactor: 1 })).image.data;
+    for (const family of ['Arimo', 'Tinos', 'Cousine', 'DejaVu Sans', 'DejaVu Serif', 'Inter']) {
+      const stack = fontStack(family);
+      assert.match(stack, /(sans-serif|serif|monospace)$/, `${stack} ends in a generic family`);
+      for (const weight of [400, 700]) assert.ok(Buffer.from(await shot(stack, weight)).equals(Buffer.from(await shot(`'${family}'`, weight))), `${stack} ${weight} draws ${family}`);
+    }
+    assert.equal(fontStack('Arimo'), 'Arial, Helvetica, sans-serif');
+    assert.equal(fontStack('Tinos'), "'Times New Roman', Times, serif");
+  });
+});
