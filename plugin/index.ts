@@ -4,7 +4,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type Plugin, type ResolvedConfig as ViteResolvedConfig, type ViteDevServer, type Logger } from 'vite';
+import { type Plugin, type ResolvedConfig as ViteResolvedConfig, type ViteDevServer, type Logger, type HtmlTagDescriptor } from 'vite';
 import type { ResolvedConfig } from '../src/config/types.js';
 import { loadEnvFiles } from '../src/config/env.js';
 import { isDesignFile, isTempFile, listDesigns } from '../src/designs.js';
@@ -15,6 +15,9 @@ import { createDesignQueue, type DesignQueue, type DesignStatus } from './jobs.j
 import { toOverrides, type Ui2CodeOptions } from './options.js';
 import { HELLO_EVENT, OVERLAY_URL, overlayClient, STATUS_EVENT } from './overlay.js';
 import { STATUS_BASE, STATUS_CLIENT_URL, statusClient, statusPageHtml } from './status-page.js';
+import { FONTS_CSS_URL, serveFont } from './fonts.js';
+import { GALLERY_CLIENT_URL, galleryClient, galleryHtml } from './gallery.js';
+import { designRoute, type DesignFiles } from './pending-routes.js';
 import { listComponents, RESOLVED_VIRTUAL_ID, VIRTUAL_ID, virtualModuleCode } from './virtual-module.js';
 
 export type { Ui2CodeOptions } from './options.js';
@@ -34,10 +37,11 @@ export interface Ui2CodeApi {
 
 const RESOLVED_OVERLAY_ID = '\0ui2code-overlay.js';
 const RESOLVED_STATUS_ID = '\0ui2code-status.js';
+const RESOLVED_GALLERY_ID = '\0ui2code-gallery.js';
 const PREFIX = '[ui2code]';
 
 export default function ui2code(options: Ui2CodeOptions = {}): Plugin {
-  const { configFile, debounceMs = 150, overlay = true, scanOnStart = true } = options;
+  const { configFile, debounceMs = 150, overlay = true, scanOnStart = true, fonts = 'bundled' } = options;
   let config: ResolvedConfig | undefined;
   let vite: ViteResolvedConfig;
   let logger: Logger;
@@ -95,6 +99,20 @@ export default function ui2code(options: Ui2CodeOptions = {}): Plugin {
     return kind === 'design' ? set.design : kind === 'render' ? set.render : kind === 'diff' ? set.diff : null;
   }
 
+  /** What the status page's actions may touch: only the files a known design's status names. */
+  const designFiles = (): DesignFiles => ({
+    root: config!.root,
+    outDir: config!.outDir,
+    isDesign: (design) => queue?.statuses.has(design) === true,
+    fileOf: (design) => queue?.statuses.get(design)?.file,
+    settled: (design, { file, accepted }) => {
+      // A discarded version's figures described it, not the kept edit: they go with it.
+      const figures = accepted ? {} : { score: undefined, scores: undefined, terms: undefined };
+      const status = queue?.patch(path.resolve(config!.root, design), { state: 'done', file, error: undefined, ...figures, message: accepted ? 'new version accepted' : 'your edit kept; the new version was discarded' });
+      if (status) logger.info(`${PREFIX} ${design}: ${status.message}`, { timestamp: true });
+    },
+  });
+
   async function middleware(req: IncomingMessage, res: ServerResponse, next: () => void): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith(STATUS_BASE.slice(0, -1))) return next();
@@ -104,6 +122,10 @@ export default function ui2code(options: Ui2CodeOptions = {}): Plugin {
       res.setHeader('Cache-Control', 'no-store');
       res.end(body);
     };
+    if (fonts === 'bundled') {
+      const font = await serveFont(url.pathname).catch(() => null);
+      if (font) return send(200, font.type, font.body);
+    }
     const sub = url.pathname.slice(STATUS_BASE.length);
     try {
       if (url.pathname === STATUS_BASE.slice(0, -1) || sub === '' || sub === 'index.html') return send(200, 'text/html; charset=utf-8', statusPageHtml({ statuses: api.statuses() }));
@@ -121,6 +143,10 @@ export default function ui2code(options: Ui2CodeOptions = {}): Plugin {
         const png = await serveImage(image[2], decodeURIComponent(image[1]));
         return png ? send(200, 'image/png', Buffer.from(png.buffer, png.byteOffset, png.byteLength)) : send(404, 'text/plain', 'no image');
       }
+      if (sub === 'gallery') return send(200, 'text/html; charset=utf-8', galleryHtml());
+      const design = url.searchParams.get('design') ?? '';
+      const reply = await designRoute(sub, design, req.method ?? 'GET', designFiles());
+      if (reply) return send(reply.status, reply.type, reply.body);
       return send(404, 'text/plain', 'not found');
     } catch (error) {
       return send(500, 'text/plain', describeError(error));
@@ -169,6 +195,7 @@ export default function ui2code(options: Ui2CodeOptions = {}): Plugin {
       if (id === VIRTUAL_ID) return RESOLVED_VIRTUAL_ID;
       if (id === OVERLAY_URL) return RESOLVED_OVERLAY_ID;
       if (id === STATUS_CLIENT_URL) return RESOLVED_STATUS_ID;
+      if (id === GALLERY_CLIENT_URL) return RESOLVED_GALLERY_ID;
       return null;
     },
 
@@ -180,14 +207,18 @@ export default function ui2code(options: Ui2CodeOptions = {}): Plugin {
       }
       if (id === RESOLVED_OVERLAY_ID) return overlayClient;
       if (id === RESOLVED_STATUS_ID) return statusClient;
+      if (id === RESOLVED_GALLERY_ID) return galleryClient;
       return null;
     },
 
     transformIndexHtml: {
       order: 'post',
       handler() {
-        if (!server || !overlay) return [];
-        return [{ tag: 'script', attrs: { type: 'module', src: OVERLAY_URL }, injectTo: 'body' }];
+        if (!server) return [];
+        // The fonts the check measured with, so the dev page draws what was measured (`fonts: 'system'` opts out).
+        const tags: HtmlTagDescriptor[] = fonts === 'bundled' ? [{ tag: 'link', attrs: { rel: 'stylesheet', href: FONTS_CSS_URL }, injectTo: 'head' }] : [];
+        if (overlay) tags.push({ tag: 'script', attrs: { type: 'module', src: OVERLAY_URL }, injectTo: 'body' });
+        return tags;
       },
     },
 

@@ -45,6 +45,8 @@ export interface DesignQueueOptions {
 /** The job queue, keyed by absolute path, with each design's status keyed by its path relative to the root. */
 export interface DesignQueue extends JobQueue {
   readonly statuses: Map<string, DesignStatus>;
+  /** Changes a design's status outside a run (the user accepted or discarded a waiting version). */
+  patch(design: string, patch: Partial<DesignStatus>): DesignStatus;
 }
 
 const PHASE_STATE: Partial<Record<ProgressEvent['phase'], DesignState>> = {
@@ -83,7 +85,8 @@ export function createDesignQueue({ root, run, concurrency, debounceMs, onChange
     onResult: (design, result) => onResult?.(update(design, fromResult(root, result, current(design)?.version ?? 0)), result),
     onRemoved: (design) => update(design, { state: 'removed', error: undefined, errorCode: undefined }),
   });
-  return { ...queue, statuses };
+  const patch = (design: string, change: Partial<DesignStatus>) => update(design, { ...change, version: (current(design)?.version ?? 0) + 1 });
+  return { ...queue, statuses, patch };
 }
 
 function fromResult(root: string, result: ConvertResult, version: number): Partial<DesignStatus> {

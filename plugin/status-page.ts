@@ -161,13 +161,12 @@ function card(s) {
     el('span', { className: 'name', textContent: s.design }),
     el('span', { className: 'state ' + s.state, textContent: s.state + (s.state === 'refining' && s.round ? ' (round ' + s.round + ')' : '') }),
     el('span', { textContent: s.component ? s.component + ' → ' + (s.file || '') : '' }),
-    el('span', { className: 'grow' }));
+    el('span', { className: 'grow' }), regenerate);
   if (s.file) {
     const open = el('button', { type: 'button', textContent: 'Open in editor' });
     open.onclick = () => fetch('/__open-in-editor?file=' + encodeURIComponent(s.file));
     head.append(open);
   }
-  head.append(regenerate);
   const box = el('section', { className: 'design', tabIndex: -1 }, head, el('div', { className: 'terms', textContent: termsLine(s) }));
   box.dataset.design = s.design;
   box.dataset.state = s.state;

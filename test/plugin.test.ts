@@ -88,8 +88,18 @@ describe('vite plugin (dev server, local engine)', () => {
     assert.ok(pending.file && pending.file.startsWith('.ui2code/pending/'), pending.file);
     assert.ok(fs.existsSync(path.join(dev.root, pending.file)));
     assert.ok(dev.logs.some((l) => l.startsWith('warn:') && l.includes('Profile.tsx')), dev.logs.join('\n'));
-    // Restore the generated file for the tests below.
-    fs.writeFileSync(component(), edited.replace('// my change\n', ''));
+    // The page says so without an error: a notice that the edit is kept and a new version waits.
+    await until('the waiting notice', () => page.evaluate(() => document.querySelector('ui2code-overlay')?.shadowRoot?.querySelector('.note.pending')?.textContent?.includes('Profile')));
+    // The status page shows the waiting version's diff, with Accept and Discard.
+    const diff = await (await fetch(`${dev.url}/__ui2code/pending/diff?design=designs/profile.png`)).text();
+    assert.match(diff, /^-\/\/ my change/m);
+    // Accept puts the new version in place of the edit (the tests below go on with it).
+    const accepted = await fetch(`${dev.url}/__ui2code/pending/accept?design=designs/profile.png`, { method: 'POST' });
+    assert.equal(accepted.status, 200, await accepted.clone().text());
+    assert.doesNotMatch(fs.readFileSync(component(), 'utf8'), /my change/);
+    assert.ok(!fs.existsSync(path.join(dev.root, pending.file)));
+    assert.equal(status('designs/profile.png')?.state, 'done');
+    await until('the waiting notice gone', () => page.evaluate(() => !document.querySelector('ui2code-overlay')?.shadowRoot?.querySelector('.note.pending')));
   });
 
   test('a broken PNG shows the persistent overlay, the server keeps serving, and a fixed design clears it', async () => {
@@ -97,18 +107,21 @@ describe('vite plugin (dev server, local engine)', () => {
     const text = await until('the overlay', () =>
       page.evaluate(() => {
         const el = document.querySelector('ui2code-overlay');
-        return el && !(el as HTMLElement).hidden ? (el.shadowRoot?.textContent ?? '') : '';
+        return el && !(el as HTMLElement).hidden ? (el.shadowRoot?.querySelector('.box')?.textContent ?? '') : '';
       }),
     );
     assert.match(text, /designs\/broken\.png/);
     assert.match(text, /BAD_IMAGE/);
+    // Escape closes the error box, as it closes Vite's own overlay.
+    await page.keyboard.press('Escape');
+    await until('the error box closed by Escape', () => page.evaluate(() => !document.querySelector('ui2code-overlay')?.shadowRoot?.querySelector('.box')));
     const res = await fetch(dev.url + '/');
     assert.equal(res.status, 200);
     // A fresh page gets the failure on connect (the overlay is persistent, not the one-shot HMR overlay).
     await page.reload({ waitUntil: 'networkidle0' });
     await until('the overlay after reload', () => page.evaluate(() => document.querySelector('ui2code-overlay')?.shadowRoot?.textContent?.includes('broken.png')));
     fs.copyFileSync(sampleDesign('pricing'), path.join(dev.root, 'designs/broken.png'));
-    await until('the overlay cleared', () => page.evaluate(() => (document.querySelector('ui2code-overlay') as HTMLElement | null)?.hidden === true));
+    await until('the overlay cleared', () => page.evaluate(() => !document.querySelector('ui2code-overlay')?.shadowRoot?.querySelector('.box')));
     await dev.api.idle();
   });
 
@@ -146,5 +159,53 @@ describe('vite plugin (dev server, local engine)', () => {
     fs.rmSync(path.join(dev.root, 'designs/profile.png'));
     await until('removed', () => dev.api.statuses().find((s) => s.design === 'designs/profile.png')?.state === 'removed');
     assert.ok(fs.existsSync(component()));
+  });
+});
+
+describe('vite plugin: gallery, code and fonts in the dev server', () => {
+  let dev: DevProject;
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    dev = await startDev(makeProject());
+    ({ browser, page } = await launchPage());
+    fs.copyFileSync(sampleDesign('profile'), path.join(dev.root, 'designs/profile.png'));
+    await until('Profile.tsx', () => fs.existsSync(path.join(dev.root, 'src/components/generated/Profile.tsx')), 120_000);
+    await dev.api.idle();
+  });
+  after(async () => {
+    await browser?.close();
+    await dev?.close();
+    fs.rmSync(dev.root, { recursive: true, force: true });
+  });
+
+  test('/__ui2code/gallery renders each generated component beside its design', async () => {
+    await page.goto(`${dev.url}/__ui2code/gallery`, { waitUntil: 'networkidle0' });
+    const shown = await until('the component in the gallery', () =>
+      page.evaluate(() => {
+        const entry = document.querySelector('[data-component="Profile"]');
+        const frame = entry?.querySelector('.ui2code-frame');
+        const design = entry?.querySelector('img.ui2code-design') as HTMLImageElement | null;
+        return frame && frame.textContent !== 'loading…' && design?.complete && design.naturalWidth > 0 ? { text: frame.textContent, width: design.naturalWidth } : null;
+      }),
+    );
+    assert.ok(shown.text && shown.text.length > 3, 'the component rendered its texts');
+    assert.equal(shown.width, 400, 'the design is shown at its own size');
+  });
+
+  test('the status page shows the component code, and the dev page loads the bundled fonts', async () => {
+    const code = await fetch(`${dev.url}/__ui2code/code?design=designs/profile.png`);
+    assert.equal(code.status, 200);
+    assert.equal(await code.text(), fs.readFileSync(path.join(dev.root, 'src/components/generated/Profile.tsx'), 'utf8'));
+    assert.equal((await fetch(`${dev.url}/__ui2code/code?design=../../etc/passwd`)).status, 404, 'only known designs');
+    const html = await (await fetch(`${dev.url}/`)).text();
+    assert.match(html, /<link rel="stylesheet" href="\/__ui2code\/fonts\.css"/);
+    const css = await (await fetch(`${dev.url}/__ui2code/fonts.css`)).text();
+    assert.match(css, /font-family: 'Arial'/);
+    const face = /url\((\/__ui2code\/fonts\/[^)]+\.woff2)\)/.exec(css)?.[1];
+    assert.ok(face, 'the stylesheet names font files');
+    const font = await fetch(`${dev.url}${face}`);
+    assert.equal(font.headers.get('content-type'), 'font/woff2');
   });
 });
