@@ -65,7 +65,7 @@ describe('local engine: bad input', () => {
 
   it('a 1x1 image gives a 1x1 component', deadline, async () => {
     const { code, render } = await convert('Dot', image(1, 1, () => [10, 20, 30]));
-    assert.match(code, /width: 1\b/);
+    assert.match(code, /maxWidth: 1\b/);
     assert.deepEqual([...render.image.data.subarray(0, 3)], [10, 20, 30]);
   });
 
@@ -73,7 +73,7 @@ describe('local engine: bad input', () => {
     // A tall page: stripes of colour with a text-free rhythm, and a dark bar near the bottom.
     const tall = image(400, 6000, (_x, y) => (y > 5800 && y < 5840 ? [30, 30, 30] : y % 600 < 300 ? [255, 255, 255] : [230, 240, 250]));
     const { code, render } = await convert('Tall', tall);
-    assert.match(code, /height: 6000\b/);
+    assert.match(code, /minHeight: 6000\b/);
     assert.ok(render.documentHeight >= 5999, `rendered ${render.documentHeight} px tall`);
   });
 });
