@@ -22,10 +22,11 @@ header.ui2code-gallery{padding:14px 24px;background:#1c2024;color:#fff;display:f
 header.ui2code-gallery h1{font-size:18px;margin:0}header.ui2code-gallery a{color:#9ecbff}
 .ui2code-entry{margin:16px 24px;background:var(--card);border:1px solid var(--line);border-radius:10px;padding:12px 16px}
 .ui2code-entry h2{font-size:15px;margin:0 0 8px}.ui2code-entry h2 small{color:var(--muted);font-weight:normal}
-.ui2code-pair{display:flex;gap:16px;align-items:flex-start;overflow:auto}
-.ui2code-pair figure{margin:0;flex:0 0 auto}.ui2code-pair figcaption{font-size:12px;color:var(--muted)}
+/* Components are fluid (they fill their parent up to the design's width): each gets the full row, its design below. */
+.ui2code-pair{display:flex;flex-direction:column;gap:12px;overflow:auto}
+.ui2code-pair figure{margin:0}.ui2code-pair figcaption{font-size:12px;color:var(--muted)}
 .ui2code-frame{background:#fff;color:initial;border:1px solid var(--line);font:initial}
-.ui2code-design{border:1px solid var(--line);display:block}
+.ui2code-design{border:1px solid var(--line);display:block;max-width:100%}
 .ui2code-error{color:#e5484d;white-space:pre-wrap;font:12px ui-monospace,monospace;padding:8px}
 </style>
 </head>

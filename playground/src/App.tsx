@@ -9,7 +9,7 @@ function Entry({ entry }: { entry: GeneratedComponent }) {
       <h2 style={{ font: '600 15px system-ui', margin: '0 0 8px' }}>
         {entry.name} <small style={{ color: '#6b7280', fontWeight: 400 }}>from {entry.design}</small>
       </h2>
-      <div style={{ display: 'inline-block', boxShadow: '0 1px 4px rgba(0,0,0,.15)' }}>
+      <div style={{ boxShadow: '0 1px 4px rgba(0,0,0,.15)' }}>
         <Suspense fallback={<div>loading…</div>}>
           <Component />
         </Suspense>
