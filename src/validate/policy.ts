@@ -381,6 +381,18 @@ export function checkPolicy(code: string, options: PolicyOptions = {}): Violatio
     return { whole: inPattern === binding.identifier, rest: property?.type === 'RestElement', key: property?.type === 'ObjectProperty' ? keyName(property.key, property.computed, binding.scope) : null };
   };
 
+  /** A binding that holds a function component: a function declaration, or a const of a function, memo() or forwardRef(). */
+  const namesComponent = (binding: Binding): boolean => {
+    if (binding.path.isFunctionDeclaration()) return true;
+    if (!binding.path.isVariableDeclarator() || binding.kind !== 'const') return false;
+    const init = unwrap((binding.path.node as AnyNode).init);
+    if (init?.type === 'ArrowFunctionExpression' || init?.type === 'FunctionExpression') return true;
+    if (init?.type !== 'CallExpression') return false;
+    const callee = init.callee as AnyNode;
+    const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? (callee.property as AnyNode).name : null;
+    return name === 'memo' || name === 'forwardRef';
+  };
+
   let defaultExports = 0;
   let reactName: string | null = null;
   let stylesName: string | null = null;
@@ -593,6 +605,10 @@ export function checkPolicy(code: string, options: PolicyOptions = {}): Violatio
             const binding = path.scope.getBinding(root.name);
             if (!binding) add(GLOBAL_RULES[root.name] ?? 'allowed-globals', n, `<${tag}> is not declared in the file`);
             else if (binding.kind === 'module' && root.name === reactName && tag !== `${reactName}.Fragment` && tag !== `${reactName}.StrictMode`) add('imports-only-react', n, `<${tag}> is not allowed`);
+            else if (root.name !== reactName && !namesComponent(binding)) {
+              // A tag held in a variable or a prop (`const Tag = 'ifr' + 'ame'`, `<Any as="iframe" />`) could be any element.
+              add('no-dangerous-elements', n, `<${tag}> must name a component declared in the file`);
+            }
           }
           for (const attrPath of path.get('attributes') as P[]) {
             const attr = attrPath.node as AnyNode;

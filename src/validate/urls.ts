@@ -34,10 +34,14 @@ const CSS_URL = /url\(\s*(['"]?)(.*?)\1\s*\)|@import/gi;
 
 /**
  * Why a piece of CSS text (a style value, a Tailwind arbitrary value such as `bg-[url(...)]`) is refused, or null.
- * Tailwind writes `_` for spaces inside brackets; that changes no URL scheme, so the text is judged as written.
+ * Tailwind writes `_` for spaces inside brackets (`bg-[url(_https://x_)]` is `url( https://x )`), so the text is judged
+ * as written and with its underscores read as spaces.
  */
 export function cssProblem(raw: string): string | null {
-  const value = cssUnescape(raw);
+  return cssTextProblem(cssUnescape(raw)) ?? (raw.includes('_') ? cssTextProblem(cssUnescape(raw.replace(/_/g, ' '))) : null);
+}
+
+function cssTextProblem(value: string): string | null {
   // image-set("a.png" 1x) takes bare strings as URLs.
   for (const set of value.matchAll(/image-set\(([^)]*)\)/gi)) {
     for (const str of (set[1] ?? '').matchAll(/(['"])(.*?)\1/g)) {

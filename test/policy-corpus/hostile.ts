@@ -188,6 +188,10 @@ const rows: Array<[name: string, rule: string, code: string, leaks?: boolean]> =
   ['double lookup by props', 'no-computed-access', `import React from 'react';\nconst SIZES: any = { sm: 1 };\nexport default function Evil({ a = 'sm', b = 'sm' }: { a?: string; b?: string }) { const F = SIZES[a][b]; return <div>{String(F)}</div>; }\n`],
   ['tagged template', 'allowed-globals', C("const tag = (s: TemplateStringsArray) => s.raw[0]; const t = tag`x`;", '<div>{t}</div>')],
   ['ref key in an object', 'refs', C('', '<div {...{ ref: (el: any) => el }} />')],
+  // Found by cross-checking with a second corpus: a tag chosen at run time, and Tailwind's underscores for spaces.
+  ['tag through a variable', 'no-dangerous-elements', C("const Tag = 'ifr' + 'ame';", '<Tag src="/x" />')],
+  ['tag from a prop', 'no-dangerous-elements', C('const Any = ({ as: Tag }: { as: string }) => <Tag src="/x" />;', '<Any as="iframe" />')],
+  ['tailwind url with underscores', 'no-external-urls', C('', `<div className="bg-[url(_${LEAK}_)]" />`)],
 ];
 
 export const HOSTILE: HostileCase[] = [
