@@ -74,7 +74,7 @@ function wordRecall(truth: string[], rendered: Array<{ text: string }>): number 
  * Components we wrote ourselves, rendered to PNG: the engine was not tuned on these pictures, and their texts are known
  * exactly (the DOM's, placeholders included), so their text recall is measured against the truth.
  */
-const OWN: Array<[string, number, number]> = [
+export const OWN: Array<[string, number, number]> = [
   ['playground/mockups/login.tsx', 800, 600],
   ['playground/mockups/pricing.tsx', 600, 320],
   ['playground/mockups/profile.tsx', 400, 240],

@@ -12,17 +12,10 @@ import { refine } from '../../src/refine/refine.js';
 import { createRenderer } from '../../src/render/pool.js';
 import type { TextBox } from '../../src/types.js';
 import { repoRoot } from '../support/paths.js';
+import { OWN as OWN_COMPONENTS } from './local.js';
 
-const OWN: Array<[string, number, number]> = [
-  ['fixtures/typography/team.tsx', 800, 600],
-  ['playground/mockups/login.tsx', 800, 600],
-  ['playground/mockups/pricing.tsx', 600, 320],
-  ['playground/mockups/profile.tsx', 400, 240],
-  ['fixtures/local/card.tsx', 800, 600],
-  ['fixtures/local/columns.tsx', 1280, 480],
-  ['fixtures/local/signup.tsx', 800, 600],
-  ['fixtures/engine/Card.tsx', 400, 300],
-];
+/** Our own components (the local bench's), and one written for typography: one family, bold where it matters. */
+const OWN: Array<[string, number, number]> = [['fixtures/typography/team.tsx', 800, 600], ...OWN_COMPONENTS];
 
 const SERIF = /^(tinos|times new roman|times|dejavu serif|georgia|serif|liberation serif|bitstream vera serif)$/i;
 const MONO = /^(cousine|courier new|courier|monospace|liberation mono|menlo|consolas|dejavu sans mono)$/i;
