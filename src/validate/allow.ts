@@ -115,9 +115,14 @@ export const URL_ATTRIBUTES = new Set(['src', 'href', 'srcSet', 'srcset', 'actio
 /** Elements whose `href` is a link (navigates when clicked) rather than a resource the page loads. */
 export const LINK_ELEMENTS = new Set(['a', 'area']);
 
-/** Style properties that can load a resource: their values must be constants whose url() passes the resource rule. */
-export const isUrlStyleProperty = (name: string) =>
-  /^(Webkit|Moz|ms)?(background|mask|listStyle|borderImage|cursor|content|filter|shapeOutside|src|clipPath|offsetPath|markerStart|markerMid|markerEnd|marker)/i.test(name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()));
+/**
+ * Style properties that can load a resource: their values must be constants whose url() passes the resource rule. A
+ * colour (`backgroundColor`) takes no url(): the browser drops such a value, so a colour may come from props or data.
+ */
+export const isUrlStyleProperty = (name: string) => {
+  const camel = name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+  return !/Color$/i.test(camel) && /^(Webkit|Moz|ms)?(background|mask|listStyle|borderImage|cursor|content|filter|shapeOutside|src|clipPath|offsetPath|markerStart|markerMid|markerEnd|marker)/i.test(camel);
+};
 
 /** Attributes refused on every element. */
 export const FORBIDDEN_ATTRIBUTES = new Set(['dangerouslySetInnerHTML', 'srcDoc', 'srcdoc', 'is']);

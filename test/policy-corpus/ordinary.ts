@@ -8,6 +8,35 @@ export interface OrdinaryCase {
 }
 
 const rows: Array<[name: string, code: string]> = [
+  ['a sub-component whose card colour comes from data (what the local engine writes)', `const cards = [
+  { backgroundColor: '#e0f2fe', text: 'Starter', price: '$9' },
+  { backgroundColor: '#dcfce7', text: 'Team', price: '$29' },
+  { backgroundColor: '#fef3c7', text: 'Scale', price: '$99' },
+];
+
+interface CardProps {
+  backgroundColor: string;
+  text: string;
+  price: string;
+}
+
+function Card({ backgroundColor, text, price }: CardProps) {
+  return (
+    <div style={{ width: 168, height: 200, borderRadius: 10, backgroundColor }}>
+      <p style={{ margin: 0 }}>{text}</p>
+      <p style={{ margin: 0, fontSize: 36, fontWeight: 700 }}>{price}</p>
+    </div>
+  );
+}
+
+export default function Pricing() {
+  return (
+    <div style={{ display: 'flex', gap: 16 }}>
+      {cards.map((card) => <Card key={card.text} backgroundColor={card.backgroundColor} text={card.text} price={card.price} />)}
+    </div>
+  );
+}
+`],
   ['map over module data with index colours', `import React from 'react';
 
 const PALETTE = ['#ef4444', '#f59e0b', '#10b981', '#3b82f6'];

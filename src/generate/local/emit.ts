@@ -129,7 +129,8 @@ class Builder {
       ...placement(place, control ? 'reset' : 'set'),
       ['width', r.width],
       ['height', r.height],
-      ['background', hex(r.fill)],
+      // A colour, not `background`: a colour can come from data or props (it loads nothing), a background cannot.
+      ['backgroundColor', hex(r.fill)],
       ['borderRadius', r.radius || undefined],
       ['border', r.border ? `${r.border.width}px solid ${hex(r.border.color)}` : control ? 'none' : undefined],
     ];
@@ -298,7 +299,7 @@ export function emitComponent({ name, width, height, background, regions, texts:
     tag: 'div',
     role: 'root',
     attrs: [],
-    style: [['position', 'relative'], ['width', '100%'], ['maxWidth', width], ['minHeight', height], ['background', hex(background)], ['fontFamily', fontStack(family)], ...flex('column')],
+    style: [['position', 'relative'], ['width', '100%'], ['maxWidth', width], ['minHeight', height], ['backgroundColor', hex(background)], ['fontFamily', fontStack(family)], ...flex('column')],
     children: landmarks(children, { width, height }),
     direction: 'column',
   };

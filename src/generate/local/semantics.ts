@@ -216,7 +216,7 @@ export function landmarks(children: El[], page: { width: number; height: number 
   const band = (e: El) => !!e.box && e.box.width >= 0.85 * page.width && e.tag === 'div';
   const first = children[0], last = children[children.length - 1];
   const header = band(first) && first.box!.y <= 0.05 * page.height && first.box!.height <= 200 && withMenu(first) ? withMenu(first) : undefined;
-  const footer = last !== first && band(last) && get(last, 'background') !== undefined && last.box!.y >= 0.6 * page.height ? last : undefined;
+  const footer = last !== first && band(last) && get(last, 'backgroundColor') !== undefined && last.box!.y >= 0.6 * page.height ? last : undefined;
   if (!header && !footer) return children;
   const middle = children.slice(header ? 1 : 0, footer ? -1 : undefined);
   const out: El[] = [];
