@@ -78,7 +78,7 @@ const img = (kind, s) => base + 'image/' + encodeURIComponent(s.design) + '/' + 
 const api = (what, s, method = 'GET') => fetch(base + what + '?design=' + encodeURIComponent(s.design), { method });
 const GROUPS = [['all', 'All'], ['failed', 'Failed'], ['pending', 'Waiting'], ['busy', 'In progress'], ['done', 'Done']];
 const groupOf = (s) => (s.state === 'failed' ? 'failed' : s.state === 'pending' ? 'pending' : s.state === 'done' ? 'done' : 'busy');
-const TERMS = [['score', 3], ['mismatch', 4], ['fgMismatch', 4], ['largestDefect', 0], ['textRecall', 3], ['textPosition', 3], ['textColor', 3], ['blockMatch', 3]];
+const TERMS = [['score', 3], ['mismatch', 4], ['fgMismatch', 4], ['largestDefect', 0], ['textRecall', 3], ['textPosition', 3], ['textColor', 3], ['blockMatch', 3], ['typography', 3]];
 
 function termsLine(s) {
   const terms = s.terms || {};

@@ -98,6 +98,19 @@ async function wantsHints(config: ResolvedConfig, provider: Provider): Promise<b
 }
 
 /**
+ * The design's texts with fonts fitted by rendering, for the text and typography terms (the local engine has them
+ * already; for a remote model it costs an OCR pass and two renders). A design the analysis cannot read goes without.
+ */
+async function typographyTexts(design: Design, renderer: Renderer): Promise<Hints['texts'] | undefined> {
+  try {
+    const { designTypography } = await import('./generate/local/index.js');
+    return await designTypography(design, renderer);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The local analysis as hints, loaded (OCR and all) only when a model is about to be asked. Hints help and are not
  * needed: an analysis that fails leaves the model to read the image alone.
  */
@@ -157,7 +170,8 @@ export async function convertDesign(designPath: string, options: ConvertOptions)
 
     const produce = async (): Promise<CachedResult> => {
       const hints = options.hints ?? (withHints ? await analysisHints(input) : undefined);
-      const refined = await refine({ design: input, provider, renderer, file, name, rounds, target, tokenBudget: config.tokenBudget, hints, signal, onProgress });
+      const texts = await typographyTexts(input, renderer);
+      const refined = await refine({ design: input, provider, renderer, file, name, rounds, target, tokenBudget: config.tokenBudget, hints, texts, signal, onProgress });
       return {
         code: refined.best.code,
         scores: refined.scores,
@@ -213,6 +227,7 @@ export async function convertDesign(designPath: string, options: ConvertOptions)
       rounds: made.rounds,
       scores: made.scores,
       score: terms?.score,
+      ...(terms?.typography !== undefined ? { typography: terms.typography } : {}),
       scoreVersion: SCORE_VERSION,
       // A freshly generated component is judged by its own score until `check --update` accepts another.
       acceptedScore: undefined,

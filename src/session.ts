@@ -38,6 +38,8 @@ export interface Session extends Converter {
   provider(): Promise<Provider>;
   /** The design's texts by OCR, for the score's text terms. */
   designTexts(design: Design): Promise<Hints['texts']>;
+  /** The design's texts with fonts fitted by rendering (family, weight, size): adds the typography term. */
+  designTypography(design: Design): Promise<Hints['texts']>;
   /** Closes what the session opened: its renderer (not one it was given) and the local engine's OCR worker. */
   close(): Promise<void>;
 }
@@ -97,6 +99,12 @@ export function createSession(config: ResolvedConfig, { renderer: given, provide
     return local.designTexts(design);
   }
 
+  async function designTypography(design: Design): Promise<Hints['texts']> {
+    usedLocal = true;
+    const local = await import('./generate/local/index.js');
+    return local.designTypography(design, await renderer());
+  }
+
   async function images(designPath: string, file: string): Promise<ComparisonImages> {
     const [{ readDesign }, { scoreComponent }, { encodePng }, fs] = await Promise.all([
       import('./intake/decode.js'),
@@ -122,5 +130,5 @@ export function createSession(config: ResolvedConfig, { renderer: given, provide
     await Promise.allSettled(closing);
   }
 
-  return { config, renderer, provider: getProvider, designTexts, convert, images, close };
+  return { config, renderer, provider: getProvider, designTexts, designTypography, convert, images, close };
 }

@@ -116,11 +116,16 @@ export interface Scores {
   height: number;
   renderedWidth: number;
   renderedHeight: number;
-  /** Text and layout terms (issue 4), present when design texts are known. 0..1, higher is better. */
+  /** Text and layout terms, present when design texts are known. 0..1, higher is better. */
   textRecall?: number;
   textPosition?: number;
   textColor?: number;
   blockMatch?: number;
+  /**
+   * Share of the design's text (by characters) set in the right family class (serif, sans, mono), weight (±100) and
+   * size (±1 px), the design's fonts fitted by rendering. Reported beside the score, like the text terms.
+   */
+  typography?: number;
   /** The design is lossy (JPEG, lossy WebP): the quality it was saved at; the render was scored through that codec. */
   lossyQuality?: number;
 }
@@ -134,7 +139,8 @@ export interface Usage {
 export interface Hints {
   background: string;
   palette: string[];
-  texts: Array<{ text: string; x: number; y: number; width: number; height: number; fontSize: number; color: string; fontWeight?: number }>;
+  /** `fontFamily` and `fontWeight` are there when the fonts were fitted by rendering (the typography term needs them). */
+  texts: Array<{ text: string; x: number; y: number; width: number; height: number; fontSize: number; color: string; fontWeight?: number; fontFamily?: string }>;
 }
 
 export interface ProgressEvent {
@@ -148,7 +154,7 @@ export interface ProgressEvent {
 
 export type ConvertStatus = 'written' | 'unchanged' | 'pending' | 'failed';
 
-/** One design's outcome: the shape of `convert --json`'s `results[]` (issue 3) and of the plugin's status. */
+/** One design's outcome: the shape of `convert --json`'s `results[]` and of the plugin's status. */
 export interface ConvertResult {
   design: string;
   /** Component name (PascalCase). */

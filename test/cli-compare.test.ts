@@ -7,6 +7,8 @@ import { describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { PNG } from 'pngjs';
 import { cliArgs, fixturesDir, repoRoot, tempDir } from './support/paths.js';
+import { testRenderer } from './support/render.js';
+import { encodePng } from '../src/intake/png.js';
 
 const run = async (args: string[], env: NodeJS.ProcessEnv = {}) => {
   try {
@@ -41,6 +43,30 @@ describe('ui2code compare', () => {
     const { code, stdout } = await run(['compare', design, drifted, '--json']);
     assert.equal(code, 0);
     assert.ok(JSON.parse(stdout).mismatch > 0);
+  });
+
+  it('reports typography: a component set regular where the design is bold scores lower, though its pixels hardly differ', async () => {
+    const dir = tempDir();
+    const source = fs.readFileSync(path.join(fixturesDir, 'typography/team.tsx'), 'utf8');
+    const renderer = testRenderer();
+    try {
+      const shot = await renderer.render(source, { width: 800, height: 600, deviceScaleFactor: 1 });
+      fs.writeFileSync(path.join(dir, 'team.png'), encodePng(shot.image));
+    } finally {
+      await renderer.close();
+    }
+    fs.writeFileSync(path.join(dir, 'Team.tsx'), source);
+    // Every bold line set regular.
+    fs.writeFileSync(path.join(dir, 'Flat.tsx'), source.replaceAll('fontWeight: 700', 'fontWeight: 400').replaceAll('bold 14px', '14px'));
+    const same = JSON.parse((await run(['compare', path.join(dir, 'team.png'), path.join(dir, 'Team.tsx'), '--json'])).stdout);
+    const flat = JSON.parse((await run(['compare', path.join(dir, 'team.png'), path.join(dir, 'Flat.tsx'), '--json'])).stdout);
+    assert.equal(typeof same.typography, 'number');
+    assert.ok(same.typography >= 0.85, `the component itself: typography ${same.typography}`);
+    if (process.env.UI2CODE_SHOW_TYPOGRAPHY) console.log(same.typography, flat.typography, same.mismatch, flat.mismatch);
+    assert.ok(flat.mismatch < 0.02, `pixels hardly differ: mismatch ${flat.mismatch}`);
+    assert.ok(flat.typography <= same.typography - 0.05, `set flat: typography ${flat.typography} against ${same.typography}`);
+    const text = (await run(['compare', path.join(dir, 'team.png'), path.join(dir, 'Flat.tsx')])).stdout;
+    assert.match(text, /typography\s+0\.\d{3}/);
   });
 
   it('exits 2 on bad arguments or an unreadable image', async () => {

@@ -8,6 +8,7 @@ import { buildReport, exitCodeOf } from './decide.js';
 import { discover } from './discover.js';
 import { CODE_DIR, IMAGES_DIR, imageStem } from './images.js';
 import { readManifest } from '../write/manifest.js';
+import { parseHeader } from '../write/header.js';
 import { toJUnit } from './junit.js';
 import { acceptScores } from './manifest.js';
 import { writeReportDir } from './report.js';
@@ -47,12 +48,18 @@ async function clearOldImages(reportDir: string): Promise<void> {
   await Promise.all(sources.filter((n) => /-[0-9a-f]{8}\.(tsx|jsx)$/.test(n)).map((n) => fs.rm(path.join(code, n), { force: true })));
 }
 
-/** Each component's rounds, as the manifest recorded them when it was generated. */
+/**
+ * Each component's rounds, as the manifest recorded them when it was generated, and its typography term when the
+ * component is still the generated code (the check reads no text; an edit would make the old term a guess).
+ */
 async function addHistory(results: CheckResult[], root: string): Promise<void> {
   const manifest = await readManifest(root).catch(() => null);
   for (const r of results) {
-    const scores = r.design ? manifest?.designs[r.design]?.scores : undefined;
-    if (scores?.length) r.history = scores;
+    const entry = r.design ? manifest?.designs[r.design] : undefined;
+    if (entry?.scores?.length) r.history = entry.scores;
+    if (entry?.typography === undefined || !r.scores || !r.component) continue;
+    const source = await fs.readFile(path.resolve(root, r.component), 'utf8').catch(() => '');
+    if (parseHeader(source)?.intact) r.scores.typography = entry.typography;
   }
 }
 

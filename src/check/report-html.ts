@@ -33,6 +33,7 @@ const TERMS: Array<[keyof Scores, string, (v: number) => string]> = [
   ['textPosition', 'text position', (v) => v.toFixed(3)],
   ['textColor', 'text colour', (v) => v.toFixed(3)],
   ['blockMatch', 'block match', (v) => v.toFixed(3)],
+  ['typography', 'typography', (v) => v.toFixed(3)],
 ];
 const SIZES = ['width', 'height', 'renderedWidth', 'renderedHeight'];
 

@@ -4,6 +4,7 @@
 import pixelmatch from 'pixelmatch';
 import type { Design, Hints, RenderResult, RgbaImage, Scores } from '../types.js';
 import { textTerms } from './text-terms.js';
+import { typographyOf } from './typography.js';
 
 export interface CompareOptions {
   /** Also return a diff image (design faded, differing pixels red). */
@@ -226,6 +227,8 @@ export function compare(design: RgbaImage, render: RenderResult, options: Compar
     // Text terms (Design2Code): a page can look right pixel-wise and still miss or misplace its words.
     const terms = textTerms(options.texts, render.texts, { width: design.width / dpr, height: design.height / dpr });
     Object.assign(scores, terms);
+    const type = typographyOf(options.texts, render.texts);
+    if (type) scores.typography = type.typography;
     const text = (terms.textRecall + terms.blockMatch + terms.textPosition + terms.textColor) / 4;
     // A factor, not a blend: text terms can only lower the visual score, never lift a page that looks wrong.
     scores.score = scores.score * (0.75 + 0.25 * text);

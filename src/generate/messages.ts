@@ -28,7 +28,7 @@ export async function buildMessages(request: GenerateRequest, maxUploadSide = 20
   if (previous) {
     content.push(await image(previous.render));
     if (previous.diff) content.push(await image(previous.diff));
-    content.push({ type: 'text', text: refinePrompt({ code: previous.code, scores: previous.scores, round: previous.round + 1, hasDiff: Boolean(previous.diff), refused: previous.refused }) });
+    content.push({ type: 'text', text: refinePrompt({ code: previous.code, scores: previous.scores, round: previous.round + 1, hasDiff: Boolean(previous.diff), refused: previous.refused, typography: previous.typography }) });
   }
   return [
     { role: 'system', content: systemPrompt() },

@@ -43,15 +43,17 @@ export function userPrompt({ width, height, hints }: { width: number; height: nu
 }
 
 /** A refinement round: design, render of the current code (and the diff), the code and its scores; a complete file back. */
-export function refinePrompt({ code, scores, round, hasDiff, refused }: { code: string; scores: Scores; round: number; hasDiff: boolean; refused?: string[] }): string {
+export function refinePrompt({ code, scores, round, hasDiff, refused, typography }: { code: string; scores: Scores; round: number; hasDiff: boolean; refused?: string[]; typography?: string[] }): string {
   const terms = [`mismatch ${scores.mismatch.toFixed(4)}`, `foreground mismatch ${scores.fgMismatch.toFixed(4)}`];
   if (scores.textRecall !== undefined) terms.push(`text recall ${scores.textRecall.toFixed(3)}`);
   if (scores.textPosition !== undefined) terms.push(`text position ${scores.textPosition.toFixed(3)}`);
   if (scores.blockMatch !== undefined) terms.push(`block match ${scores.blockMatch.toFixed(3)}`);
+  if (scores.typography !== undefined) terms.push(`typography ${scores.typography.toFixed(3)}`);
   return [
     `Refinement round ${round}. The first image is the design; the next one is a screenshot of how the current code renders${hasDiff ? '; the last one marks the pixels that differ in red' : ''}.`,
     `Current similarity score ${scores.score.toFixed(3)} of 1 (${terms.join(', ')}); rendered size ${scores.renderedWidth}x${scores.renderedHeight} CSS px against the design's ${scores.width}x${scores.height}.`,
     'Compare the design and the render carefully and fix every difference: missing or extra elements, positions, sizes, colours, texts, fonts, spacing.',
+    ...(typography?.length ? ['Texts set in another font than the design (family, weight, size):', ...typography.map((t) => `- ${t}`)] : []),
     ...(refused?.length ? [`Your previous answer was refused by the safety policy (${refused.join('; ')}); the code below is the last accepted one. Do not break these rules again.`] : []),
     'Keep every rule from before. Answer with the complete corrected file (not a diff, not a fragment) in one ```tsx code block.',
     'Current code:',

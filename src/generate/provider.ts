@@ -12,6 +12,8 @@ export interface PreviousCandidate {
   round: number;
   /** The safety-policy violations of the answer the last round refused, so the model is told which rule it broke. */
   refused?: string[];
+  /** Lines the render sets in another family class, weight or size than the design (worst first). */
+  typography?: string[];
 }
 
 export interface GenerateRequest {

@@ -1,5 +1,6 @@
 // Refinement: score each candidate, ask for a better one while the score is under the target and rounds remain, and
 // keep the best. A round that scores worse is never kept; a refinement candidate that is unsafe or broken is skipped.
+import { typographyOf } from '../compare/typography.js';
 import { scoreComponent } from '../compare/score-component.js';
 import { abortedError, describeError, Ui2CodeError } from '../errors.js';
 import { formatComponent } from '../format/format.js';
@@ -23,6 +24,11 @@ export interface RefineOptions {
   /** Stop refining once this many tokens were spent on the design. */
   tokenBudget?: number;
   hints?: Hints;
+  /**
+   * The design's texts with fitted fonts: each candidate gets the text and typography terms, the model is told which
+   * lines are set in the wrong family, weight or size, and of two candidates that look alike the better set one wins.
+   */
+  texts?: Hints['texts'];
   signal?: AbortSignal;
   onProgress?: (event: ProgressEvent) => void;
 }
@@ -58,8 +64,20 @@ export async function prepareCandidate(code: string, file: string, designPath: s
   return formatted;
 }
 
+/**
+ * Whether a candidate beats the best so far: a higher score, or (typography known) one within a hair of it that sets
+ * its text better, since pixels hardly see a wrong weight or family.
+ */
+export function better(candidate: Scores, best: Scores): boolean {
+  if (candidate.typography !== undefined && best.typography !== undefined && Math.abs(candidate.score - best.score) <= 0.002) {
+    if (candidate.typography !== best.typography) return candidate.typography > best.typography;
+  }
+  return candidate.score > best.score;
+}
+
 export async function refine(options: RefineOptions): Promise<RefineResult> {
   const { design, provider, renderer, file, name, rounds, target, tokenBudget, hints, signal, onProgress } = options;
+  const texts = options.texts ?? hints?.texts;
   const usage: Usage = { promptTokens: 0, completionTokens: 0 };
   const scores: number[] = [];
   const skipped: string[] = [];
@@ -76,7 +94,15 @@ export async function refine(options: RefineOptions): Promise<RefineResult> {
       renderer,
       name,
       onProgress,
-      previous: previous && { code: previous.code, render: previous.render.render.image, diff: previous.render.diff, scores: previous.scores, round: previous.round, refused },
+      previous: previous && {
+        code: previous.code,
+        render: previous.render.render.image,
+        diff: previous.render.diff,
+        scores: previous.scores,
+        round: previous.round,
+        refused,
+        typography: texts && typographyOf(texts, previous.render.render.texts)?.misses.slice(0, 8),
+      },
     });
     usage.promptTokens += result.usage.promptTokens;
     usage.completionTokens += result.usage.completionTokens;
@@ -84,7 +110,7 @@ export async function refine(options: RefineOptions): Promise<RefineResult> {
     progress('validating', round);
     const code = await prepareCandidate(result.code, file, design.path);
     progress('rendering', round);
-    const scored = await scoreComponent(renderer, design, code, { diff: true, name: file, texts: hints?.texts });
+    const scored = await scoreComponent(renderer, design, code, { diff: true, name: file, texts });
     checkAborted(signal, design.path);
     scores.push(scored.scores.score);
     return { code, scores: scored.scores, round, render: scored };
@@ -99,7 +125,7 @@ export async function refine(options: RefineOptions): Promise<RefineResult> {
     try {
       current = await attempt(round, current);
       refused = undefined;
-      if (current.scores.score > best.scores.score) best = current;
+      if (better(current.scores, best.scores)) best = current;
     } catch (error) {
       if (error instanceof Ui2CodeError && (error.code === 'ABORTED' || error.code === 'NO_BROWSER')) throw error;
       if (signal?.aborted) throw abortedError(design.path);

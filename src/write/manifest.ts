@@ -19,6 +19,8 @@ export interface ManifestEntry {
   scores?: number[];
   /** Score of the written candidate. */
   score?: number;
+  /** Typography term of the written candidate (the check has no OCR: its report shows this one for unedited components). */
+  typography?: number;
   /** Score accepted by `check --update` (else `score` stands). */
   acceptedScore?: number;
   /** SCORE_VERSION of the formula the score the check reads (`acceptedScore`, else `score`) was measured with; absent: 1. */

@@ -12,19 +12,11 @@ import { refine } from '../../src/refine/refine.js';
 import { createRenderer } from '../../src/render/pool.js';
 import type { TextBox } from '../../src/types.js';
 import { repoRoot } from '../support/paths.js';
+import { familyClass } from '../../src/compare/typography.js';
 import { OWN as OWN_COMPONENTS } from './local.js';
 
 /** Our own components (the local bench's), and one written for typography: one family, bold where it matters. */
 const OWN: Array<[string, number, number]> = [['fixtures/typography/team.tsx', 800, 600], ...OWN_COMPONENTS];
-
-const SERIF = /^(tinos|times new roman|times|dejavu serif|georgia|serif|liberation serif|bitstream vera serif)$/i;
-const MONO = /^(cousine|courier new|courier|monospace|liberation mono|menlo|consolas|dejavu sans mono)$/i;
-
-/** serif / sans / mono from a computed font-family list (its first family decides, as the browser's first match would). */
-export function familyClass(fontFamily: string): 'serif' | 'sans' | 'mono' {
-  const first = fontFamily.split(',')[0].trim().replace(/^["']|["']$/g, '');
-  return SERIF.test(first) ? 'serif' : MONO.test(first) ? 'mono' : 'sans';
-}
 
 const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}$]+/gu) ?? [];
 
@@ -49,7 +41,7 @@ export async function benchTypography(): Promise<Record<string, unknown>> {
   const renderer = createRenderer({ workers: 2 });
   const provider = createLocalProvider();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ui2code-bench-type-'));
-  const lines: Array<{ design: string; text: string; found: boolean; family: boolean; weight: boolean; size: boolean }> = [];
+  const lines: Array<{ design: string; text: string; found: boolean; family: boolean; weight: boolean; size: boolean; was?: string }> = [];
   const families: number[] = [];
   try {
     for (const [file, width, height] of OWN) {
@@ -70,11 +62,12 @@ export async function benchTypography(): Promise<Record<string, unknown>> {
           family: Boolean(r) && familyClass(r!.fontFamily) === familyClass(t.fontFamily),
           weight: Boolean(r) && Math.abs(r!.fontWeight - t.fontWeight) <= 100,
           size: Boolean(r) && Math.abs(r!.fontSize - t.fontSize) <= 1,
+          was: r && `${t.fontFamily.split(',')[0]} ${t.fontWeight} ${t.fontSize} → ${r.fontFamily.split(',')[0]} ${r.fontWeight} ${r.fontSize}`,
         });
       }
       families.push(new Set(made.texts.map((t) => t.fontFamily.split(',')[0].trim().toLowerCase())).size);
       if (process.env.UI2CODE_BENCH_VERBOSE) {
-        for (const l of lines.filter((x) => x.design === file && !(x.family && x.weight && x.size))) console.log(file, JSON.stringify(l.text), l.found ? '' : 'not found', l.family ? '' : 'family', l.weight ? '' : 'weight', l.size ? '' : 'size');
+        for (const l of lines.filter((x) => x.design === file && !(x.family && x.weight && x.size))) console.log(file, JSON.stringify(l.text), l.found ? '' : 'not found', l.family ? '' : 'family', l.weight ? '' : 'weight', l.size ? '' : 'size', l.was ?? '');
       }
     }
   } finally {

@@ -36,8 +36,8 @@ export function registerCompare(program: Command): void {
       const session = createSession(config);
       const stopSignals = closeOnSignals(() => session.close());
       try {
-        // The design's texts by OCR: the text terms are reported beside the score.
-        const texts = await session.designTexts(design);
+        // The design's texts by OCR, their fonts fitted by rendering: text and typography terms beside the score.
+        const texts = await session.designTypography(design);
         const { render, scores, diff } = await scoreComponent(await session.renderer(), design, source, { diff: Boolean(flags.diff), texts, name: file, resolveDir: path.dirname(file) });
         if (flags.diff && diff) await fs.writeFile(path.resolve(flags.diff), encodePng(diff));
         const result = { design: design.path, component: file, ...scores, consoleErrors: render.consoleErrors, pageErrors: render.pageErrors };
@@ -52,7 +52,7 @@ export function registerCompare(program: Command): void {
             `  score       ${scores.score.toFixed(3)}`,
             `  mismatch    ${scores.mismatch.toFixed(4)}`,
             `  fgMismatch  ${scores.fgMismatch.toFixed(4)}`,
-            ...(['textRecall', 'textPosition', 'textColor', 'blockMatch'] as const)
+            ...(['textRecall', 'textPosition', 'textColor', 'blockMatch', 'typography'] as const)
               .filter((k) => scores[k] !== undefined)
               .map((k) => `  ${k.padEnd(11)} ${scores[k]!.toFixed(3)}`),
             ...(flags.diff ? [`  diff        ${flags.diff}`] : []),

@@ -22,7 +22,12 @@ export interface FittedText extends OcrLine {
 export const CANDIDATE_FAMILIES = ['Arimo', 'Tinos', 'DejaVu Sans', 'DejaVu Serif', 'Cousine'];
 const WEIGHTS = [400, 700];
 const MEASURE_SIZE = 20;
+/** Ink of light text on a dark fill, against the same text dark on light, as Chromium draws them. */
+const LIGHT_ON_DARK = 1.1;
+/** How much better (share of the total fit) another heaviness must fit than the usual one to be taken. */
+const HEAVINESS_MARGIN = 0.06;
 
+const luma = (c: Rgb) => 0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2];
 const jsxString = (s: string) => JSON.stringify(s);
 
 interface Slot {
@@ -156,25 +161,30 @@ export async function fitFonts(design: RgbaImage, lines: OcrLine[], renderer: Re
     const heightRatio = ink.height / Math.max(1, line.height);
     return [{ slot, ink, height: Math.min(heightRatio, 1 / heightRatio) ** 2, ...similarity(design, line, shapes.image, ink) }];
   });
-  // Screenshots from other systems draw the same font heavier or lighter than Chromium here, which would pass regular
-  // text for bold (or the reverse). That heaviness is the same for every line of a design, so it is fitted once: the
-  // factor under which the lines' best candidates agree best with the design.
+  // Light text on a dark fill comes out of Chromium's rasteriser about 10 % heavier (by ink) than the candidates'
+  // black on white, dark text on light as heavy: that is the usual heaviness. Screenshots from other systems draw
+  // everything heavier or lighter, which would pass regular text for bold (or the reverse); that factor is the same for
+  // every line of a design, so it is fitted once, and taken only when it fits clearly better than the usual: on a
+  // design from this renderer a small gain is noise, and it turns bold lines regular.
   type Choice = { score: number; slot: Slot; ink: { x: number; y: number; width: number; height: number } };
+  const light = lines.map((l) => luma(l.color) > luma(l.background));
   const choose = (heaviness: number, family?: string) => {
     const best = new Map<number, Choice>();
     for (const m of measuredSlots) {
       if (family && m.slot.family !== family) continue;
-      const ratio = m.coverDesign / Math.max(1e-9, m.coverRender * heaviness);
+      const ratio = m.coverDesign / Math.max(1e-9, m.coverRender * heaviness * (light[m.slot.line] ? LIGHT_ON_DARK : 1));
       const score = m.shape * Math.min(ratio, 1 / ratio) * m.height;
       const current = best.get(m.slot.line);
       if (!current || score > current.score) best.set(m.slot.line, { score, slot: m.slot, ink: m.ink });
     }
     return { best, total: [...best.values()].reduce((sum, b) => sum + b.score, 0) };
   };
-  let best = new Map<number, Choice>(), heaviness = 1;
-  for (let h = 0.85, top = -1; h <= 1.401; h += 0.05) {
+  let { best, total: top } = choose(1);
+  const usual = top;
+  let heaviness = 1;
+  for (let h = 0.85; h <= 1.401; h += 0.05) {
     const candidate = choose(h);
-    if (candidate.total > top + 1e-9) ({ best } = candidate), (top = candidate.total), (heaviness = h);
+    if (candidate.total > Math.max(top, (1 + HEAVINESS_MARGIN) * usual) + 1e-9) ({ best } = candidate), (top = candidate.total), (heaviness = h);
   }
   // A design uses few families, and a short word fits several about equally: a line takes the design's main family
   // (by letters won) unless another family fits it clearly better.

@@ -139,7 +139,7 @@ export function hintsFromAnalysis(analysis: Analysis, fitted?: FittedText[]): Hi
       height: l.height,
       fontSize: 'fontSize' in l ? (l as FittedText).fontSize : Math.round(l.height * 1.3),
       color: hex(l.color),
-      ...('fontWeight' in l ? { fontWeight: (l as FittedText).fontWeight } : {}),
+      ...('fontWeight' in l ? { fontWeight: (l as FittedText).fontWeight, fontFamily: (l as FittedText).fontFamily } : {}),
     })),
   };
 }
@@ -147,6 +147,26 @@ export function hintsFromAnalysis(analysis: Analysis, fitted?: FittedText[]): Hi
 /** The design's texts by OCR (for the text terms of the score). */
 export async function designTexts(design: Design): Promise<Hints['texts']> {
   return hintsFromAnalysis(await analyzeDesign(design)).texts;
+}
+
+const fittings = new Map<string, Promise<FittedText[]>>();
+
+/** The design's lines with their fonts fitted by rendering, once per design (the engine and the typography term share it). */
+function fittedTexts(design: Design, analysis: Analysis, renderer: Renderer): Promise<FittedText[]> {
+  const key = `${design.path}|${design.image.width}x${design.image.height}|${analysis.lines.map((l) => l.text).join('\u0000')}`;
+  let fitted = fittings.get(key);
+  if (!fitted) {
+    fitted = fitFonts(analysis.image, analysis.lines, renderer);
+    fitted.catch(() => fittings.delete(key));
+    fittings.set(key, fitted);
+  }
+  return fitted;
+}
+
+/** The design's texts with fitted fonts (family, weight, size): the typography term's side of the design. */
+export async function designTypography(design: Design, renderer: Renderer): Promise<Hints['texts']> {
+  const analysis = await analyzeDesign(design);
+  return hintsFromAnalysis(analysis, await fittedTexts(design, analysis, renderer)).texts;
 }
 
 /** Ink box of the pixels inside `box` that differ from `background` in a rendered image. */
@@ -202,7 +222,7 @@ async function correctFromRender(texts: FittedText[], renderer: Renderer, { code
   });
 }
 
-/** How much worse the clean code may draw than the exact code (issue 10: at most 0.003 mismatch). */
+/** How much worse the clean code may draw than the exact code: at most 0.003 mismatch, the price a developer pays for values they can keep. */
 const CLEAN_COST = { mismatch: 0.003, fgMismatch: 0.005 };
 
 /**
@@ -236,7 +256,7 @@ export function createLocalProvider(_options: LocalProviderOptions = {}): Provid
       request.onProgress?.({ design: design.path, phase: 'generating', message: 'analysing the design' });
       const analysis = await analyzeDesign(design);
       if (signal?.aborted) throw abortedError(design.path);
-      let texts = await fitFonts(analysis.image, analysis.lines, renderer);
+      let texts = await fittedTexts(design, analysis, renderer);
       const emit = (exact = false) =>
         emitComponent({ name: request.name ?? componentName(design.path), width: design.cssWidth, height: design.cssHeight, background: analysis.background, regions: analysis.regions, texts, exact });
       // The first candidate is already corrected once against its own render (one render buys better sizes, places and
@@ -251,5 +271,6 @@ export function createLocalProvider(_options: LocalProviderOptions = {}): Provid
 /** Frees the OCR worker and the analysis cache. */
 export async function closeLocalEngine(): Promise<void> {
   analyses.clear();
+  fittings.clear();
   await closeOcr();
 }
