@@ -135,13 +135,19 @@ export async function convertDesign(designPath: string, options: ConvertOptions)
     const rounds = override?.rounds ?? config.rounds;
     const target = override?.target ?? config.target;
     const withHints = Boolean(options.hints) || (await wantsHints(config, provider));
-    const key = cacheKey({ image: input.hash, provider: provider.name, model: provider.model, version: provider.version, promptVersion: PROMPT_VERSION, rounds, target, hints: withHints });
+    // The style and the theme shape the code: a theme edit or another style is another result.
+    const style = config.style ?? 'inline';
+    const theme = style === 'tailwind' ? await (await import('./generate/theme.js')).loadTheme(config.root) : undefined;
+    const themeKey = theme ? (await import('./generate/theme.js')).themeHash(theme) : undefined;
+    const styles = { style, name, root: config.root, theme };
+    const key = cacheKey({ image: input.hash, provider: provider.name, model: provider.model, version: provider.version, promptVersion: PROMPT_VERSION, rounds, target, hints: withHints, style, theme: themeKey });
 
     const produce = async (): Promise<CachedResult> => {
       const hints = options.hints ?? (withHints ? await analysisHints(input) : undefined);
-      const refined = await refine({ design: input, provider, renderer, file, rounds, target, tokenBudget: config.tokenBudget, hints, signal, onProgress });
+      const refined = await refine({ design: input, provider, renderer, file, rounds, target, tokenBudget: config.tokenBudget, hints, signal, onProgress, styles });
       return {
         code: refined.best.code,
+        css: refined.best.css,
         scores: refined.scores,
         terms: refined.best.scores,
         rounds: refined.rounds,
@@ -167,10 +173,11 @@ export async function convertDesign(designPath: string, options: ConvertOptions)
     if (signal?.aborted) throw new Ui2CodeError('ABORTED', 'superseded by a newer save of the design', { file: design });
 
     progress('writing');
-    const written = await writeComponent({ root: config.root, outDir: config.outDir, file, design: toPosix(path.relative(config.root, design)), code: made.code, force });
+    const written = await writeComponent({ root: config.root, outDir: config.outDir, file, design: toPosix(path.relative(config.root, design)), code: made.code, css: made.css, force });
     const terms: Scores | undefined = made.terms;
     Object.assign(result, {
       file: written.file,
+      ...(written.css ? { css: written.css } : {}),
       status: written.status,
       rounds: made.rounds,
       scores: made.scores,
@@ -185,6 +192,8 @@ export async function convertDesign(designPath: string, options: ConvertOptions)
     if (written.status !== 'pending') {
       await updateManifestEntry(config.root, design, {
         file: toPosix(path.relative(config.root, file)),
+        css: written.css ? toPosix(path.relative(config.root, written.css)) : undefined,
+        style,
         component: name,
         provider: made.provider,
         model: made.model,

@@ -4,7 +4,7 @@
 import type OpenAI from 'openai';
 import type { ProviderName } from '../config/types.js';
 import { Ui2CodeError } from '../errors.js';
-import { extractCode } from '../extract/extract.js';
+import { extractComponent } from '../extract/extract.js';
 import { encodePng } from '../intake/png.js';
 import { fitWithin } from '../intake/resize.js';
 import type { RgbaImage, Usage } from '../types.js';
@@ -167,19 +167,20 @@ const sleep = (ms: number, signal?: AbortSignal) =>
 
 /** The messages of one request: the design (downscaled for upload) and the prompt; on refinement rounds also the render, the diff and the code. */
 export async function buildMessages(request: GenerateRequest, maxUploadSide = 2048, encoding: ImageEncoding = 'data-url'): Promise<OpenAI.ChatCompletionMessageParam[]> {
-  const { design, hints, previous } = request;
+  const { design, hints, previous, style, name, theme } = request;
+  const defaults = style === 'tailwind' && theme ? (await import('./theme.js')).defaultTheme() : undefined;
   const image = async (img: RgbaImage) => ({ type: 'image_url' as const, image_url: { url: imageUrl(await fitWithin(img, maxUploadSide), encoding) } });
   const content: OpenAI.ChatCompletionContentPart[] = [
     await image(design.image),
-    { type: 'text', text: userPrompt({ width: design.cssWidth, height: design.cssHeight, hints }) },
+    { type: 'text', text: userPrompt({ width: design.cssWidth, height: design.cssHeight, hints, theme, defaults, style }) },
   ];
   if (previous) {
     content.push(await image(previous.render));
     if (previous.diff) content.push(await image(previous.diff));
-    content.push({ type: 'text', text: refinePrompt({ code: previous.code, scores: previous.scores, round: previous.round + 1, hasDiff: Boolean(previous.diff) }) });
+    content.push({ type: 'text', text: refinePrompt({ code: previous.code, css: previous.css, style, scores: previous.scores, round: previous.round + 1, hasDiff: Boolean(previous.diff) }) });
   }
   return [
-    { role: 'system', content: systemPrompt() },
+    { role: 'system', content: systemPrompt({ style, name, theme }) },
     { role: 'user', content },
   ];
 }
@@ -317,8 +318,8 @@ export function createOpenAICompatibleProvider(options: ClientOptions): Provider
     if (finish === 'network_error') throw new Error('the service lost the reply mid-stream (finish_reason "network_error")');
     if (finish === 'sensitive') throw new Ui2CodeError('PROVIDER', "the provider's content filter stopped the reply (finish_reason \"sensitive\")", { file });
     if (finish === null) throw new Ui2CodeError('INCOMPLETE_REPLY', 'the stream ended before the reply was complete (no finish_reason)', { file });
-    const code = extractCode({ content, reasoning }, file);
-    return { code, raw: content, reasoning: reasoning || undefined, usage, provider: name, model };
+    const { code, css } = extractComponent({ content, reasoning }, file, { style: request.style });
+    return { code, css, raw: content, reasoning: reasoning || undefined, usage, provider: name, model };
   }
 
   return {

@@ -2,10 +2,13 @@
 import type { Design, Hints, ProgressEvent, RgbaImage, Scores, Usage } from '../types.js';
 import type { ProviderName } from '../config/types.js';
 import type { Renderer } from '../render/pool.js';
+import type { OutputStyle, Theme } from './style.js';
 
 /** The candidate a refinement round starts from. */
 export interface PreviousCandidate {
   code: string;
+  /** Its CSS module (css-modules style). */
+  css?: string;
   render: RgbaImage;
   diff?: RgbaImage;
   scores: Scores;
@@ -22,11 +25,17 @@ export interface GenerateRequest {
   onProgress?: (event: ProgressEvent) => void;
   /** The warm render pool, for providers that render while generating (the local engine). */
   renderer?: Renderer;
+  /** The output style every provider must honour (default inline), the component's name and the project's theme. */
+  style?: OutputStyle;
+  name?: string;
+  theme?: Theme;
 }
 
 export interface GenerateResult {
   /** Component source, already extracted from the reply (validation and formatting come after). */
   code: string;
+  /** Its CSS module's text (css-modules style). */
+  css?: string;
   /** The raw answer text, for diagnostics. */
   raw: string;
   reasoning?: string;

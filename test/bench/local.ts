@@ -11,6 +11,8 @@ import type { Design } from '../../src/types.js';
 import { encodePng } from '../../src/intake/png.js';
 import { createRenderer } from '../../src/render/pool.js';
 import { CONFIG_DEFAULTS } from '../../src/config/defaults.js';
+import { restyle } from '../../src/generate/local/sinks/restyle.js';
+import { defaultTheme } from '../../src/generate/theme.js';
 import { refine } from '../../src/refine/refine.js';
 import { repoRoot } from '../support/paths.js';
 import { median, sharedDesignPaths } from './render.js';
@@ -91,7 +93,7 @@ export async function benchLocal(filter = process.env.UI2CODE_BENCH_FILTER): Pro
   const paths = filter === 'own' ? [] : sharedDesignPaths().filter((p) => !filter || p.includes(filter));
   const renderer = createRenderer({ workers: 2 });
   const provider = createLocalProvider();
-  const rows: Array<{ set: string; name: string; seconds: number; mismatch: number; fgMismatch: number; textRecall: number; referenceRecall?: number; score: number }> = [];
+  const rows: Array<{ set: string; name: string; seconds: number; mismatch: number; fgMismatch: number; textRecall: number; referenceRecall?: number; score: number; styled: Record<string, { mismatch: number; fgMismatch: number }> }> = [];
   /** What `convert` does with the default rounds and target (writing aside): timed whole, OCR and rounds included. */
   const measure = async (set: string, name: string, design: Design, truth: string[] | null) => {
     const t0 = performance.now();
@@ -100,7 +102,14 @@ export async function benchLocal(filter = process.env.UI2CODE_BENCH_FILTER): Pro
     const { scores, render } = await scoreComponent(renderer, design, best.code);
     const textRecall = textTerms(await designTexts(design), render.texts, { width: design.cssWidth, height: design.cssHeight }).textRecall;
     const referenceRecall = truth?.length ? wordRecall(truth, render.texts) : undefined;
-    rows.push({ set, name, seconds, mismatch: scores.mismatch, fgMismatch: scores.fgMismatch, textRecall, referenceRecall, score: scores.score });
+    // The same component in the other output styles (the sinks), rendered as the app would: their cost in fidelity.
+    const styled: Record<string, { mismatch: number; fgMismatch: number }> = {};
+    for (const style of ['css-modules', 'tailwind'] as const) {
+      const source = restyle(best.code, { style, name: 'Bench', theme: defaultTheme() });
+      const s = await scoreComponent(renderer, design, source.code, source.css !== undefined ? { files: { 'Bench.module.css': source.css } } : { tailwind: { root: os.tmpdir() } });
+      styled[style] = { mismatch: s.scores.mismatch, fgMismatch: s.scores.fgMismatch };
+    }
+    rows.push({ set, name, seconds, mismatch: scores.mismatch, fgMismatch: scores.fgMismatch, textRecall, referenceRecall, score: scores.score, styled });
     if (process.env.UI2CODE_BENCH_VERBOSE) console.log(name, seconds.toFixed(2), scores.mismatch.toFixed(3), scores.fgMismatch.toFixed(3), textRecall.toFixed(2), referenceRecall?.toFixed(2), scores.score.toFixed(3));
   };
   try {
@@ -133,6 +142,7 @@ export async function benchLocal(filter = process.env.UI2CODE_BENCH_FILTER): Pro
       meanTextRecall: round(mean(r.map((x) => x.textRecall))),
       ...(r.some((x) => x.referenceRecall !== undefined) ? { meanReferenceTextRecall: round(mean(r.flatMap((x) => (x.referenceRecall === undefined ? [] : [x.referenceRecall])))) } : {}),
       meanScore: round(mean(r.map((x) => x.score))),
+      styles: Object.fromEntries(['css-modules', 'tailwind'].map((style) => [style, { meanMismatch: round(mean(r.map((x) => x.styled[style].mismatch))), meanFgMismatch: round(mean(r.map((x) => x.styled[style].fgMismatch))) }])),
       medianSeconds: round(median(secs)),
       p90Seconds: round(secs[Math.min(secs.length - 1, Math.floor(secs.length * 0.9))]),
     };

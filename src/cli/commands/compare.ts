@@ -7,6 +7,7 @@ import { readDesign } from '../../intake/decode.js';
 import { encodePng } from '../../intake/png.js';
 import { createRenderer } from '../../render/pool.js';
 import { scoreComponent } from '../../compare/score-component.js';
+import { tailwindFor } from '../../generate/style-candidate.js';
 import type { Design, Hints } from '../../types.js';
 
 interface CompareFlags {
@@ -33,7 +34,7 @@ export function registerCompare(program: Command): void {
       const texts = await designTextsIfAvailable(design);
       const renderer = createRenderer({ executablePath: flags.browser, workers: 1 });
       try {
-        const { render, scores, diff } = await scoreComponent(renderer, design, source, { diff: Boolean(flags.diff), texts, name: file, resolveDir: path.dirname(file) });
+        const { render, scores, diff } = await scoreComponent(renderer, design, source, { diff: Boolean(flags.diff), texts, name: file, resolveDir: path.dirname(file), tailwind: await tailwindFor(source, { root: process.cwd() }) });
         if (flags.diff && diff) await fs.writeFile(path.resolve(flags.diff), encodePng(diff));
         const result = { design: design.path, component: file, ...scores, consoleErrors: render.consoleErrors, pageErrors: render.pageErrors };
         if (flags.json) {

@@ -7,6 +7,7 @@ import type { Design, Hints, RgbaImage, Usage } from '../../types.js';
 import { componentName } from '../../write/names.js';
 import type { GenerateRequest, GenerateResult, Provider } from '../provider.js';
 import { emitComponent, type Emitted } from './emit.js';
+import { restyle } from './sinks/restyle.js';
 import { markControl } from './semantics.js';
 import { fitFonts, type FittedText } from './fit.js';
 import { closeOcr, inkColor, recognizeArea, unreadInk, type OcrLine } from './ocr.js';
@@ -220,8 +221,10 @@ export function createLocalProvider(_options: LocalProviderOptions = {}): Provid
       // The first candidate is already corrected once against its own render (one render buys better sizes, places and
       // colours); each refinement round corrects the texts once more against a fresh render of the last correction.
       for (let round = 0; round < (request.previous?.round ?? -1) + 2; round++) texts = await correctFromRender(texts, renderer, emit(), design);
-      const { code } = emit();
-      return { code, raw: code, usage: noUsage, provider: 'local', model: 'ui2code-local' };
+      const { code: inline } = emit();
+      // [styles glue until the emitter takes a StyleSink] the same component in the requested style.
+      const { code, css } = request.style && request.style !== 'inline' ? restyle(inline, { style: request.style, name: request.name ?? componentName(design.path), theme: request.theme }) : { code: inline, css: undefined };
+      return { code, css, raw: code, usage: noUsage, provider: 'local', model: 'ui2code-local' };
     },
   };
 }
