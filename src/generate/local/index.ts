@@ -8,7 +8,9 @@ import type { Renderer } from '../../render/pool.js';
 import type { Design, Hints, RgbaImage, Usage } from '../../types.js';
 import { componentName } from '../../write/names.js';
 import type { GenerateRequest, GenerateResult, Provider } from '../provider.js';
+import { styleModuleName, type ComponentSource, type OutputStyle, type StyleSink } from '../style.js';
 import { emitComponent, type Emitted } from './emit.js';
+import { sinkFor } from './sinks/index.js';
 import { markControl } from './semantics.js';
 import { fitFonts, type FittedText } from './fit.js';
 import { closeOcr, inkColor, recognizeArea, unreadInk, type OcrLine } from './ocr.js';
@@ -205,17 +207,22 @@ async function correctFromRender(texts: FittedText[], renderer: Renderer, { code
 /** How much worse the clean code may draw than the exact code (issue 10: at most 0.003 mismatch). */
 const CLEAN_COST = { mismatch: 0.003, fgMismatch: 0.005 };
 
+/** What the renderer needs beside the TSX: the CSS module by file name, or Tailwind compiled for the project. */
+export const styleRenderOptions = (emitted: ComponentSource, name: string, style: OutputStyle, root: string) =>
+  emitted.css !== undefined ? { files: { [styleModuleName(name)]: emitted.css } } : style === 'tailwind' ? { tailwind: { root } } : {};
+
 /**
- * The clean code (values merged into gaps, data and whole sizes) where it draws the design as well as the exact code
- * within CLEAN_COST, else the exact code: one render of each, only when they differ.
+ * The clean code (values merged into gaps, data, whole sizes, values snapped to the scale and the palette) where it
+ * draws the design as well as the exact code within CLEAN_COST, else the exact code: one render of each, only when they
+ * differ. Both are rendered in the output style, so what is judged is what the app shows.
  */
-async function cleanOrExact(clean: Emitted, exact: Emitted, renderer: Renderer, design: Design, image: RgbaImage): Promise<string> {
-  if (clean.code === exact.code) return clean.code;
+async function cleanOrExact(clean: Emitted, exact: Emitted, renderer: Renderer, design: Design, image: RgbaImage, styling: { name: string; style: OutputStyle; root: string }): Promise<Emitted> {
+  if (clean.code === exact.code && clean.css === exact.css) return clean;
   const viewport = { width: design.cssWidth, height: design.cssHeight, deviceScaleFactor: 1 };
-  const [a, b] = await Promise.all([clean, exact].map((e) => renderer.render(e.code, viewport, { name: design.path })));
+  const [a, b] = await Promise.all([clean, exact].map((e) => renderer.render(e.code, viewport, { name: design.path, ...styleRenderOptions(e, styling.name, styling.style, styling.root) })));
   const cost = compare(image, a).scores, base = compare(image, b).scores;
   const ok = cost.mismatch <= base.mismatch + CLEAN_COST.mismatch && cost.fgMismatch <= base.fgMismatch + CLEAN_COST.fgMismatch;
-  return ok ? clean.code : exact.code;
+  return ok ? clean : exact;
 }
 
 export interface LocalProviderOptions {
@@ -237,13 +244,17 @@ export function createLocalProvider(_options: LocalProviderOptions = {}): Provid
       const analysis = await analyzeDesign(design);
       if (signal?.aborted) throw abortedError(design.path);
       let texts = await fitFonts(analysis.image, analysis.lines, renderer);
-      const emit = (exact = false) =>
-        emitComponent({ name: request.name ?? componentName(design.path), width: design.cssWidth, height: design.cssHeight, background: analysis.background, regions: analysis.regions, texts, exact });
+      const name = request.name ?? componentName(design.path);
+      const style = request.style ?? 'inline';
+      const emit = (exact = false, sink?: StyleSink) =>
+        emitComponent({ name, width: design.cssWidth, height: design.cssHeight, background: analysis.background, regions: analysis.regions, texts, exact, sink });
       // The first candidate is already corrected once against its own render (one render buys better sizes, places and
       // colours); each refinement round corrects the texts once more against a fresh render of the last correction.
       for (let round = 0; round < (request.previous?.round ?? -1) + 2; round++) texts = await correctFromRender(texts, renderer, emit(), design);
-      const code = await cleanOrExact(emit(), emit(true), renderer, design, analysis.image);
-      return { code, raw: code, usage: noUsage, provider: 'local', model: 'ui2code-local' };
+      // Corrections measure the inline code (its DOM texts map onto the fitted texts); the answer is in the requested style.
+      const styled = (exact: boolean) => emit(exact, sinkFor(style, { theme: request.theme, exact }));
+      const { code, css } = await cleanOrExact(styled(false), styled(true), renderer, design, analysis.image, { name, style, root: request.root ?? process.cwd() });
+      return { code, css, raw: code, usage: noUsage, provider: 'local', model: 'ui2code-local' };
     },
   };
 }

@@ -14,7 +14,7 @@ export function styleObject(entries: StyleEntries, dynamic: Array<[property: str
   return `{ ${parts.join(', ')} }`;
 }
 
-export function inlineSink(): StyleSink {
+export function inlineSink(_options: { exact?: boolean } = {}): StyleSink {
   return {
     style: 'inline',
     attr(entries, _role, dynamic = []) {
