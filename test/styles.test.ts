@@ -240,6 +240,23 @@ describe('writing a component with its CSS module', () => {
     assert.match(fs.readFileSync(kept.css!, 'utf8'), /#333333/);
     assert.equal(path.dirname(kept.file), path.join(root, '.ui2code', 'pending'));
   });
+  it('a version in another style answers to the earlier module: an edited one keeps the component, an untouched one goes', async () => {
+    const root = tempDir();
+    const outDir = path.join(root, 'src');
+    const file = path.join(outDir, 'Card.tsx');
+    const moduleFile = path.join(outDir, 'Card.module.css');
+    const inline = { code: "export default function Card() {\n  return <div style={{ width: 400 }} />;\n}\n" };
+    await writeComponent({ root, outDir, file, design: 'designs/card.png', ...cardModule });
+    fs.writeFileSync(moduleFile, fs.readFileSync(moduleFile, 'utf8').replace('padding: 24px', 'padding: 20px'));
+    const kept = await writeComponent({ root, outDir, file, design: 'designs/card.png', ...inline });
+    assert.equal(kept.status, 'pending');
+    assert.match(kept.reason!, /Card\.module\.css: the file was edited by hand/);
+    assert.match(fs.readFileSync(file, 'utf8'), /styles\.card/, 'the component that uses the edited module stays');
+    await writeComponent({ root, outDir, file, design: 'designs/card.png', ...cardModule, force: true });
+    const replaced = await writeComponent({ root, outDir, file, design: 'designs/card.png', ...inline });
+    assert.equal(replaced.status, 'written');
+    assert.equal(fs.existsSync(moduleFile), false, 'our untouched module is not left behind');
+  });
 });
 
 describe('components in each style render like the design', () => {

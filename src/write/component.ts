@@ -69,12 +69,23 @@ export async function writeComponent({ root, outDir, file, design, code, css, fo
     throw new Ui2CodeError('WRITE', `the component would land outside ${outDir}`, { file });
   }
   const files: Array<{ file: string; content: string; kind: Kind }> = [];
-  if (css !== undefined) files.push({ file: path.join(path.dirname(file), styleModuleName(path.basename(file, '.tsx'))), content: addHeader(css, design, 'css'), kind: 'css' });
+  const moduleFile = path.join(path.dirname(file), styleModuleName(path.basename(file, '.tsx')));
+  if (css !== undefined) files.push({ file: moduleFile, content: addHeader(css, design, 'css'), kind: 'css' });
   files.push({ file, content: addHeader(code, design), kind: 'ts' });
   const existing = await Promise.all(files.map((f) => readExisting(f.file)));
   const cssFile = css !== undefined ? files[0].file : undefined;
-  if (files.every((f, i) => existing[i] === f.content)) return { status: 'unchanged', file, css: cssFile };
-  const reason = force ? null : files.map((f, i) => keepReason(existing[i], f.content, design, f.kind)).find(Boolean);
+  // A version without a module (the style changed) still answers to the module of an earlier one: a hand edit there
+  // keeps the component as it is, and an untouched module of ours would be left behind unused, so it goes.
+  const staleModule = css === undefined ? await readExisting(moduleFile) : null;
+  const staleHeader = staleModule === null ? null : parseHeader(staleModule);
+  const staleReason = staleModule === null ? null : !staleHeader ? null : !staleHeader.intact && staleHeader.design === headerDesign(design, 'css') ? `${path.basename(moduleFile)}: the file was edited by hand` : null;
+  if (files.every((f, i) => existing[i] === f.content) && !staleHeader) return { status: 'unchanged', file, css: cssFile };
+  const reason = force ? null : (files.map((f, i) => keepReason(existing[i], f.content, design, f.kind)).find(Boolean) ?? staleReason);
+  if (reason === staleReason && reason) {
+    const pending = path.join(pendingDir(root), path.basename(file));
+    await writeFileAtomic(pending, files[0].content);
+    return { status: 'pending', file: pending, reason };
+  }
   if (reason) {
     const pending = files.map((f) => ({ ...f, file: path.join(pendingDir(root), path.basename(f.file)) }));
     for (const f of pending) await writeFileAtomic(f.file, f.content);
@@ -82,5 +93,7 @@ export async function writeComponent({ root, outDir, file, design, code, css, fo
     return { status: 'pending', file: pending[pending.length - 1].file, css: css !== undefined ? pending[0].file : undefined, reason: which ? `${path.basename(which.file)}: ${reason}` : reason };
   }
   for (const [i, f] of files.entries()) if (existing[i] !== f.content) await writeFileAtomic(f.file, f.content);
+  // Ours for this design and untouched (or forced): removed once the component no longer imports it.
+  if (staleHeader && staleHeader.design === headerDesign(design, 'css') && (staleHeader.intact || force)) await fs.rm(moduleFile, { force: true });
   return { status: 'written', file, css: cssFile };
 }
