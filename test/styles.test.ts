@@ -191,16 +191,18 @@ describe('the sinks', () => {
     const css = sink.css()!;
     assert.match(css, /\.root \{\n {2}--color-price-tag: #1e2a3b;/);
     assert.match(css, /\.priceTag \{[^}]*color: var\(--color-price-tag\);[^}]*font-size: 16px;[^}]*margin-top: 12px;/);
-    assert.match(css, /\.priceTag2 \{[^}]*background: var\(--color-price-tag\);[^}]*width: 33px;/);
+    assert.match(css, /\.priceTag2 \{[^}]*background: var\(--color-price-tag\);[^}]*width: 32px;/, 'on the 4 px grid');
   });
   it('tailwind: the spacing scale, colour tokens within a small distance, font sizes and radii; arbitrary values only where nothing fits', () => {
     const theme = applyThemeCss(defaultTheme(), '@theme { --color-brand: #1e40af; }');
     const sink = createTailwindSink({ theme });
     assert.equal(
       sink.attr([['marginTop', 16.3], ['width', 123.4], ['background', 'rgb(31, 65, 174)'], ['color', '#0f172a'], ['fontSize', 14], ['lineHeight', '20px'], ['borderRadius', 6]], 'card'),
-      ' className="mt-4 w-[123.4px] bg-brand text-slate-900 text-sm leading-5 rounded-md"',
+      ' className="mt-4 w-31 bg-brand text-slate-900 text-sm leading-5 rounded-md"',
     );
-    assert.equal(sink.attr([['background', 'rgb(200, 10, 90)'], ['fontSize', 15.6], ['padding', '12px 7px']], 'x'), ' className="bg-pink-700 text-[15.6px] py-3 px-1.75"', 'near a default palette colour');
+    const whole = createTailwindSink({ theme, snap: 'whole' });
+    assert.equal(whole.attr([['marginTop', 16.3], ['width', 123.4]], 'card'), ' className="mt-[16.3px] w-[123.4px]"', 'whole: the emitter\'s values, arbitrary where off the scale');
+    assert.equal(sink.attr([['background', 'rgb(200, 10, 90)'], ['fontSize', 15.6], ['padding', '12px 7px']], 'x'), ' className="bg-pink-700 text-base py-3 px-2 leading-[normal]"', 'near a default palette colour; 15.6 px is text-base on the scale');
     const sparse = createTailwindSink({ theme: { ...theme, colors: { brand: '#1e40af' } } });
     assert.equal(sparse.attr([['background', 'rgb(200, 10, 90)'], ['fontSize', 16]], 'x'), ' className="bg-[#c80a5a] text-base leading-[normal]"', 'no token near: arbitrary');
     assert.equal(sink.attr([['textOverflow', 'ellipsis'], ['margin', '0 0 0 8px']], 'x'), ' className="[text-overflow:ellipsis] mt-0 mr-0 mb-0 ml-2"');
@@ -208,8 +210,8 @@ describe('the sinks', () => {
   });
   it('exact sinks write values as measured: no grid, no palette (the fallback when snapping draws worse)', () => {
     const theme = applyThemeCss(defaultTheme(), '@theme { --color-brand: #1e40af; }');
-    assert.equal(createTailwindSink({ theme, exact: true }).attr([['marginTop', 16.3], ['background', 'rgb(31, 65, 174)'], ['background', '#1e40af']], 'x'), ' className="mt-[16.3px] bg-[#1f41ae] bg-brand"');
-    const mod = createCssModuleSink({ theme, exact: true });
+    assert.equal(createTailwindSink({ theme, snap: 'exact' }).attr([['marginTop', 16.3], ['background', 'rgb(31, 65, 174)'], ['background', '#1e40af']], 'x'), ' className="mt-[16.3px] bg-[#1f41ae] bg-brand"');
+    const mod = createCssModuleSink({ theme, snap: 'exact' });
     mod.attr([['marginTop', 16.3], ['color', 'rgb(31, 65, 174)']], 'root');
     assert.match(mod.css()!, /margin-top: 16\.3px;\n {2}color: #1f41ae;/);
   });

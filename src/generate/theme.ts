@@ -133,7 +133,7 @@ export function applyThemeCss(theme: Theme, css: string): Theme {
       else if (name.startsWith('color-')) {
         const color = parseColor(raw);
         set(theme.colors, name.slice(6), color ? toHex(color) : raw);
-      } else if (name.startsWith('text-') && !name.includes('--')) set(theme.fontSize, name.slice(5), raw);
+      } else if (name.startsWith('text-') && !name.startsWith('text-shadow-') && !name.includes('--')) set(theme.fontSize, name.slice(5), raw); // v4.1's text-shadow-* are shadows, not sizes
       else if (name.startsWith('radius-')) set(theme.radius, name.slice(7), raw);
       else if (name.startsWith('font-') && !name.startsWith('font-weight-') && !name.includes('--')) set(theme.fontFamily, name.slice(5), splitFamilies(raw));
     }

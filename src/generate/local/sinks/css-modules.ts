@@ -1,7 +1,7 @@
 // The css-modules sink: each element gets a class of the component's module, named for its role. Identical rule sets
 // share one class; a colour used by more than one rule becomes a custom property on the root class.
 import { styleModuleName, type StyleEntries, type StyleSink, type Theme } from '../../style.js';
-import { cleanColor, COLOR_PATTERN, declarations } from './values.js';
+import { cleanColor, COLOR_PATTERN, declarations, type Snap } from './values.js';
 
 /** A role as a class name: camelCase ASCII starting with a letter (`price tag` → `priceTag`). */
 const className = (role: string) => {
@@ -12,7 +12,7 @@ const className = (role: string) => {
 
 const dynamicStyle = (dynamic?: Array<[string, string]>) => (dynamic?.length ? ` style={{ ${dynamic.map(([p, e]) => `${p}: ${e}`).join(', ')} }}` : '');
 
-export function createCssModuleSink({ theme, exact = false }: { theme?: Theme; exact?: boolean } = {}): StyleSink {
+export function createCssModuleSink({ theme, snap = 'scale' }: { theme?: Theme; snap?: Snap } = {}): StyleSink {
   /** Rule set (declarations joined) → class, and the classes in order of creation (the first is the root). */
   const byRules = new Map<string, string>();
   const rules: Array<{ name: string; role: string; decls: Array<[string, string]> }> = [];
@@ -28,14 +28,14 @@ export function createCssModuleSink({ theme, exact = false }: { theme?: Theme; e
   return {
     style: 'css-modules',
     attr(entries: StyleEntries, role: string, dynamic?: Array<[string, string]>) {
-      const decls = declarations(entries, exact).map(([p, v]): [string, string] => [p, v.replace(COLOR_PATTERN, (c) => cleanColor(c, theme, exact)?.hex ?? c)]);
+      const decls = declarations(entries, snap, theme);
       const key = decls.map(([p, v]) => `${p}:${v}`).join(';');
-      // The root keeps its own class: the custom properties live on it.
-      let name = rules.length ? byRules.get(key) : undefined;
+      // The root keeps its own class: the custom properties live on it. (Sub-components are printed before the root.)
+      let name = role === 'root' ? undefined : byRules.get(key);
       if (!name) {
         name = unique(className(role || 'box'));
         rules.push({ name, role, decls });
-        if (rules.length > 1) byRules.set(key, name);
+        if (role !== 'root') byRules.set(key, name);
       }
       return ` className={styles.${name}}${dynamicStyle(dynamic)}`;
     },
@@ -58,15 +58,16 @@ export function createCssModuleSink({ theme, exact = false }: { theme?: Theme; e
       const names = new Set<string>();
       for (const [color, { count, role }] of uses) {
         if (count < 2) continue;
-        const token = cleanColor(color, theme)?.token;
+        const token = cleanColor(color, theme, snap)?.token;
         let name = `--color-${token ?? role.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
         for (let i = 2; names.has(name); i++) name = `--color-${token ?? role}-${i}`;
         names.add(name);
         variables.set(color, name);
       }
+      const rootIndex = Math.max(0, rules.findIndex((rule) => rule.role === 'root'));
       const blocks = rules.map((rule, index) => {
         const own = rule.decls.map(([p, v]) => `  ${p}: ${v.replace(COLOR_PATTERN, (c) => (variables.has(c.toLowerCase()) ? `var(${variables.get(c.toLowerCase())})` : c))};`);
-        const vars = index === 0 ? [...variables].map(([color, name]) => `  ${name}: ${color};`) : [];
+        const vars = index === rootIndex ? [...variables].map(([color, name]) => `  ${name}: ${color};`) : [];
         return `.${rule.name} {\n${[...vars, ...own].join('\n')}\n}`;
       });
       return `${blocks.join('\n\n')}\n`;

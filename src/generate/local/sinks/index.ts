@@ -4,13 +4,15 @@ import { defaultTheme } from '../../theme.js';
 import { createCssModuleSink } from './css-modules.js';
 import { inlineSink } from './inline.js';
 import { createTailwindSink } from './tailwind.js';
+import type { Snap } from './values.js';
 
 /**
- * A fresh sink (sinks collect rules, so one per emitted component). `exact`: values as measured, no snapping to a scale
- * or a palette; the provider falls back to it where the snapped code draws measurably worse.
+ * A fresh sink (sinks collect rules, so one per emitted component), its values cleaned at `snap` (values.ts). Colours
+ * snap to the project's theme, or to Tailwind's default palette when there is none.
  */
-export function sinkFor(style: OutputStyle, { theme, exact = false }: { theme?: Theme; exact?: boolean } = {}): StyleSink {
-  if (style === 'tailwind') return createTailwindSink({ theme: theme ?? defaultTheme(), exact });
-  if (style === 'css-modules') return createCssModuleSink({ theme, exact });
-  return inlineSink({ exact });
+export function sinkFor(style: OutputStyle, { theme, snap = 'scale' }: { theme?: Theme; snap?: Snap } = {}): StyleSink {
+  const tokens = theme ?? defaultTheme();
+  if (style === 'tailwind') return createTailwindSink({ theme: tokens, snap });
+  if (style === 'css-modules') return createCssModuleSink({ theme: tokens, snap });
+  return inlineSink({ snap, theme: tokens, variables: true });
 }

@@ -4,10 +4,10 @@
 import { parseColor } from '../../color.js';
 import type { StyleEntries, StyleSink, Theme as Tokens } from '../../style.js';
 
-import { cleanColor, cleanLength, px } from './values.js';
+import { cleanColor, cleanLength, px, repeatedColors, withVariables, type Snap } from './values.js';
 
-/** The theme, and whether values are written as measured (`exact`, no snapping to the scale or the palette). */
-type Theme = Tokens & { exact?: boolean };
+/** The theme, and how far values move onto its scales (values.ts). */
+type Theme = Tokens & { snap: Snap };
 
 const arbitrary = (value: string) => value.trim().replace(/_/g, '\\_').replace(/\s+/g, '_');
 const fmt = (n: number) => String(Number(n.toFixed(3)));
@@ -25,7 +25,10 @@ function spacing(prefix: string, value: number, theme: Theme): string {
 }
 
 function color(prefix: string, text: string, theme: Theme): string {
-  const clean = cleanColor(text, theme, theme.exact);
+  // A repeated colour off the palette is a custom property on the root: `text-(--color-title)`.
+  const variable = /^var\((--[\w-]+)\)$/.exec(text.trim())?.[1];
+  if (variable) return `${prefix}-(${variable})`;
+  const clean = cleanColor(text, theme, theme.snap);
   if (!clean) return `${prefix}-[${arbitrary(text)}]`;
   return clean.token ? `${prefix}-${clean.token}` : `${prefix}-[${clean.hex}]`;
 }
@@ -65,7 +68,7 @@ function box(prefix: 'm' | 'p', value: string | number, theme: Theme, prop: stri
   const lengths = parts.map((p) => (p === '0' ? 0 : px(p)));
   if (lengths.some((l) => l === undefined) || !SIDES[parts.length]) return [`[${prop}:${arbitrary(String(value))}]`];
   const sides = parts.length === 1 ? [''] : parts.length === 2 ? ['y', 'x'] : ['t', 'r', 'b', 'l'];
-  return sides.map((side, i) => spacing(`${prefix}${side}`, cleanLength(prop, lengths[i]!, theme.exact), theme));
+  return sides.map((side, i) => spacing(`${prefix}${side}`, cleanLength(prop, lengths[i]!, theme.snap, theme), theme));
 }
 
 /** `1px solid #e5e7eb` → `border border-solid border-gray-200`. */
@@ -82,7 +85,7 @@ function utilities(prop: string, value: string | number, theme: Theme): string[]
   const keyword = KEYWORDS[prop]?.[String(value)];
   if (keyword) return [keyword];
   const lengthUtility: Record<string, string> = { width: 'w', height: 'h', minWidth: 'min-w', minHeight: 'min-h', maxWidth: 'max-w', maxHeight: 'max-h', top: 'top', left: 'left', right: 'right', bottom: 'bottom', gap: 'gap', rowGap: 'gap-y', columnGap: 'gap-x', marginTop: 'mt', marginLeft: 'ml', marginRight: 'mr', marginBottom: 'mb', paddingTop: 'pt', paddingLeft: 'pl', paddingRight: 'pr', paddingBottom: 'pb' };
-  if (lengthUtility[prop] && length !== undefined) return [spacing(lengthUtility[prop], cleanLength(prop, length, theme.exact), theme)];
+  if (lengthUtility[prop] && length !== undefined) return [spacing(lengthUtility[prop], cleanLength(prop, length, theme.snap, theme), theme)];
   if (lengthUtility[prop] && value === '100%') return [`${lengthUtility[prop]}-full`];
   switch (prop) {
     case 'margin': return box('m', value, theme, prop);
@@ -96,11 +99,11 @@ function utilities(prop: string, value: string | number, theme: Theme): string[]
       return border(String(value), theme, prop.slice(6, 7).toLowerCase()) ?? [`[${prop.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}:${arbitrary(String(value))}]`];
     case 'borderWidth': if (length !== undefined) return [length === 1 ? 'border' : `border-[${fmt(length)}px]`]; break;
     case 'borderRadius':
-      if (length !== undefined) return [length >= 9999 ? 'rounded-full' : length === 0 ? 'rounded-none' : scaled('rounded', cleanLength(prop, length, theme.exact), theme.radius, 'px', theme.exact ? 0.01 : 0.25)];
+      if (length !== undefined) return [length >= 9999 ? 'rounded-full' : length === 0 ? 'rounded-none' : scaled('rounded', cleanLength(prop, length, theme.snap, theme), theme.radius, 'px', 0.01)];
       break;
-    case 'fontSize': if (length !== undefined) return [scaled('text', cleanLength(prop, length, theme.exact), theme.fontSize, 'px', theme.exact ? 0.01 : 0.25)]; break;
+    case 'fontSize': if (length !== undefined) return [scaled('text', cleanLength(prop, length, theme.snap, theme), theme.fontSize, 'px', 0.01)]; break;
     case 'lineHeight':
-      if (typeof value === 'string' && length !== undefined) return [spacing('leading', cleanLength(prop, length, theme.exact), theme)];
+      if (typeof value === 'string' && length !== undefined) return [spacing('leading', cleanLength(prop, length, theme.snap, theme), theme)];
       return [`leading-[${arbitrary(String(value))}]`];
     case 'fontWeight': return [`font-${WEIGHTS[String(value)] ?? `[${value}]`}`];
     case 'fontFamily': {
@@ -121,12 +124,19 @@ function utilities(prop: string, value: string | number, theme: Theme): string[]
 
 const dynamicStyle = (dynamic?: Array<[string, string]>) => (dynamic?.length ? ` style={{ ${dynamic.map(([p, e]) => `${p}: ${e}`).join(', ')} }}` : '');
 
-export function createTailwindSink({ theme: tokens, exact = false }: { theme: Tokens; exact?: boolean }): StyleSink {
-  const theme: Theme = { ...tokens, exact };
+export function createTailwindSink({ theme: tokens, snap = 'scale' }: { theme: Tokens; snap?: Snap }): StyleSink {
+  const theme: Theme = { ...tokens, snap };
+  let variables = new Map<string, string>();
   return {
     style: 'tailwind',
-    attr(entries: StyleEntries, _role: string, dynamic?: Array<[string, string]>) {
-      const classes = entries.flatMap(([prop, value]) => (value === undefined ? [] : utilities(prop, value, theme)));
+    prepare(elements) {
+      // Palette colours are theme classes already; a repeated colour off the palette is defined once on the root.
+      variables = repeatedColors(elements, { snap, theme: tokens, keep: (_hex, token) => !token });
+    },
+    attr(entries: StyleEntries, role: string, dynamic?: Array<[string, string]>) {
+      const own: StyleEntries = role === 'root' ? [...variables].map(([hex, name]): [string, string] => [name, hex]) : [];
+      const values = entries.map(([prop, value]): [string, string | number | undefined] => [prop, typeof value === 'string' ? withVariables(value, variables, snap, tokens) : value]);
+      const classes = [...own, ...values].flatMap(([prop, value]) => (value === undefined ? [] : utilities(prop, value, theme)));
       // A text with a theme font size and no line height of its own keeps the browser's, as the other styles do.
       if (classes.some((c) => /^text-(xs|sm|base|lg|\d?xl)$/.test(c)) && !entries.some(([p, v]) => p === 'lineHeight' && v !== undefined)) classes.push('leading-[normal]');
       return ` className="${[...new Set(classes)].join(' ')}"${dynamicStyle(dynamic)}`;
