@@ -69,7 +69,7 @@ export function createSession(config: ResolvedConfig, { renderer: given, provide
     if (given) return given;
     if (!own) {
       const { createRenderer } = await import('./render/pool.js');
-      own ??= createRenderer({ executablePath: config.browser, workers: config.renderWorkers });
+      own ??= createRenderer({ executablePath: config.browser, workers: config.renderWorkers, root: config.root });
     }
     return own;
   };

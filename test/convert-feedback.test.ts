@@ -74,3 +74,34 @@ describe('convert feedback', () => {
     assert.equal(JSON.parse(ok.stdout).results[0].belowThreshold, false);
   });
 });
+
+describe('watch progress', () => {
+  /** A stream that says it is a terminal, as cli-progress sees one, and keeps what is written. */
+  function terminal() {
+    let text = '';
+    const stream = {
+      isTTY: true, columns: 120, rows: 40, hasColors: () => false,
+      write: (s: string) => ((text += s), true),
+      cursorTo: () => true, moveCursor: () => true, clearLine: () => true, clearScreenDown: () => true,
+      on: () => stream, once: () => stream, removeListener: () => stream, off: () => stream,
+    };
+    return { stream: stream as unknown as NodeJS.WriteStream, text: () => text };
+  }
+
+  it('on a terminal, results and notes print above a bar whose count grows with each design (a restart counts once)', async () => {
+    const { createConvertProgress } = await import('../src/cli/convert-progress.js');
+    const tty = terminal();
+    const progress = await createConvertProgress({ stream: tty.stream, out: tty.stream, env: {}, open: true, root: '/p' });
+    progress.start(0);
+    progress.note('watching designs');
+    for (const design of ['/p/designs/a.png', '/p/designs/a.png', '/p/designs/b.png']) progress.event({ design, phase: 'queued' });
+    progress.event({ design: '/p/designs/a.png', phase: 'reasoning', received: 120 });
+    progress.event({ design: '/p/designs/a.png', phase: 'done' });
+    progress.result('written   designs/a.png');
+    progress.stop();
+    const text = tty.text();
+    assert.match(text, /watching designs/);
+    assert.match(text, /written {3}designs\/a\.png/);
+    assert.match(text, /1\/2 designs/, text);
+  });
+});

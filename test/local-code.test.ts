@@ -14,6 +14,8 @@ import ts from 'typescript';
 import { fontStack } from '../src/render/fonts.js';
 import { checkPolicy } from '../src/validate/policy.js';
 import { fixturesDir, repoRoot, tempDir } from './support/paths.js';
+import { lintProblems } from './support/lint.js';
+import { fieldType } from '../src/generate/local/semantics.js';
 import { testRenderer } from './support/render.js';
 
 const renderer = testRenderer({ workers: 2 });
@@ -68,6 +70,11 @@ describe('local engine code', () => {
     assert.match(code, /"Basic plan"[^\n]*\n[^\n]*"Team plan"[^\n]*\n[^\n]*"Scale plan"/);
     assert.match(code, /key=\{\w+\.\w+\}/);
     assert.deepEqual(typeErrors(code), [], 'tsc --strict --noUnusedLocals');
+    assert.deepEqual(await lintProblems(code), [], "ESLint's recommended React and TypeScript rules");
+    // One top heading; the card titles rank under it; prices are not headings.
+    assert.equal(code.match(/<h1\b/g)?.length, 1, code);
+    assert.match(code, /<h1\b[^>]*>Choose a plan</);
+    assert.doesNotMatch(code, /<h\d\b[^>]*>\{?\w*\.?price/);
     // Clean values: whole pixels; texts that fit flow without a width; the root fills its parent up to the design.
     assert.deepEqual(lengths(code).filter(([, n]) => !Number.isInteger(n)), [], 'no fractional px');
     assert.doesNotMatch(code, /<(p|h1|h2)\b[^>]*\bwidth:/, 'no fixed width on a text that fits');
@@ -81,10 +88,41 @@ describe('local engine code', () => {
     const { code, scores } = await convert('Landing', 1280, 760);
     assert.deepEqual(checkPolicy(code), []);
     assert.deepEqual(typeErrors(code), [], 'tsc --strict --noUnusedLocals');
+    assert.deepEqual(await lintProblems(code), []);
+    assert.ok((code.match(/<h1\b/g)?.length ?? 0) <= 1, 'at most one top heading');
     for (const tag of ['header', 'nav', 'main', 'footer']) assert.match(code, new RegExp(`<${tag}\\b`), `<${tag}>`);
     assert.ok(code.indexOf('<nav') > code.indexOf('<header') && code.indexOf('<nav') < code.indexOf('</header>'), 'the menu is in the header');
     assert.match(code, /<nav\b[^>]*>\s*<ul\b[^>]*>\s*<li\b/, 'the menu is a list in the nav');
     assert.ok(scores.mismatch <= 0.02, `mismatch ${scores.mismatch}`);
+  });
+
+  it('a sign-in form gets labels tied to typed fields, and one top heading', async () => {
+    const { code, scores } = await convert('SignIn', 800, 560);
+    assert.deepEqual(checkPolicy(code), []);
+    assert.deepEqual(typeErrors(code), [], 'tsc --strict --noUnusedLocals');
+    assert.deepEqual(await lintProblems(code), []);
+    const label = (text: string) => code.match(new RegExp(`<label htmlFor="([\\w-]+)"[^>]*>${text}</label>`))?.[1];
+    const field = (id: string) => code.match(new RegExp(`<input id="${id}" type="(\\w+)"`))?.[1];
+    const email = label('Email address'), password = label('Password');
+    assert.ok(email && password && email !== password, code);
+    assert.equal(field(email), 'email', 'the email field is typed from its caption and placeholder');
+    assert.equal(field(password), 'password', 'the password field is masked');
+    assert.equal(code.match(/<h1\b/g)?.length, 1);
+    assert.match(code, /<h1\b[^>]*>Welcome back</);
+    assert.match(code, /<h2\b[^>]*>Sign in to continue</);
+    assert.ok(scores.mismatch <= 0.02, `mismatch ${scores.mismatch}`);
+  });
+
+  it('a field takes its type from its caption or placeholder', () => {
+    assert.equal(fieldType('Email', ''), 'email');
+    assert.equal(fieldType('', 'jane@acme.io'), 'email');
+    assert.equal(fieldType('Password', ''), 'password');
+    assert.equal(fieldType('', '••••••••'), 'password');
+    assert.equal(fieldType('Phone number', ''), 'tel');
+    assert.equal(fieldType('', 'Search products'), 'search');
+    assert.equal(fieldType('Website', ''), 'url');
+    assert.equal(fieldType('Full name', 'Jane Doe'), 'text');
+    assert.equal(fieldType('Company', 'Acme'), 'text');
   });
 
   it("small components get no landmarks: a card is not a page", async () => {

@@ -27,7 +27,7 @@ describe('ui2code watch', () => {
 
   it('a save mid-request cancels the old request; only the newest result is written', async () => {
     // Request 0 streams the stale candidate's first bytes and stalls; later requests answer at once.
-    const server = await startMockModel(({ index }) => (index === 0 ? { sse: glmStream({ content: fenced(stale) }).sse.slice(0, 4), stall: true } : glmStream({ content: fenced(card) })));
+    const server = await startMockModel(({ index }) => (index === 0 ? { sse: glmStream({ content: fenced(stale) }).sse.slice(0, 4), stall: true } : glmStream({ reasoning: 'The card has a title and a green button. '.repeat(4), content: fenced(card) })));
     servers.push(server);
     const root = tempDir();
     fs.mkdirSync(path.join(root, 'designs'));
@@ -60,6 +60,11 @@ describe('ui2code watch', () => {
       assert.equal(stdout.match(/designs\/card\.png/g)?.length, 1, 'one result for the design');
       assert.ok(!/notes/.test(stdout + stderr), 'temp files are not designs');
       assert.ok(!(stdout + stderr).includes('test-key'));
+      // Piped, watch says what convert says: each phase, the model's reasoning, and a count that a restarted design
+      // (saved again mid-request) does not inflate.
+      assert.match(stderr, /designs\/card\.png: generating/);
+      assert.match(stderr, /designs\/card\.png: the model is reasoning \(\d+ characters so far\)/);
+      await until(() => /\[1\/1\] done designs\/card\.png/.test(stderr), `the count line (stderr: ${stderr})`);
     } finally {
       child.kill('SIGINT');
     }

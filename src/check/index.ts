@@ -74,7 +74,7 @@ export async function runCheck({ config, shard, update = false, reportDir, junit
   const report = path.resolve(config.root, reportDir ?? '.');
   if (reportDir) await clearOldImages(report);
   onStart?.(pairs.length);
-  const own = renderer ?? createRenderer({ executablePath: config.browser, workers: config.renderWorkers });
+  const own = renderer ?? createRenderer({ executablePath: config.browser, workers: config.renderWorkers, root: config.root });
   const scorer = createScorer();
   const waiting = await waitingVersions(config);
   const note = (r: CheckResult) => notePending(r, waiting, config.root);

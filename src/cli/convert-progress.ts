@@ -7,6 +7,10 @@ import type { ProgressEvent } from '../types.js';
 export interface ConvertProgress {
   start(total: number): void;
   event(event: ProgressEvent): void;
+  /** A finished design's line for stdout; above the bar while one is drawn on the same terminal (watch). */
+  result(line: string): void;
+  /** A line about the run (stderr), above the bar when there is one. */
+  note(line: string): void;
   stop(): void;
 }
 
@@ -19,6 +23,10 @@ export interface ConvertProgressOptions {
   root?: string;
   /** How often a reasoning model's progress is reported in plain mode, ms. */
   reasoningEveryMs?: number;
+  /** The count is not known at start (watch): each queued design adds one to it. */
+  open?: boolean;
+  /** Where result lines go. */
+  out?: NodeJS.WriteStream;
 }
 
 /** Whether to colour a stream: FORCE_COLOR wins, then NO_COLOR, then whether the terminal has colours. */
@@ -40,38 +48,66 @@ export async function createConvertProgress({
   quiet = false,
   root = process.cwd(),
   reasoningEveryMs = 5000,
+  open = false,
+  out = process.stdout,
 }: ConvertProgressOptions = {}): Promise<ConvertProgress> {
   const rel = (p: string) => path.relative(root, p) || p;
+  const print = (line: string) => out.write(`${line}\n`);
   if (stream.isTTY && !isCi(env)) {
     const { default: cliProgress } = await import('cli-progress');
-    const bar = new cliProgress.SingleBar(
-      { stream, format: 'converting {bar} {value}/{total} designs · {failed} failed · {last}', hideCursor: true, clearOnComplete: true },
+    // A multi-bar can print lines above itself: watch's results appear there while the bar keeps its place.
+    const multi = new cliProgress.MultiBar(
+      { stream, format: `${open ? 'watching' : 'converting'} {bar} {value}/{total} designs · {failed} failed · {last}`, hideCursor: true, clearOnComplete: true },
       cliProgress.Presets.shades_classic,
     );
-    let failed = 0;
+    let failed = 0, total = 0;
+    // A design saved again while converting restarts its job: it still counts once.
+    const active = new Set<string>();
+    let bar: ReturnType<typeof multi.create> | undefined;
+    const shared = Boolean(out.isTTY) || out === stream;
+    // Logged lines wait for the next redraw, and stopping drops them: draw at once.
+    const above = (line: string) => {
+      multi.log(`${line}\n`);
+      multi.update();
+    };
     return {
-      start: (total) => bar.start(total, 0, { failed, last: '' }),
+      start: (n) => {
+        total = n;
+        bar = multi.create(n, 0, { failed, last: '' });
+      },
       event: (e) => {
         const what = e.phase === 'reasoning' ? `reasoning (${e.received ?? 0} chars)` : `${e.phase}${e.round ? ` round ${e.round}` : ''}`;
+        if (open && e.phase === 'queued' && !active.has(e.design)) bar?.setTotal(++total);
+        if (e.phase === 'queued') active.add(e.design);
+        if (e.phase === 'done' || e.phase === 'failed') active.delete(e.design);
         if (e.phase === 'failed') failed++;
-        if (e.phase === 'done' || e.phase === 'failed') bar.increment(1, { failed, last: `${path.basename(e.design)}: ${what}` });
-        else bar.update({ last: `${path.basename(e.design)}: ${what}` });
+        if (e.phase === 'done' || e.phase === 'failed') bar?.increment(1, { failed, last: `${path.basename(e.design)}: ${what}` });
+        else bar?.update({ failed, last: `${path.basename(e.design)}: ${what}` });
       },
-      stop: () => bar.stop(),
+      result: (line) => (shared ? above(line) : print(line)),
+      note: above,
+      stop: () => multi.stop(),
     };
   }
-  if (quiet) return { start: () => {}, event: () => {}, stop: () => {} };
+  const note = (line: string) => stream.write(`${line}\n`);
+  if (quiet) return { start: () => {}, event: () => {}, result: print, note, stop: () => {} };
   let finished = 0;
   let of = 0;
+  const active = new Set<string>();
   const lastReasoning = new Map<string, number>();
   return {
     start: (total) => {
       of = total;
-      stream.write(`converting ${total} design${total === 1 ? '' : 's'}\n`);
+      if (!open) stream.write(`converting ${total} design${total === 1 ? '' : 's'}\n`);
     },
     event: (e) => {
-      if (e.phase === 'queued') return;
+      if (e.phase === 'queued') {
+        if (open && !active.has(e.design)) of++;
+        active.add(e.design);
+        return;
+      }
       if (e.phase === 'done' || e.phase === 'failed') {
+        active.delete(e.design);
         finished++;
         stream.write(`[${finished}/${of}] ${e.phase} ${rel(e.design)}${e.phase === 'failed' && e.message ? `: ${e.message}` : ''}\n`);
         return;
@@ -85,6 +121,8 @@ export async function createConvertProgress({
       }
       stream.write(`  ${rel(e.design)}: ${e.phase}${e.round ? ` (round ${e.round})` : ''}\n`);
     },
+    result: print,
+    note,
     stop: () => {},
   };
 }

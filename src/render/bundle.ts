@@ -1,5 +1,7 @@
-// esbuild turns a component into a script for the live render page. React is bundled once into the page runtime and
-// components see it as a global, so each render costs a few milliseconds of bundling, not a React rebuild.
+// esbuild turns a component into a script for the live render page. React (the project's own copy when it has one) is
+// bundled once into the page runtime and components see it as a global, so each render costs a few milliseconds of bundling, not a React rebuild.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'esbuild';
@@ -63,27 +65,74 @@ export interface ComponentBundle {
   css: string;
 }
 
-let runtimePromise: Promise<string> | undefined;
+const runtimes = new Map<string, Promise<string>>();
 
-/** The page runtime with React and ReactDOM (production build), built once per process. */
-export function pageRuntime(): Promise<string> {
-  runtimePromise ??= (async () => {
-    const esbuild = await import('esbuild');
-    const result = await esbuild.build({
-      entryPoints: [path.join(here, `page-runtime${ext}`)],
-      bundle: true,
-      write: false,
-      format: 'iife',
-      target: 'es2022',
-      minify: true,
-      define: { 'process.env.NODE_ENV': '"production"' },
-      logLevel: 'silent',
-      absWorkingDir: packageRoot,
-    });
-    return result.outputFiles[0].text;
-  })();
-  runtimePromise.catch(() => (runtimePromise = undefined));
-  return runtimePromise;
+/**
+ * Where the page's React comes from: the project's own `react` and `react-dom` when it has both (React 18 or later, so
+ * what is measured is what the app runs), else ours. Undefined means ours.
+ */
+export function projectReact(root: string | undefined): { dir: string; version: string } | undefined {
+  if (!root) return undefined;
+  try {
+    const require = createRequire(path.join(path.resolve(root), 'package.json'));
+    const react = require.resolve('react/package.json');
+    const dom = require.resolve('react-dom/package.json');
+    require.resolve('react-dom/client');
+    const version = (require(react) as { version: string }).version;
+    const domVersion = (require(dom) as { version: string }).version;
+    if (Number(version.split('.')[0]) < 18 || version !== domVersion) return undefined;
+    const dir = path.dirname(path.dirname(react));
+    // Our own copy found through the project (ui2code linked or installed inside it) is not the project's.
+    return dir === path.join(packageRoot, 'node_modules') ? undefined : { dir, version };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The runtime built with our React when the package is built: the page's React when the project has none. */
+export const PREBUILT_RUNTIME = path.join(here, 'page-runtime.bundle.js');
+
+/** Bundles the page runtime with React and ReactDOM (production build) from `reactDir`, or from ours. */
+export async function buildRuntime(reactDir?: string): Promise<string> {
+  const esbuild = await import('esbuild');
+  const fromProject: Plugin[] = reactDir
+    ? [{
+        name: 'ui2code-project-react',
+        setup(build) {
+          const require = createRequire(path.join(reactDir, 'package.json'));
+          // Only the runtime's own imports are redirected; React's files then resolve their dependencies themselves.
+          build.onResolve({ filter: REACT_MODULES }, (args) => (args.importer.includes('page-runtime') ? { path: require.resolve(args.path) } : undefined));
+        },
+      }]
+    : [];
+  const result = await esbuild.build({
+    entryPoints: [path.join(here, `page-runtime${ext}`)],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+    absWorkingDir: packageRoot,
+    plugins: fromProject,
+  });
+  return result.outputFiles[0].text;
+}
+
+/**
+ * The page runtime, once per process for each React it uses: the project's (see `projectReact`), else the one built
+ * with the package (react and react-dom are optional peers: a project without them still renders).
+ */
+export function pageRuntime(root?: string): Promise<string> {
+  const own = projectReact(root);
+  const key = own?.dir ?? '';
+  let runtime = runtimes.get(key);
+  if (runtime) return runtime;
+  runtime = own ? buildRuntime(own.dir) : readFile(PREBUILT_RUNTIME, 'utf8').catch(() => buildRuntime());
+  runtime.catch(() => runtimes.delete(key));
+  runtimes.set(key, runtime);
+  return runtime;
 }
 
 /**

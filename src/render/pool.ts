@@ -25,6 +25,8 @@ export interface RendererOptions {
   workers?: number;
   /** Default deadline of one render (bundle excluded), ms. Default 10000. */
   timeoutMs?: number;
+  /** The project whose `react` and `react-dom` render the components; ours when it has none. */
+  root?: string;
 }
 
 /** The engine's own origin: served by request interception, resolvable by nothing else. */
@@ -78,7 +80,7 @@ const sameViewport = (a: Viewport | undefined, b: Viewport) =>
 
 const MEASURE = `(${measurePage.toString()})()`;
 
-export function createRenderer({ executablePath, workers = 4, timeoutMs = 10_000 }: RendererOptions = {}): Renderer {
+export function createRenderer({ executablePath, workers = 4, timeoutMs = 10_000, root }: RendererOptions = {}): Renderer {
   let browser: Promise<Browser> | undefined;
   const idle: Worker[] = [];
   const waiting: Array<{ resolve: (w: Worker) => void; reject: (e: unknown) => void }> = [];
@@ -114,7 +116,7 @@ export function createRenderer({ executablePath, workers = 4, timeoutMs = 10_000
     const headers = { 'Content-Security-Policy': CSP, 'Cache-Control': 'max-age=31536000' };
     if (url.pathname === '/') return request.respond({ status: 200, contentType: 'text/html; charset=utf-8', headers, body: PAGE_HTML });
     if (url.pathname === '/__ui2code/runtime.js') {
-      return request.respond({ status: 200, contentType: 'text/javascript', headers, body: await pageRuntime() });
+      return request.respond({ status: 200, contentType: 'text/javascript', headers, body: await pageRuntime(root) });
     }
     if (url.pathname === '/__ui2code/fonts.css') return request.respond({ status: 200, contentType: 'text/css', headers, body: fontFaceCss() });
     const font = fontFileFor(url.pathname);

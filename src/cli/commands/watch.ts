@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config/load.js';
 import { createSession } from '../../session.js';
 import { watchDesigns } from '../../watch.js';
+import { createConvertProgress, painter, wantsColor } from '../convert-progress.js';
 import { modelFlags, overridesFrom, resultLine } from './convert.js';
 
 interface WatchFlags {
@@ -35,6 +36,10 @@ export function registerWatch(program: Command): void {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);
       });
+      // The bar (a terminal) or plain lines (pipes, CI) of convert; its count grows as designs are saved.
+      const progress = await createConvertProgress({ root: config.root, open: true });
+      const paint = painter(wantsColor(process.stdout));
+      progress.start(0);
       try {
         const provider = await session.provider();
         const watcher = await watchDesigns({
@@ -43,17 +48,16 @@ export function registerWatch(program: Command): void {
           force: flags.force,
           cache: flags.cache,
           initial: flags.initial,
-          onProgress: (e) => {
-            if (e.phase !== 'reasoning' && e.phase !== 'done' && e.phase !== 'failed') process.stderr.write(`  ${rel(e.design)}: ${e.phase}${e.round ? ` (round ${e.round})` : ''}\n`);
-          },
-          onResult: (r) => process.stdout.write(`${resultLine(r, config.root)}\n`),
-          onRemoved: (design) => process.stdout.write(`removed   ${rel(design)} (its component is kept)\n`),
+          onProgress: (e) => progress.event(e),
+          onResult: (r) => progress.result(resultLine(r, config.root, paint)),
+          onRemoved: (design) => progress.result(`removed   ${rel(design)} (its component is kept)`),
         });
         await watcher.ready;
-        process.stderr.write(`watching ${rel(path.resolve(config.root, flags.designs ?? config.designs))} with ${provider.name}${provider.model ? ` (${provider.model})` : ''}; Ctrl-C to stop\n`);
+        progress.note(`watching ${rel(path.resolve(config.root, flags.designs ?? config.designs))} with ${provider.name}${provider.model ? ` (${provider.model})` : ''}; Ctrl-C to stop`);
         await stopped;
         await watcher.close();
       } finally {
+        progress.stop();
         await session.close();
       }
     });

@@ -7,7 +7,7 @@ import type { ComponentSource, StyleEntries, StyleSink } from '../style.js';
 import type { Region, Rgb } from './segment.js';
 import type { FittedText } from './fit.js';
 import { containmentTree, layoutContent, type Item, type Node } from './layout.js';
-import { controlOf, landmarks, listRuns, tableRuns } from './semantics.js';
+import { controlOf, formSemantics, headingOrder, landmarks, listRuns, tableRuns } from './semantics.js';
 import { printEl, walk, type El } from './jsx.js';
 import { inlineSink } from './sinks/inline.js';
 import { EXACT, LOOSE, evenGaps, partLines, repeatRuns } from './repeat.js';
@@ -303,6 +303,8 @@ export function emitComponent({ name, width, height, background, regions, texts:
     children: landmarks(children, { width, height }),
     direction: 'column',
   };
+  formSemantics(root, name);
+  headingOrder(root);
   const { parts, data } = repeatRuns(root, name, tolerance);
   evenGaps(root, tolerance);
   // The sink sees every element before printing any: a colour that repeats is defined once, on the root.

@@ -63,7 +63,7 @@ function oneColour(values: unknown[], near: number): string | undefined {
   return (values as string[]).every((v) => channels(v).every((x, i) => Math.abs(x - c[i]) <= near)) ? best : undefined;
 }
 
-const TEXT_TAGS = new Set(['p', 'h1', 'h2', 'li', 'span', 'td', 'th']);
+const TEXT_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'li', 'span', 'td', 'th', 'label']);
 
 /** The structure of an element, values aside: what copies must share. */
 function shape(e: El): string {

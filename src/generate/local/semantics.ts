@@ -228,3 +228,87 @@ export function landmarks(children: El[], page: { width: number; height: number 
   if (footer) out.push({ ...footer, tag: 'footer', role: 'footer' });
   return out;
 }
+
+const FIELD_TAGS = new Set(['input', 'select', 'textarea']);
+const onlyText = (e: El) => (e.children.length === 1 && typeof e.children[0] === 'string' ? e.children[0] : undefined);
+const slug = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 32) || 'field';
+const kebab = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+
+/**
+ * What a field holds, read from its caption and placeholder: the type a browser and a password manager need. A
+ * placeholder of bullets is a masked password as the design shows it.
+ */
+export function fieldType(caption: string, placeholder: string): string {
+  const both = `${caption} ${placeholder}`;
+  if (/pass(word|code)|\bpin\b/i.test(both) || /^[•●∙·*]{4,}$/u.test(placeholder.replace(/\s/g, ''))) return 'password';
+  if (/e-?mail/i.test(both) || /^\S+@\S+\.\w{2,}$/.test(placeholder)) return 'email';
+  if (/\b(phone|mobile|tel)\b/i.test(both) || /^\+?[\d\s().-]{7,}$/.test(placeholder)) return 'tel';
+  if (/\b(website|url)\b/i.test(both) || /^https?:\/\//.test(placeholder)) return 'url';
+  if (/^search\b/i.test(placeholder) || /^search$/i.test(caption)) return 'search';
+  return 'text';
+}
+
+/** A caption for a field: a short line just above it, starting at its left edge, or just before it on its line. */
+function captions(caption: El, field: El): boolean {
+  const text = onlyText(caption), a = caption.box, b = field.box;
+  if (!text || !a || !b || !['p', 'span'].includes(caption.tag) || text.split(/\s+/).length > 5 || /[.!?]$/.test(text)) return false;
+  const above = Math.abs(a.x - b.x) <= 6 && b.y - (a.y + a.height) >= -1 && b.y - (a.y + a.height) <= 16;
+  const before = Math.abs(a.y + a.height / 2 - (b.y + b.height / 2)) <= 4 && b.x - (a.x + a.width) >= 0 && b.x - (a.x + a.width) <= 40;
+  return above || before;
+}
+
+/**
+ * Forms as a browser and a screen reader need them: the caption of a field is its `<label htmlFor>`, the field has
+ * the type its caption or placeholder says (email, password, tel, url, search), and a field with no caption is named by
+ * its placeholder. Ids are the component's name and the caption's words, unique in the file: a form is placed once in
+ * a page. Tags and attributes change, the layout does not (the elements are flex items either way).
+ */
+export function formSemantics(root: El, name: string): void {
+  const used = new Set<string>();
+  const idFor = (caption: string) => {
+    const base = `${kebab(name)}-${slug(caption)}`;
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    used.add(id);
+    return id;
+  };
+  for (const parent of walk(root)) {
+    const kids = parent.children;
+    for (let i = 0; i < kids.length; i++) {
+      const field = kids[i];
+      if (!isEl(field) || !FIELD_TAGS.has(field.tag) || field.role === 'checkbox' || field.role === 'radio') continue;
+      const prev = kids[i - 1];
+      const caption = isEl(prev) && captions(prev, field) ? prev : undefined;
+      const placeholder = field.attrs.find(([k]) => k === 'placeholder')?.[1];
+      const hint = typeof placeholder === 'string' ? placeholder : '';
+      if (field.tag === 'input') {
+        const type = fieldType(caption ? onlyText(caption)! : '', hint);
+        field.attrs = field.attrs.map(([k, v]) => (k === 'type' ? [k, type] : [k, v]));
+      }
+      if (caption) {
+        const id = idFor(onlyText(caption)!);
+        caption.tag = 'label';
+        caption.role = 'label';
+        caption.attrs = [...caption.attrs, ['htmlFor', id]];
+        field.attrs = [['id', id], ...field.attrs];
+      } else if (hint) field.attrs = [...field.attrs, ['aria-label', hint]];
+    }
+  }
+}
+
+/**
+ * Headings in the page's order of importance: sizes rank the levels (the largest is h1, the next h2, then h3, none
+ * skipped), and there is one top heading: later ones of the top size step down to h2.
+ */
+export function headingOrder(root: El): void {
+  const headings = [...walk(root)].filter((e) => /^h[1-6]$/.test(e.tag));
+  const size = (e: El) => Number(get(e, 'fontSize')) || 0;
+  const sizes = [...new Set(headings.map(size))].sort((a, b) => b - a);
+  let top = false;
+  for (const h of headings) {
+    let level = Math.min(3, sizes.indexOf(size(h)) + 1);
+    if (level === 1 && top) level = 2;
+    top ||= level === 1;
+    h.tag = `h${level}`;
+  }
+}
