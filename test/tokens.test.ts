@@ -15,6 +15,7 @@ import { encodePng } from '../src/intake/png.js';
 import type { Design } from '../src/types.js';
 import { checkCssPolicy } from '../src/validate/css.js';
 import { checkPolicy } from '../src/validate/policy.js';
+import { lintProblems } from './support/lint.js';
 import { fixturesDir, tempDir } from './support/paths.js';
 import { testRenderer } from './support/render.js';
 
@@ -82,6 +83,7 @@ describe('tokens in each style', () => {
       assert.ok(r.mismatch <= 0.02, `${style} mismatch ${r.mismatch}`);
       assert.ok(r.mismatch <= inline.mismatch + 0.005 && r.fgMismatch <= inline.fgMismatch + 0.005, `${style} ${r.mismatch}/${r.fgMismatch} against inline ${inline.mismatch}/${inline.fgMismatch}`);
       assert.deepEqual(checkPolicy(r.code, r.css === undefined ? {} : { styleModule: 'ThreePlans.module.css' }), [], style);
+      assert.deepEqual(await lintProblems(r.code), [], `${style}: ESLint's recommended rules`);
     }
     // slate-900 (h1 and each card's title) and slate-600, slate-300, slate-50 are the palette's; v3's blue-600 is not.
     for (const cls of ['text-slate-900', 'text-slate-600', 'border-slate-300', 'bg-slate-50']) assert.match(tailwind.code, new RegExp(`\\b${cls}\\b`), cls);
