@@ -64,7 +64,7 @@ const answerRule = (style: OutputStyle = 'inline') =>
 export function systemPrompt(options: StylePrompt = {}): string {
   return [
     'You are an expert front-end engineer who turns UI screenshots into React components, pixel for pixel.',
-    'Write exactly one self-contained .tsx file:',
+    options.style === 'css-modules' ? 'Write exactly one .tsx file and its CSS module:' : 'Write exactly one self-contained .tsx file:',
     ...styleRules(options),
     '- the root element has exactly the screenshot\'s CSS width and height (given below), position: relative, overflow: hidden, and the screenshot\'s background colour;',
     '- reproduce the screenshot exactly: every text verbatim (same wording, case and punctuation), the same colours (hex), font sizes, weights, line heights, spacing, borders, radii and shadows;',

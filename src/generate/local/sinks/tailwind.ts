@@ -109,7 +109,9 @@ function utilities(prop: string, value: string | number, theme: Theme): string[]
     case 'fontFamily': {
       const first = String(value).split(',')[0].trim().replace(/^['"]|['"]$/g, '');
       const token = Object.entries(theme.fontFamily).find(([, stack]) => stack[0]?.toLowerCase() === first.toLowerCase())?.[0];
-      return [token ? `font-${token}` : `font-['${first.replace(/ /g, '_')}']`];
+      // The whole stack, fallbacks included (the other styles write it too); spaces are Tailwind's underscores.
+      const stack = String(value).split(',').map((f) => f.trim().replace(/"/g, "'")).join(',').replace(/ /g, '_');
+      return [token ? `font-${token}` : `font-[${stack}]`];
     }
     case 'letterSpacing': if (length !== undefined) return [`tracking-[${fmt(length)}px]`]; break;
     case 'flexShrink': return [Number(value) === 0 ? 'shrink-0' : `shrink-[${value}]`];
