@@ -84,6 +84,8 @@ describe('tokens in each style', () => {
       assert.ok(r.mismatch <= inline.mismatch + 0.005 && r.fgMismatch <= inline.fgMismatch + 0.005, `${style} ${r.mismatch}/${r.fgMismatch} against inline ${inline.mismatch}/${inline.fgMismatch}`);
       assert.deepEqual(checkPolicy(r.code, r.css === undefined ? {} : { styleModule: 'ThreePlans.module.css' }), [], style);
       assert.deepEqual(await lintProblems(r.code), [], `${style}: ESLint's recommended rules`);
+      assert.equal(r.code.match(/\.map\(/g)?.length, 1, `${style}: the three cards are one .map`);
+      assert.match(r.code, /^function PlanCard\(\{ [\w, ]+ \}: PlanCardProps\)/m, `${style}: a named sub-component with typed props`);
     }
     // slate-900 (h1 and each card's title) and slate-600, slate-300, slate-50 are the palette's; v3's blue-600 is not.
     for (const cls of ['text-slate-900', 'text-slate-600', 'border-slate-300', 'bg-slate-50']) assert.match(tailwind.code, new RegExp(`\\b${cls}\\b`), cls);
