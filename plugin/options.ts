@@ -1,5 +1,6 @@
 // The plugin's options: the same names as the CLI flags and the config file; what is given here wins over ui2code.config.*.
 import type { ProviderName, UserConfig } from '../src/config/types.js';
+import type { OutputStyleOption } from '../src/generate/style.js';
 
 export interface Ui2CodeOptions {
   /** Folder of design images, relative to the Vite root. Default 'designs'. */
@@ -16,6 +17,8 @@ export interface Ui2CodeOptions {
   target?: number;
   /** Designs converted at once. Default: the config's, else 2. */
   concurrency?: number;
+  /** How components carry styles: 'tailwind', 'css-modules', 'inline', or 'auto' (default: tailwind when the project uses it, else css-modules). */
+  style?: OutputStyleOption;
   /** Run the fidelity check in `vite build` and fail the build under the threshold. Default false. */
   check?: boolean;
   /** Minimum score for the build check. Default 0.8. */
@@ -39,6 +42,6 @@ export interface Ui2CodeOptions {
 }
 
 /** The options that are config keys, as config overrides (undefined values are ignored by the loader). */
-export function toOverrides({ designs, outDir, provider, model, baseUrl, rounds, target, concurrency, check, threshold }: Ui2CodeOptions): UserConfig {
-  return { designs, outDir, provider, model, baseUrl, rounds, target, concurrency, check, threshold };
+export function toOverrides({ designs, outDir, provider, model, baseUrl, rounds, target, concurrency, check, threshold, style }: Ui2CodeOptions): UserConfig {
+  return { designs, outDir, provider, model, baseUrl, rounds, target, concurrency, check, threshold, style };
 }

@@ -153,6 +153,11 @@ export async function convertDesign(designPath: string, options: ConvertOptions)
     const rounds = override?.rounds ?? config.rounds;
     const target = override?.target ?? config.target;
     const withHints = Boolean(options.hints) || (await wantsHints(config, provider));
+    // The style and the theme shape the code: a theme edit or another style is another result.
+    const style = config.style ?? 'inline';
+    const theme = style === 'tailwind' ? await (await import('./generate/theme.js')).loadTheme(config.root) : undefined;
+    const themeKey = theme ? (await import('./generate/theme.js')).themeHash(theme) : undefined;
+    const styles = { style, name, root: config.root, theme };
     const keyInput = {
       image: input.hash,
       provider: provider.name,
@@ -163,6 +168,8 @@ export async function convertDesign(designPath: string, options: ConvertOptions)
       rounds,
       target,
       hints: withHints,
+      style,
+      theme: themeKey,
     };
     const key = cacheKey(keyInput);
     // The local engine writes the chosen name into its code; remote models are not told it, so their results serve any name.
@@ -171,9 +178,10 @@ export async function convertDesign(designPath: string, options: ConvertOptions)
     const produce = async (): Promise<CachedResult> => {
       const hints = options.hints ?? (withHints ? await analysisHints(input) : undefined);
       const texts = await typographyTexts(input, renderer);
-      const refined = await refine({ design: input, provider, renderer, file, name, rounds, target, tokenBudget: config.tokenBudget, hints, texts, signal, onProgress });
+      const refined = await refine({ design: input, provider, renderer, file, name, rounds, target, tokenBudget: config.tokenBudget, hints, texts, signal, onProgress, styles });
       return {
         code: refined.best.code,
+        css: refined.best.css,
         scores: refined.scores,
         terms: refined.best.scores,
         rounds: refined.rounds,
@@ -201,10 +209,11 @@ export async function convertDesign(designPath: string, options: ConvertOptions)
     if (signal?.aborted) throw abortedError(design);
 
     progress('writing');
-    const written = await writeComponent({ root: config.root, outDir: config.outDir, file, design: toPosix(path.relative(config.root, design)), code: made.code, force });
+    const written = await writeComponent({ root: config.root, outDir: config.outDir, file, design: toPosix(path.relative(config.root, design)), code: made.code, css: made.css, force });
     const terms: Scores | undefined = made.terms;
     Object.assign(result, {
       file: written.file,
+      ...(written.css ? { css: written.css } : {}),
       status: written.status,
       rounds: made.rounds,
       scores: made.scores,
@@ -220,6 +229,8 @@ export async function convertDesign(designPath: string, options: ConvertOptions)
     });
     const manifestEntry = {
       file: toPosix(path.relative(config.root, file)),
+      css: written.css ? toPosix(path.relative(config.root, written.css)) : undefined,
+      style,
       component: name,
       provider: made.provider,
       model: made.model,

@@ -161,6 +161,8 @@ export interface ConvertResult {
   component: string;
   /** Path of the component file (or of the pending file when status is 'pending'). */
   file: string;
+  /** Path of its CSS module (css-modules style), or of its pending copy. */
+  css?: string;
   status: ConvertStatus;
   provider: string;
   model: string;

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { thresholdFor } from '../config/load.js';
 import type { ResolvedConfig } from '../config/types.js';
+import { tailwindFor } from '../generate/style-candidate.js';
 import { describeError, isUi2CodeError } from '../errors.js';
 import type { Renderer } from '../render/pool.js';
 import { decide } from './decide.js';
@@ -19,7 +20,7 @@ export interface RunOptions {
   renderer: Renderer;
   /** Where designs are decoded and renders compared (worker threads). */
   scorer: Scorer;
-  config: Pick<ResolvedConfig, 'root' | 'designs' | 'designOverrides' | 'threshold' | 'regressionTolerance' | 'strict' | 'limits'>;
+  config: Pick<ResolvedConfig, 'root' | 'designs' | 'designOverrides' | 'threshold' | 'regressionTolerance' | 'strict' | 'limits'> & Partial<Pick<ResolvedConfig, 'style'>>;
   /** Folder of the HTML report: when set, each design's images are written there. */
   reportDir?: string;
   /** Designs in flight. Default: two per render worker, so decoding and comparing overlap the browser's work. */
@@ -53,7 +54,7 @@ export async function checkPair(pair: CheckPair, { renderer, scorer, config, rep
     try {
       const source = await fs.readFile(pair.component, 'utf8');
       // The same render scoreComponent makes: the design's CSS size at its device scale.
-      render = await renderer.render(source, { width: info.cssWidth, height: info.cssHeight, deviceScaleFactor: info.scale }, { name: pair.component, resolveDir: path.dirname(pair.component) });
+      render = await renderer.render(source, { width: info.cssWidth, height: info.cssHeight, deviceScaleFactor: info.scale }, { name: pair.component, resolveDir: path.dirname(pair.component), tailwind: await tailwindFor(source, config) });
     } catch (error) {
       scorer.drop(pair.id);
       throw error;

@@ -12,6 +12,9 @@ export interface ScoreOptions {
   /** Folder the component's own imports resolve from (hand-written components). */
   resolveDir?: string;
   timeoutMs?: number;
+  /** The component's generated CSS module by file name, and Tailwind compilation (see `bundleComponent`). */
+  files?: Record<string, string>;
+  tailwind?: { root: string };
 }
 
 export async function scoreComponent(
@@ -23,7 +26,7 @@ export async function scoreComponent(
   const render = await renderer.render(
     source,
     { width: design.cssWidth, height: design.cssHeight, deviceScaleFactor: design.scale },
-    { name: options.name ?? design.path, resolveDir: options.resolveDir, timeoutMs: options.timeoutMs },
+    { name: options.name ?? design.path, resolveDir: options.resolveDir, timeoutMs: options.timeoutMs, files: options.files, tailwind: options.tailwind },
   );
   const t0 = performance.now();
   const { scores, diff } = measure(design.image, await throughDesignCodec(design, render), { diff: options.diff, texts: options.texts, lossy: design.lossy });

@@ -1,7 +1,8 @@
 // The defaults of every option, in one place: the loader, the CLI and the Vite plugin read them from here.
+import type { OutputStyleOption } from '../generate/style.js';
 import { DEFAULT_LIMITS, type ProviderName, type ResolvedConfig } from './types.js';
 
-export type ConfigDefaults = Omit<ResolvedConfig, 'root' | 'provider' | 'configFile'>;
+export type ConfigDefaults = Omit<ResolvedConfig, 'root' | 'provider' | 'configFile' | 'style'> & { style: OutputStyleOption };
 
 export const CONFIG_DEFAULTS: ConfigDefaults = {
   designs: 'designs',
@@ -17,6 +18,7 @@ export const CONFIG_DEFAULTS: ConfigDefaults = {
   limits: DEFAULT_LIMITS,
   check: false,
   strict: false,
+  style: 'auto',
 };
 
 /** A key in the environment picks its provider; without one the offline engine does the work. */

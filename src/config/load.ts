@@ -9,6 +9,7 @@ import { CONFIG_DEFAULTS, defaultProvider } from './defaults.js';
 import { loadEnvFiles } from './env.js';
 import type { DesignOverride, ResolvedConfig, UserConfig } from './types.js';
 import { validateConfig } from './validate.js';
+import { resolveStyle } from '../generate/theme.js';
 
 /** Looked up in this order in the root; the first that exists is loaded. */
 export const CONFIG_FILE_NAMES = ['ui2code.config.ts', 'ui2code.config.mts', 'ui2code.config.mjs', 'ui2code.config.js', 'ui2code.config.cjs', 'ui2code.config.json'];
@@ -97,6 +98,8 @@ export async function loadConfig({ root, overrides = {}, overridesSource = 'comm
     browser: merged.browser === undefined ? undefined : path.resolve(base, merged.browser),
     designOverrides: merged.designOverrides ?? {},
     limits: { ...CONFIG_DEFAULTS.limits, ...merged.limits },
+    // Resolved once here, so every engine, the writer and the renderer see the same concrete style.
+    style: resolveStyle(base, merged.style ?? CONFIG_DEFAULTS.style),
     configFile: file,
   };
   return resolved;

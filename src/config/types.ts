@@ -1,5 +1,6 @@
 // The one configuration shape shared by the CLI, the check and the Vite plugin.
 // Precedence: flags / plugin options > ui2code.config.* > defaults.
+import type { OutputStyle, OutputStyleOption } from '../generate/style.js';
 
 export type ProviderName = 'glm' | 'openai' | 'local';
 
@@ -46,6 +47,11 @@ export interface UserConfig {
   hints?: boolean;
   /** Image limits for intake. */
   limits?: Partial<ImageLimits>;
+  /**
+   * How components carry their styles: 'tailwind', 'css-modules' or 'inline'. Default 'auto': 'tailwind' when the
+   * project depends on tailwindcss (v4, or v3 with its tailwind.config.*), else 'css-modules'.
+   */
+  style?: OutputStyleOption;
   /** Vite plugin only: run the fidelity check in `vite build`. Default false. */
   check?: boolean;
   /** `check`: a design without a component, or a component without a design, fails the check (else it is only reported). Default false. */
@@ -60,7 +66,9 @@ export interface ImageLimits {
 
 export const DEFAULT_LIMITS: ImageLimits = { maxSide: 8192, maxPixels: 40_000_000, maxBytes: 25 * 1024 * 1024 };
 
-export interface ResolvedConfig extends Required<Omit<UserConfig, 'model' | 'baseUrl' | 'browser' | 'concurrency' | 'tokenBudget' | 'hints' | 'limits'>> {
+export interface ResolvedConfig extends Required<Omit<UserConfig, 'model' | 'baseUrl' | 'browser' | 'concurrency' | 'tokenBudget' | 'hints' | 'limits' | 'style'>> {
+  /** The concrete style: `auto` is resolved from the project when the config is loaded. */
+  style: OutputStyle;
   /** Absolute project root the relative folders are resolved against. */
   root: string;
   model?: string;

@@ -1,6 +1,7 @@
 // Checks a config object field by field, so a typo or a wrong type is an error that names the file and the field
 // rather than an option silently ignored.
 import { Ui2CodeError } from '../errors.js';
+import { OUTPUT_STYLES } from '../generate/style.js';
 import type { UserConfig } from './types.js';
 
 type Check = (value: unknown) => string | null;
@@ -60,6 +61,7 @@ const FIELDS: Record<keyof UserConfig, Check | 'overrides' | 'limits'> = {
   tokenBudget: integer(1),
   hints: boolean,
   limits: 'limits',
+  style: oneOf(...OUTPUT_STYLES),
   check: boolean,
   strict: boolean,
 };

@@ -2,6 +2,7 @@
 // at here); self-hosted GLM inlines <think>…</think>, which is stripped first. Then the answer (<answer>, box markers),
 // then the last tsx/jsx/ts code fence in it, or bare code when there is no fence.
 import { Ui2CodeError } from '../errors.js';
+import type { ComponentSource, OutputStyle } from '../generate/style.js';
 
 const CODE_LANGS = new Set(['', 'tsx', 'jsx', 'ts', 'typescript', 'javascript', 'js', 'react', 'typescriptreact', 'javascriptreact']);
 
@@ -60,12 +61,28 @@ function bareCode(text: string): string | undefined {
   return lines.slice(start, end + 1).join('\n');
 }
 
-export function extractCode(answer: { content: string; reasoning?: string }, file: string): string {
-  const incomplete = (why: string) => new Ui2CodeError('INCOMPLETE_REPLY', why, { file });
+/** The answer's text: reasoning stripped, `<answer>` taken, box markers removed. */
+function answerText(answer: { content: string }): string {
   let text = stripReasoning(answer.content.replace(/\r\n/g, '\n'));
   const tagged = /<answer>([\s\S]*?)(?:<\/answer>|$)/i.exec(text);
   if (tagged) text = tagged[1];
-  text = text.replace(/<\|begin_of_box\|>|<\|end_of_box\|>/g, '').trim();
+  return text.replace(/<\|begin_of_box\|>|<\|end_of_box\|>/g, '').trim();
+}
+
+/**
+ * The component and, for the css-modules style, its module: the last tsx fence and the last css fence. A reply without
+ * a css fence keeps its code (it may style inline); the policy decides whether what it imports exists.
+ */
+export function extractComponent(answer: { content: string; reasoning?: string }, file: string, { style }: { style?: OutputStyle } = {}): ComponentSource {
+  const code = extractCode(answer, file);
+  if (style !== 'css-modules') return { code };
+  const css = findFences(answerText(answer)).filter((fence) => fence.lang === 'css' && fence.closed).pop()?.body.trim();
+  return css ? { code, css: `${css}\n` } : { code };
+}
+
+export function extractCode(answer: { content: string; reasoning?: string }, file: string): string {
+  const incomplete = (why: string) => new Ui2CodeError('INCOMPLETE_REPLY', why, { file });
+  const text = answerText(answer);
   if (!text) throw incomplete('the model gave an empty answer');
 
   const fences = findFences(text);

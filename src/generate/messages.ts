@@ -19,19 +19,21 @@ const imageUrl = (image: RgbaImage, encoding: ImageEncoding) => {
 };
 
 export async function buildMessages(request: GenerateRequest, maxUploadSide = 2048, encoding: ImageEncoding = 'data-url'): Promise<OpenAI.ChatCompletionMessageParam[]> {
-  const { design, hints, previous } = request;
+  const { design, hints, previous, style, name, theme } = request;
+  // Tailwind's defaults are named by family in the prompt; the project's own tokens are listed in full.
+  const defaults = style === 'tailwind' && theme ? (await import('./theme.js')).defaultTheme() : undefined;
   const image = async (img: RgbaImage) => ({ type: 'image_url' as const, image_url: { url: imageUrl(await fitWithin(img, maxUploadSide), encoding) } });
   const content: OpenAI.ChatCompletionContentPart[] = [
     await image(design.image),
-    { type: 'text', text: userPrompt({ width: design.cssWidth, height: design.cssHeight, hints }) },
+    { type: 'text', text: userPrompt({ width: design.cssWidth, height: design.cssHeight, hints, theme, defaults, style }) },
   ];
   if (previous) {
     content.push(await image(previous.render));
     if (previous.diff) content.push(await image(previous.diff));
-    content.push({ type: 'text', text: refinePrompt({ code: previous.code, scores: previous.scores, round: previous.round + 1, hasDiff: Boolean(previous.diff), refused: previous.refused, typography: previous.typography }) });
+    content.push({ type: 'text', text: refinePrompt({ code: previous.code, css: previous.css, style, scores: previous.scores, round: previous.round + 1, hasDiff: Boolean(previous.diff), refused: previous.refused, typography: previous.typography }) });
   }
   return [
-    { role: 'system', content: systemPrompt() },
+    { role: 'system', content: systemPrompt({ style, name, theme }) },
     { role: 'user', content },
   ];
 }

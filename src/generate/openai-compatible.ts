@@ -4,7 +4,7 @@
 import type OpenAI from 'openai';
 import type { ProviderName } from '../config/types.js';
 import { Ui2CodeError } from '../errors.js';
-import { extractCode } from '../extract/extract.js';
+import { extractComponent } from '../extract/extract.js';
 import type { Usage } from '../types.js';
 import { effectiveConcurrency, sharedLimiter } from './limiter.js';
 import { buildMessages, type ImageEncoding } from './messages.js';
@@ -205,8 +205,8 @@ export function createOpenAICompatibleProvider(options: ClientOptions): Provider
     if (finish === 'network_error') throw new Error('the service lost the reply mid-stream (finish_reason "network_error")');
     if (finish === 'sensitive') throw new Ui2CodeError('PROVIDER', "the provider's content filter stopped the reply (finish_reason \"sensitive\")", { file });
     if (finish === null) throw new Ui2CodeError('INCOMPLETE_REPLY', 'the stream ended before the reply was complete (no finish_reason)', { file });
-    const code = extractCode({ content, reasoning }, file);
-    return { code, raw: content, reasoning: reasoning || undefined, usage, provider: name, model };
+    const { code, css } = extractComponent({ content, reasoning }, file, { style: request.style });
+    return { code, css, raw: content, reasoning: reasoning || undefined, usage, provider: name, model };
   }
 
   return {

@@ -2,10 +2,13 @@
 import type { Design, Hints, ProgressEvent, RgbaImage, Scores, Usage } from '../types.js';
 import type { ProviderName } from '../config/types.js';
 import type { Renderer } from '../render/pool.js';
+import type { OutputStyle, Theme } from './style.js';
 
 /** The candidate a refinement round starts from. */
 export interface PreviousCandidate {
   code: string;
+  /** Its CSS module (css-modules style). */
+  css?: string;
   render: RgbaImage;
   diff?: RgbaImage;
   scores: Scores;
@@ -28,11 +31,18 @@ export interface GenerateRequest {
   renderer?: Renderer;
   /** The component's name, chosen once by the pipeline (unique in the output folder); default: from the design's file name. */
   name?: string;
+  /** The output style every provider must honour (default inline) and the project's theme. */
+  style?: OutputStyle;
+  theme?: Theme;
+  /** The project's root: Tailwind classes are compiled for it when the provider renders (the local engine). */
+  root?: string;
 }
 
 export interface GenerateResult {
   /** Component source, already extracted from the reply (validation and formatting come after). */
   code: string;
+  /** Its CSS module's text (css-modules style). */
+  css?: string;
   /** The raw answer text, for diagnostics. */
   raw: string;
   reasoning?: string;

@@ -38,6 +38,11 @@ export type StyleEntries = Array<[property: string, value: string | number | und
 export interface StyleSink {
   readonly style: OutputStyle;
   attr(entries: StyleEntries, role: string, dynamic?: Array<[property: string, expression: string]>): string;
+  /**
+   * Every element's entries before any is printed (the emitter calls it once), so a sink can see which colours repeat
+   * and define them once on the root.
+   */
+  prepare?(elements: Array<{ entries: StyleEntries; role: string }>): void;
   /** Import lines the component needs (none for inline and tailwind). */
   imports(componentName: string): string[];
   /** The CSS module's text, for `css-modules`; undefined otherwise. */

@@ -8,6 +8,8 @@ import type { Provider } from '../generate/provider.js';
 import type { Renderer } from '../render/pool.js';
 import type { Design, Hints, ProgressEvent, Scores, Usage } from '../types.js';
 import { assertPolicy } from '../validate/policy.js';
+import { prepareStyled, renderStyles, type StyleContext } from '../generate/style-candidate.js';
+import type { Theme } from '../generate/style.js';
 
 export interface RefineOptions {
   design: Design;
@@ -31,10 +33,14 @@ export interface RefineOptions {
   texts?: Hints['texts'];
   signal?: AbortSignal;
   onProgress?: (event: ProgressEvent) => void;
+  /** The output style the provider must honour, the component's name and the project's root and theme (default: inline). */
+  styles?: StyleContext & { theme?: Theme };
 }
 
 export interface Candidate {
   code: string;
+  /** Its CSS module (css-modules style). */
+  css?: string;
   scores: Scores;
   round: number;
 }
@@ -76,7 +82,8 @@ export function better(candidate: Scores, best: Scores): boolean {
 }
 
 export async function refine(options: RefineOptions): Promise<RefineResult> {
-  const { design, provider, renderer, file, name, rounds, target, tokenBudget, hints, signal, onProgress } = options;
+  const { design, provider, renderer, file, rounds, target, tokenBudget, hints, signal, onProgress, styles } = options;
+  const name = options.name ?? styles?.name;
   const texts = options.texts ?? hints?.texts;
   const usage: Usage = { promptTokens: 0, completionTokens: 0 };
   const scores: number[] = [];
@@ -94,8 +101,12 @@ export async function refine(options: RefineOptions): Promise<RefineResult> {
       renderer,
       name,
       onProgress,
+      style: styles?.style,
+      theme: styles?.theme,
+      root: styles?.root,
       previous: previous && {
         code: previous.code,
+        css: previous.css,
         render: previous.render.render.image,
         diff: previous.render.diff,
         scores: previous.scores,
@@ -108,12 +119,12 @@ export async function refine(options: RefineOptions): Promise<RefineResult> {
     usage.completionTokens += result.usage.completionTokens;
     checkAborted(signal, design.path);
     progress('validating', round);
-    const code = await prepareCandidate(result.code, file, design.path);
+    const { code, css } = await prepareStyled({ code: result.code, css: result.css }, { file, designPath: design.path, context: styles });
     progress('rendering', round);
-    const scored = await scoreComponent(renderer, design, code, { diff: true, name: file, texts });
+    const scored = await scoreComponent(renderer, design, code, { diff: true, name: file, texts, ...renderStyles({ code, css }, styles) });
     checkAborted(signal, design.path);
     scores.push(scored.scores.score);
-    return { code, scores: scored.scores, round, render: scored };
+    return { code, css, scores: scored.scores, round, render: scored };
   };
 
   let best = await attempt(0);
@@ -134,5 +145,5 @@ export async function refine(options: RefineOptions): Promise<RefineResult> {
       current = best;
     }
   }
-  return { best: { code: best.code, scores: best.scores, round: best.round }, scores, rounds: round, usage, skipped };
+  return { best: { code: best.code, css: best.css, scores: best.scores, round: best.round }, scores, rounds: round, usage, skipped };
 }

@@ -34,6 +34,31 @@ function importsOnlyReact(source: string): boolean {
   return true;
 }
 
+/**
+ * A component's own files that are not on disk (a generated CSS module before it is written), by the name it imports
+ * them under: `{ 'Card.module.css': '.card { … }' }`. `*.module.css` is bundled with esbuild's local-css loader (class
+ * names hashed and exported, as Vite does).
+ */
+const ownFiles = (files: Record<string, string>): Plugin => ({
+  name: 'ui2code-own-files',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/[^/]+$/ }, (args) => (Object.hasOwn(files, args.path.slice(2)) ? { path: args.path.slice(2), namespace: 'ui2code-files' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'ui2code-files' }, (args) => ({
+      contents: files[args.path],
+      loader: args.path.endsWith('.module.css') ? 'local-css' : 'css',
+    }));
+  },
+});
+
+export interface BundleOptions {
+  name?: string;
+  resolveDir?: string;
+  /** Files the component imports that are not on disk (its generated CSS module), by file name. */
+  files?: Record<string, string>;
+  /** Compile the component's Tailwind classes for the project at this root (its tailwindcss, CSS entry or config). */
+  tailwind?: { root: string };
+}
+
 export interface ComponentBundle {
   /** An expression that evaluates to the component's module object. */
   js: string;
@@ -112,9 +137,17 @@ export function pageRuntime(root?: string): Promise<string> {
 
 /**
  * Bundles TSX source whose default export is a component. `resolveDir` lets a hand-written component import its
- * siblings (CSS, images, helpers); generated components import only React.
+ * siblings (CSS, images, helpers); generated components import only React and their own CSS module (`files`).
  */
-export async function bundleComponent(source: string, options: { name?: string; resolveDir?: string } = {}): Promise<ComponentBundle> {
+export async function bundleComponent(source: string, options: BundleOptions = {}): Promise<ComponentBundle> {
+  const bundle = await bundleScript(source, options);
+  if (!options.tailwind) return bundle;
+  const { tailwindCss } = await import('./tailwind.js');
+  // Tailwind's layers first: a CSS module's rules (or the project's) come after and win, as in the app.
+  return { js: bundle.js, css: `${await tailwindCss(source, { root: options.tailwind.root, name: options.name })}\n${bundle.css}` };
+}
+
+async function bundleScript(source: string, options: BundleOptions): Promise<ComponentBundle> {
   const esbuild = await import('esbuild');
   const name = options.name ?? 'component.tsx';
   try {
@@ -145,7 +178,7 @@ return module.exports; })()`;
       jsx: 'automatic',
       define: { 'process.env.NODE_ENV': '"production"' },
       loader: { '.png': 'dataurl', '.jpg': 'dataurl', '.jpeg': 'dataurl', '.gif': 'dataurl', '.svg': 'dataurl', '.webp': 'dataurl', '.woff': 'dataurl', '.woff2': 'dataurl' },
-      plugins: [reactFromPage],
+      plugins: [reactFromPage, ...(options.files ? [ownFiles(options.files)] : [])],
       logLevel: 'silent',
     });
     const js = result.outputFiles.find((f) => f.path.endsWith('.js'))?.text ?? '';

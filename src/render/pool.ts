@@ -6,13 +6,13 @@ import { Ui2CodeError } from '../errors.js';
 import type { RenderOptions, RenderResult, Viewport } from '../types.js';
 import { decodePngFast } from '../intake/png.js';
 import { launchBrowser } from './browser.js';
-import { bundleComponent, pageRuntime } from './bundle.js';
+import { bundleComponent, pageRuntime, type BundleOptions } from './bundle.js';
 import { fontFaceCss, fontFileFor } from './fonts.js';
 import { measurePage, type Measured } from './measure.js';
 import { readFile } from 'node:fs/promises';
 
 export interface Renderer {
-  render(source: string, viewport: Viewport, options?: RenderOptions & { resolveDir?: string }): Promise<RenderResult>;
+  render(source: string, viewport: Viewport, options?: RenderOptions & Pick<BundleOptions, 'resolveDir' | 'files' | 'tailwind'>): Promise<RenderResult>;
   /** Closes the browser; the renderer can still be used afterwards (it relaunches lazily). */
   close(): Promise<void>;
   readonly workers: number;
@@ -243,11 +243,11 @@ export function createRenderer({ executablePath, workers = 4, timeoutMs = 10_000
     await worker.context.close().catch(() => {});
   }
 
-  async function render(source: string, viewport: Viewport, options: RenderOptions & { resolveDir?: string } = {}): Promise<RenderResult> {
+  async function render(source: string, viewport: Viewport, options: RenderOptions & Pick<BundleOptions, 'resolveDir' | 'files' | 'tailwind'> = {}): Promise<RenderResult> {
     const name = options.name ?? 'component';
     const deadline = options.timeoutMs ?? timeoutMs;
     const t0 = performance.now();
-    const bundle = await bundleComponent(source, { name, resolveDir: options.resolveDir });
+    const bundle = await bundleComponent(source, { name, resolveDir: options.resolveDir, files: options.files, tailwind: options.tailwind });
     const t1 = performance.now();
     const gen = generation;
     let worker: Worker | null = await acquire();

@@ -293,7 +293,8 @@ const jsxName = (name: AnyNode): string => (name.type === 'JSXIdentifier' ? name
 
 /** Every rule the code breaks (empty when it is safe to write). */
 export function checkPolicy(code: string, options: PolicyOptions = {}): Violation[] {
-  const { styleModule } = options;
+  // Callers name the module as the import spells it (`./Card.module.css`) or by its file name (`Card.module.css`).
+  const styleModule = options.styleModule && (options.styleModule.startsWith('./') ? options.styleModule : `./${options.styleModule}`);
   const violations: Violation[] = [];
   const add = (rule: string, node: Node | null | undefined, message: string): void => void violations.push({ rule, line: lineOf(node), message });
   if (Buffer.byteLength(code) > LIMITS.maxBytes) return [{ rule: 'max-size', line: 1, message: `the file is larger than ${LIMITS.maxBytes} bytes` }];

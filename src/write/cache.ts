@@ -8,6 +8,8 @@ import { writeFileAtomic } from './atomic.js';
 
 export interface CachedResult {
   code: string;
+  /** The CSS module of a css-modules component. */
+  css?: string;
   scores: number[];
   terms?: Scores;
   rounds: number;

@@ -11,6 +11,10 @@ export const MANIFEST_FILE = path.join('.ui2code', 'manifest.json');
 export interface ManifestEntry {
   /** Component file, relative to the root (posix). */
   file: string;
+  /** The component's CSS module (css-modules style), relative to the root (posix). */
+  css?: string;
+  /** The output style the component was written in. */
+  style?: string;
   component?: string;
   provider?: string;
   model?: string;

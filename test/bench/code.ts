@@ -1,22 +1,31 @@
-// Code figures: what the local engine writes for the real designs, beside the code people wrote for the Flame designs
-// (`references.jsonl`), measured on the syntax tree of each file (ours formatted by Prettier, as `convert` writes it).
+// Code figures and fidelity per output style: what the local engine writes for the real designs in each style (as
+// `convert` writes it: refined, validated, formatted), rendered as the app shows it, beside the code people wrote for
+// the Flame designs (`references.jsonl`), measured on the syntax tree of each file and on its CSS module.
 import { parse } from '@babel/parser';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { formatComponent } from '../../src/format/format.js';
-import { closeLocalEngine, createLocalProvider } from '../../src/generate/local/index.js';
+import { scoreComponent } from '../../src/compare/score-component.js';
+import { CONFIG_DEFAULTS } from '../../src/config/defaults.js';
+import { closeLocalEngine, createLocalProvider, styleRenderOptions } from '../../src/generate/local/index.js';
+import type { OutputStyle } from '../../src/generate/style.js';
+import { defaultTheme } from '../../src/generate/theme.js';
 import { readDesign } from '../../src/intake/decode.js';
+import { refine } from '../../src/refine/refine.js';
 import { createRenderer } from '../../src/render/pool.js';
-import { repoRoot } from '../support/paths.js';
 import { sharedDesignPaths } from './render.js';
 
-/** Style properties that take a length. */
+/** Style properties that take a length (camelCase in style objects, kebab-case in CSS). */
 const LENGTHS = /^(width|height|min\w+|max\w+|margin\w*|padding\w*|gap|top|left|right|bottom|fontSize|lineHeight|borderRadius|letterSpacing)$/;
+const HEX = /#[0-9a-f]{3,8}\b/gi;
+const CSS_LENGTHS = /^(width|height|min-\w+|max-\w+|margin(-\w+)?|padding(-\w+)?|gap|top|left|right|bottom|font-size|line-height|border-radius|letter-spacing)$/;
 /** Tailwind classes of the spacing and sizing scales; an arbitrary value (`w-[13px]`) is off it unless it is a multiple of 4 px. */
 const TAILWIND_LENGTH = /^-?(?:[pm][xytrbl]?|gap(?:-[xy])?|space-[xy]|[wh]|min-[wh]|max-[wh]|top|left|right|bottom|inset(?:-[xy])?)-(\[?[\w.]+\]?)$/;
 
 export interface CodeFigures {
   lines: number;
+  /** Lines of the CSS module (css-modules), which a reader keeps beside the TSX. */
+  moduleLines: number;
   components: number;
   literalNumbers: number;
   elements: number;
@@ -28,17 +37,43 @@ export interface CodeFigures {
 
 type AstNode = { type: string; [key: string]: unknown };
 
-/** Figures of one file. */
-export function codeFigures(code: string): CodeFigures {
+/** A CSS module's rules: class → declarations (`[property, value]`). */
+function cssRules(css: string): Map<string, Array<[string, string]>> {
+  const rules = new Map<string, Array<[string, string]>>();
+  for (const m of css.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/\.([\w-]+)\s*\{([^}]*)\}/g)) {
+    rules.set(m[1], m[2].split(';').map((d) => d.split(':').map((x) => x.trim())).filter((d) => d.length === 2 && d[0]) as Array<[string, string]>);
+  }
+  return rules;
+}
+
+/**
+ * Figures of one file, and of its CSS module when it has one. Literal numbers count what a reader meets: numbers in
+ * the code, in class names (`mt-5.25`, `w-[123px]`) and in the module's values.
+ */
+export function codeFigures(code: string, css?: string): CodeFigures {
   const ast = parse(code, { sourceType: 'module', plugins: ['jsx', 'typescript'], errorRecovery: true });
-  const f: CodeFigures = { lines: code.split('\n').filter((l) => l.trim()).length, components: 0, literalNumbers: 0, elements: 0, fixedWidth: 0, maps: 0, lengths: 0, onScale: 0 };
+  const f: CodeFigures = { lines: code.split('\n').filter((l) => l.trim()).length, moduleLines: css?.split('\n').filter((l) => l.trim()).length ?? 0, components: 0, literalNumbers: 0, elements: 0, fixedWidth: 0, maps: 0, lengths: 0, onScale: 0 };
   const numbers = new Set<number>();
+  /** `className={styles.card}` → the class's declarations. */
+  const moduleRule = (el: AstNode) => {
+    const attrs = ((el.openingElement as AstNode).attributes as AstNode[]) ?? [];
+    const expr = (attrs.find((a) => a.type === 'JSXAttribute' && (a.name as AstNode).name === 'className')?.value as AstNode | undefined)?.expression as AstNode | undefined;
+    return expr?.type === 'MemberExpression' ? rules.get(((expr.property as AstNode).name ?? (expr.property as AstNode).value) as string) ?? [] : [];
+  };
   const length = (value: unknown) => {
     const n = typeof value === 'number' ? value : typeof value === 'string' && /^-?[\d.]+px$/.test(value) ? parseFloat(value) : NaN;
     if (Number.isNaN(n)) return;
     f.lengths++;
     if (Number.isInteger(n) && n % 4 === 0) f.onScale++;
   };
+  const rules = css === undefined ? new Map<string, Array<[string, string]>>() : cssRules(css);
+  for (const decls of rules.values()) {
+    for (const [prop, value] of decls) {
+      if (prop.startsWith('--')) continue;
+      for (const n of value.replace(HEX, '').match(/-?\d*\.?\d+/g) ?? []) numbers.add(Number(n));
+      if (CSS_LENGTHS.test(prop)) for (const n of value.match(/-?\d*\.?\d+(?=px)/g) ?? []) length(Number(n));
+    }
+  }
   const classTokens = (el: AstNode): string[] => {
     const attrs = ((el.openingElement as AstNode).attributes as AstNode[]) ?? [];
     const cls = attrs.find((a) => a.type === 'JSXAttribute' && (a.name as AstNode).name === 'className');
@@ -66,14 +101,18 @@ export function codeFigures(code: string): CodeFigures {
       const props = styleOf(n);
       const width = props.find((p) => ((p.key as AstNode)?.name ?? (p.key as AstNode)?.value) === 'width');
       const tokens = classTokens(n);
-      if ((width && (width.value as AstNode).type === 'NumericLiteral') || tokens.some((t) => /^w-(\d|\[)/.test(t))) f.fixedWidth++;
+      const moduleWidth = moduleRule(n).some(([p, v]) => p === 'width' && /^-?[\d.]+px$/.test(v));
+      if ((width && (width.value as AstNode).type === 'NumericLiteral') || moduleWidth || tokens.some((t) => /^w-(\d|\[)/.test(t))) f.fixedWidth++;
+      // A palette shade (`text-slate-900`) names a token, it is not a number a reader tunes.
+      for (const t of tokens) if (!/-[a-z]+-\d{2,3}$/.test(t)) for (const num of t.replace(HEX, '').match(/-?\d*\.?\d+/g) ?? []) numbers.add(Number(num));
       for (const p of props) if (LENGTHS.test(((p.key as AstNode)?.name as string) ?? '')) length(((p.value as AstNode) ?? {}).value);
       for (const t of tokens) {
         const m = TAILWIND_LENGTH.exec(t);
         if (!m) continue;
         const arbitrary = /^\[(-?[\d.]+)px\]$/.exec(m[1]);
+        // A step of the spacing scale is 4 px a unit (`mt-5.25` is 21 px: on Tailwind's scale, off the 4 px grid).
         if (arbitrary) length(Number(arbitrary[1]));
-        else if (/^\d+(\.5)?$/.test(m[1])) (f.lengths++, f.onScale++);
+        else if (/^\d+(\.\d+)?$/.test(m[1])) length(Number(m[1]) * 4);
       }
     }
     for (const [key, child] of Object.entries(n)) if (key !== 'loc' && key !== 'start' && key !== 'end' && key !== 'extra') visit(child);
@@ -93,6 +132,7 @@ function summary(files: CodeFigures[]) {
   return {
     files: files.length,
     linesPerComponent: round(sum('lines') / components, 1),
+    ...(sum('moduleLines') ? { moduleLinesPerFile: round(sum('moduleLines') / files.length, 1) } : {}),
     distinctLiteralNumbersPerFile: round(sum('literalNumbers') / files.length, 1),
     fixedWidthShare: round(sum('fixedWidth') / Math.max(1, sum('elements'))),
     mapsPerComponent: round(sum('maps') / components),
@@ -109,25 +149,52 @@ function references(): string[] {
   return fs.existsSync(refs) ? fs.readFileSync(refs, 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as { reference_jsx: string }).reference_jsx) : [];
 }
 
+const STYLES: OutputStyle[] = ['inline', 'css-modules', 'tailwind'];
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+
 export async function benchCode(filter = process.env.UI2CODE_BENCH_FILTER): Promise<Record<string, unknown>> {
-  const paths = sharedDesignPaths().filter((p) => !filter || p.includes(filter));
+  const every = Math.max(1, Number(process.env.UI2CODE_BENCH_EVERY ?? 1));
+  const paths = sharedDesignPaths().filter((p, i) => (!filter || p.includes(filter)) && i % every === 0);
+  const styles = (process.env.UI2CODE_BENCH_STYLES?.split(',') as OutputStyle[] | undefined) ?? STYLES;
   const renderer = createRenderer({ workers: 2 });
   const provider = createLocalProvider();
-  const ours: Record<string, CodeFigures[]> = { flame: [], design2code: [] };
+  // A project without Tailwind of its own: the renderer compiles with ours, the theme is Tailwind's defaults.
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ui2code-bench-code-'));
+  const theme = defaultTheme();
+  const rows: Array<{ set: string; style: OutputStyle; name: string; mismatch: number; fgMismatch: number; figures: CodeFigures }> = [];
   try {
     for (const file of paths) {
       const design = await readDesign(file);
-      const { code } = await provider.generate({ design, renderer });
-      const formatted = await formatComponent(code, { file: path.join(repoRoot, 'Bench.tsx') });
-      (ours[path.basename(path.dirname(file))] ??= []).push(codeFigures(formatted));
+      for (const style of styles) {
+        // What `convert` writes: the default rounds and target, validated and formatted, in the style.
+        const { best } = await refine({ design, provider, renderer, file: path.join(root, 'Bench.tsx'), name: 'Bench', rounds: CONFIG_DEFAULTS.rounds, target: CONFIG_DEFAULTS.target, styles: { style, name: 'Bench', root, theme: style === 'tailwind' ? theme : undefined } });
+        const { scores } = await scoreComponent(renderer, design, best.code, styleRenderOptions(best, 'Bench', style, root));
+        rows.push({ set: path.basename(path.dirname(file)), style, name: path.basename(file), mismatch: scores.mismatch, fgMismatch: scores.fgMismatch, figures: codeFigures(best.code, best.css) });
+        if (process.env.UI2CODE_BENCH_VERBOSE) console.log(path.basename(file), style, scores.mismatch.toFixed(4), scores.fgMismatch.toFixed(3));
+      }
     }
   } finally {
     await renderer.close();
     await closeLocalEngine();
+    fs.rmSync(root, { recursive: true, force: true });
   }
+  const bySet = (set: string) => {
+    const own = rows.filter((r) => r.set === set);
+    if (!own.length) return null;
+    return Object.fromEntries(styles.map((style) => {
+      const r = own.filter((x) => x.style === style);
+      const inline = own.filter((x) => x.style === 'inline');
+      return [style, {
+        meanMismatch: round(mean(r.map((x) => x.mismatch)), 4),
+        meanFgMismatch: round(mean(r.map((x) => x.fgMismatch)), 4),
+        ...(style !== 'inline' && inline.length ? { worstMismatchGapToInline: round(Math.max(...r.map((x) => x.mismatch - (inline.find((i) => i.name === x.name)?.mismatch ?? x.mismatch))), 4) } : {}),
+        ...summary(r.map((x) => x.figures)),
+      }];
+    }));
+  };
   return {
-    'local engine, flame': ours.flame.length ? summary(ours.flame) : null,
-    'local engine, design2code': ours.design2code.length ? summary(ours.design2code) : null,
-    'flame reference code (people)': summary(references().map(codeFigures)),
+    'local engine, flame': bySet('flame'),
+    'local engine, design2code': bySet('design2code'),
+    'flame reference code (people)': summary(references().map((code) => codeFigures(code))),
   };
 }

@@ -10,6 +10,7 @@ import { closeOnSignals } from '../../render/signals.js';
 import { scoreComponent } from '../../compare/score-component.js';
 import { loadConfig } from '../../config/load.js';
 import { createSession } from '../../session.js';
+import { tailwindFor } from '../../generate/style-candidate.js';
 
 interface CompareFlags {
   json?: boolean;
@@ -38,7 +39,7 @@ export function registerCompare(program: Command): void {
       try {
         // The design's texts by OCR, their fonts fitted by rendering: text and typography terms beside the score.
         const texts = await session.designTypography(design);
-        const { render, scores, diff } = await scoreComponent(await session.renderer(), design, source, { diff: Boolean(flags.diff), texts, name: file, resolveDir: path.dirname(file) });
+        const { render, scores, diff } = await scoreComponent(await session.renderer(), design, source, { diff: Boolean(flags.diff), texts, name: file, resolveDir: path.dirname(file), tailwind: await tailwindFor(source, { root: config.root, style: config.style }) });
         if (flags.diff && diff) await fs.writeFile(path.resolve(flags.diff), encodePng(diff));
         const result = { design: design.path, component: file, ...scores, consoleErrors: render.consoleErrors, pageErrors: render.pageErrors };
         if (flags.json) {

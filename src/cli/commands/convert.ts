@@ -1,6 +1,7 @@
 // `ui2code convert <images...>`: each design becomes a component in the output folder, validated, formatted, rendered,
 // scored and refined. Exit 0 all converted or up to date, 1 some failed, 2 bad arguments, 3 no browser or provider.
 import fs from 'node:fs/promises';
+import { OUTPUT_STYLES, type OutputStyleOption } from '../../generate/style.js';
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { loadConfig } from '../../config/load.js';
@@ -29,6 +30,7 @@ interface ConvertFlags {
   browser?: string;
   hints?: boolean;
   strict?: boolean;
+  style?: OutputStyleOption;
 }
 
 export function wholeNumber(min: number) {
@@ -52,7 +54,8 @@ export function modelFlags(command: Command): Command {
     .option('--no-config', 'ignore ui2code.config.*')
     .option('--browser <path>', 'Chromium executable to use')
     .option('--hints', "send the local analysis (texts, positions, palette) to the remote model (default: for small models)")
-    .option('--no-hints', 'never send the local analysis to the remote model');
+    .option('--no-hints', 'never send the local analysis to the remote model')
+    .addOption(new Option('--style <style>', 'how components carry styles: auto (tailwind when the project uses it, else css-modules) | tailwind | css-modules | inline').choices([...OUTPUT_STYLES]));
 }
 
 export function overridesFrom(flags: Partial<ConvertFlags> & { designs?: string }): UserConfig {
@@ -67,6 +70,7 @@ export function overridesFrom(flags: Partial<ConvertFlags> & { designs?: string 
     concurrency: flags.concurrency,
     browser: flags.browser,
     hints: flags.hints,
+    style: flags.style,
   };
 }
 
@@ -106,6 +110,7 @@ export function jsonResult(r: ConvertResult) {
     design: r.design,
     component: r.component,
     file: r.file,
+    ...(r.css ? { css: r.css } : {}),
     status: r.status,
     provider: r.provider,
     model: r.model,

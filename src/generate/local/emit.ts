@@ -8,7 +8,7 @@ import type { Region, Rgb } from './segment.js';
 import type { FittedText } from './fit.js';
 import { containmentTree, layoutContent, type Item, type Node } from './layout.js';
 import { controlOf, formSemantics, headingOrder, landmarks, listRuns, tableRuns } from './semantics.js';
-import { printEl, type El } from './jsx.js';
+import { printEl, walk, type El } from './jsx.js';
 import { inlineSink } from './sinks/inline.js';
 import { EXACT, LOOSE, evenGaps, partLines, repeatRuns } from './repeat.js';
 import { cleanText } from './tokens.js';
@@ -307,6 +307,8 @@ export function emitComponent({ name, width, height, background, regions, texts:
   headingOrder(root);
   const { parts, data } = repeatRuns(root, name, tolerance);
   evenGaps(root, tolerance);
+  // The sink sees every element before printing any: a colour that repeats is defined once, on the root.
+  sink.prepare?.([root, ...parts.map((p) => p.body)].flatMap((el) => [...walk(el)]).map((el) => ({ entries: el.style, role: el.role })));
   const print = (el: El, indent: string) => printEl(el, indent, sink);
   const imports = sink.imports(name);
   const code = [

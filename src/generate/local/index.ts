@@ -8,13 +8,16 @@ import type { Renderer } from '../../render/pool.js';
 import type { Design, Hints, RgbaImage, Usage } from '../../types.js';
 import { componentName } from '../../write/names.js';
 import type { GenerateRequest, GenerateResult, Provider } from '../provider.js';
+import { styleModuleName, type ComponentSource, type OutputStyle, type StyleSink } from '../style.js';
 import { emitComponent, type Emitted } from './emit.js';
+import { sinkFor } from './sinks/index.js';
+import { SNAP_LEVELS } from './sinks/values.js';
 import { markControl } from './semantics.js';
 import { fitFonts, type FittedText } from './fit.js';
 import { closeOcr, inkColor, recognizeArea, unreadInk, type OcrLine } from './ocr.js';
 import { averageColor, borderColor, segment, type Rect, type Region, type Rgb } from './segment.js';
 
-export const LOCAL_ENGINE_VERSION = 'local-3';
+export const LOCAL_ENGINE_VERSION = 'local-4';
 
 export interface Analysis {
   /** CSS size. */
@@ -225,17 +228,30 @@ async function correctFromRender(texts: FittedText[], renderer: Renderer, { code
 /** How much worse the clean code may draw than the exact code: at most 0.003 mismatch, the price a developer pays for values they can keep. */
 const CLEAN_COST = { mismatch: 0.003, fgMismatch: 0.005 };
 
+/** What the renderer needs beside the TSX: the CSS module by file name, or Tailwind compiled for the project. */
+export const styleRenderOptions = (emitted: ComponentSource, name: string, style: OutputStyle, root: string) =>
+  emitted.css !== undefined ? { files: { [styleModuleName(name)]: emitted.css } } : style === 'tailwind' ? { tailwind: { root } } : {};
+
 /**
- * The clean code (values merged into gaps, data and whole sizes) where it draws the design as well as the exact code
- * within CLEAN_COST, else the exact code: one render of each, only when they differ.
+ * The roundest candidate that draws the design as well as the exact code within CLEAN_COST: candidates come roundest
+ * first (values on the 4 px grid and the palette, then whole pixels, then exact as measured), each rendered in the
+ * output style, so what is judged is what the app shows. Renders lazily: the exact one and then each candidate in turn
+ * until one passes, so a design whose scale costs nothing pays two renders.
  */
-async function cleanOrExact(clean: Emitted, exact: Emitted, renderer: Renderer, design: Design, image: RgbaImage): Promise<string> {
-  if (clean.code === exact.code) return clean.code;
+async function roundestWithin(candidates: Emitted[], renderer: Renderer, design: Design, image: RgbaImage, styling: { name: string; style: OutputStyle; root: string }): Promise<Emitted> {
+  const exact = candidates[candidates.length - 1];
   const viewport = { width: design.cssWidth, height: design.cssHeight, deviceScaleFactor: 1 };
-  const [a, b] = await Promise.all([clean, exact].map((e) => renderer.render(e.code, viewport, { name: design.path })));
-  const cost = compare(image, a).scores, base = compare(image, b).scores;
-  const ok = cost.mismatch <= base.mismatch + CLEAN_COST.mismatch && cost.fgMismatch <= base.fgMismatch + CLEAN_COST.fgMismatch;
-  return ok ? clean.code : exact.code;
+  const score = async (e: Emitted) => compare(image, await renderer.render(e.code, viewport, { name: design.path, ...styleRenderOptions(e, styling.name, styling.style, styling.root) })).scores;
+  let base: Awaited<ReturnType<typeof score>> | undefined;
+  for (const candidate of candidates.slice(0, -1)) {
+    if (candidate.code === exact.code && candidate.css === exact.css) return candidate;
+    const [cost, b] = await Promise.all([score(candidate), base ?? score(exact)]);
+    base = b;
+    if (process.env.UI2CODE_DEBUG_SNAP === "code") console.error(candidate.code, candidate.css);
+    if (process.env.UI2CODE_DEBUG_SNAP) console.error(`snap ${candidates.indexOf(candidate)}: ${cost.mismatch.toFixed(4)}/${cost.fgMismatch.toFixed(3)} against exact ${base.mismatch.toFixed(4)}/${base.fgMismatch.toFixed(3)}`);
+    if (cost.mismatch <= base.mismatch + CLEAN_COST.mismatch && cost.fgMismatch <= base.fgMismatch + CLEAN_COST.fgMismatch) return candidate;
+  }
+  return exact;
 }
 
 export interface LocalProviderOptions {
@@ -257,13 +273,17 @@ export function createLocalProvider(_options: LocalProviderOptions = {}): Provid
       const analysis = await analyzeDesign(design);
       if (signal?.aborted) throw abortedError(design.path);
       let texts = await fittedTexts(design, analysis, renderer);
-      const emit = (exact = false) =>
-        emitComponent({ name: request.name ?? componentName(design.path), width: design.cssWidth, height: design.cssHeight, background: analysis.background, regions: analysis.regions, texts, exact });
+      const name = request.name ?? componentName(design.path);
+      const style = request.style ?? 'inline';
+      const emit = (exact = false, sink?: StyleSink) =>
+        emitComponent({ name, width: design.cssWidth, height: design.cssHeight, background: analysis.background, regions: analysis.regions, texts, exact, sink });
       // The first candidate is already corrected once against its own render (one render buys better sizes, places and
       // colours); each refinement round corrects the texts once more against a fresh render of the last correction.
       for (let round = 0; round < (request.previous?.round ?? -1) + 2; round++) texts = await correctFromRender(texts, renderer, emit(), design);
-      const code = await cleanOrExact(emit(), emit(true), renderer, design, analysis.image);
-      return { code, raw: code, usage: noUsage, provider: 'local', model: 'ui2code-local' };
+      // Corrections measure the inline code (its DOM texts map onto the fitted texts); the answer is in the requested style.
+      const candidates = SNAP_LEVELS.map((snap) => emit(snap === 'exact', sinkFor(style, { theme: request.theme, snap })));
+      const { code, css } = await roundestWithin(candidates, renderer, design, analysis.image, { name, style, root: request.root ?? process.cwd() });
+      return { code, css, raw: code, usage: noUsage, provider: 'local', model: 'ui2code-local' };
     },
   };
 }
