@@ -99,7 +99,7 @@ async function wantsHints(config: ResolvedConfig, provider: Provider): Promise<b
 
 /**
  * The design's texts with fonts fitted by rendering, for the text and typography terms (the local engine has them
- * already; for a remote model it costs an OCR pass and two renders). A design the analysis cannot read goes without.
+ * already; with hints it costs two renders). A design the analysis cannot read goes without.
  */
 async function typographyTexts(design: Design, renderer: Renderer): Promise<Hints['texts'] | undefined> {
   try {
@@ -177,7 +177,8 @@ export async function convertDesign(designPath: string, options: ConvertOptions)
 
     const produce = async (): Promise<CachedResult> => {
       const hints = options.hints ?? (withHints ? await analysisHints(input) : undefined);
-      const texts = await typographyTexts(input, renderer);
+      // Only where the analysis runs anyway (the local engine, hints): a remote model alone never starts the OCR.
+      const texts = provider.name === 'local' || hints ? await typographyTexts(input, renderer) : undefined;
       const refined = await refine({ design: input, provider, renderer, file, name, rounds, target, tokenBudget: config.tokenBudget, hints, texts, signal, onProgress, styles });
       return {
         code: refined.best.code,
