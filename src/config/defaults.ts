@@ -1,4 +1,5 @@
 // The defaults of every option, in one place: the loader, the CLI and the Vite plugin read them from here.
+import { DEFAULT_VIEWPORT_PATTERN } from '../designs.js';
 import type { OutputStyleOption } from '../generate/style.js';
 import { DEFAULT_LIMITS, type ProviderName, type ResolvedConfig } from './types.js';
 
@@ -18,6 +19,7 @@ export const CONFIG_DEFAULTS: ConfigDefaults = {
   limits: DEFAULT_LIMITS,
   check: false,
   strict: false,
+  viewportPattern: DEFAULT_VIEWPORT_PATTERN,
   style: 'auto',
 };
 

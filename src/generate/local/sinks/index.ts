@@ -3,7 +3,9 @@ import type { OutputStyle, StyleSink, Theme } from '../../style.js';
 import { defaultTheme } from '../../theme.js';
 import { createCssModuleSink } from './css-modules.js';
 import { inlineSink } from './inline.js';
-import { createTailwindSink } from './tailwind.js';
+import { createTailwindSink, utilities } from './tailwind.js';
+import { cssModuleBreakpointSink, tailwindBreakpointSink, type BreakpointSink } from '../../breakpoints.js';
+import { inlineBreakpointSink } from './inline.js';
 import type { Snap } from './values.js';
 
 /**
@@ -15,4 +17,18 @@ export function sinkFor(style: OutputStyle, { theme, snap = 'scale' }: { theme?:
   if (style === 'tailwind') return createTailwindSink({ theme: tokens, snap });
   if (style === 'css-modules') return createCssModuleSink({ theme: tokens, snap });
   return inlineSink({ snap, theme: tokens, variables: true });
+}
+
+/**
+ * The breakpoint sink of a responsive design in each output style (breakpoints.ts): inline rules in a scoped
+ * `<style>`, media blocks in the CSS module, or `min-[<width>px]:` utilities from the tailwind sink's own mapping.
+ * `widths` narrowest first.
+ */
+export function breakpointSinkFor(style: OutputStyle, component: string, widths: readonly number[], { theme, snap = 'exact' }: { theme?: Theme; snap?: Snap } = {}): BreakpointSink & { imports?(component: string): string[] } {
+  if (style === 'tailwind') {
+    const tokens = { ...(theme ?? defaultTheme()), snap };
+    return tailwindBreakpointSink(widths, (property, value) => utilities(property, value, tokens));
+  }
+  if (style === 'css-modules') return cssModuleBreakpointSink(widths);
+  return inlineBreakpointSink(component, widths);
 }

@@ -1,4 +1,5 @@
 // The `inline` style: every element's entries as a React style object, `style={{ ... }}`.
+import { declarationsByWidth, mediaSheet, scopedClass, splitByWidth, type BreakpointSink } from '../../breakpoints.js';
 import type { StyleEntries, StyleSink, Theme } from '../../style.js';
 import { cleanLength, COLOR_PATTERN, cleanColor, repeatedColors, withVariables, type Snap } from './values.js';
 
@@ -49,5 +50,35 @@ export function inlineSink({ snap, theme, variables: useVariables = false }: { s
     },
     imports: () => (cast ? ["import type { CSSProperties } from 'react';"] : []),
     css: () => undefined,
+  };
+}
+
+/**
+ * `inline` for a responsive design: what every width shares stays in `style={{}}`; what changes is a rule of a class
+ * scoped to the component, in a `<style>` element the component renders (no `matchMedia`, no script: the browser
+ * switches layouts itself, also before hydration). A style attribute would outrank the rules, so a changing property
+ * is never written there.
+ */
+export function inlineBreakpointSink(component: string, widths: readonly number[]): BreakpointSink {
+  const classes: Array<{ name: string; rules: string[][] }> = [];
+  const byRules = new Map<string, string>();
+  return {
+    attr(perWidth, role) {
+      const { shared, varying } = splitByWidth(perWidth);
+      const object = styleObject(shared);
+      const style = object === '{  }' ? '' : ` style={${object}}`;
+      if (!varying.size) return style;
+      const rules = declarationsByWidth(varying, widths.length);
+      // Elements that change alike (the cards of a row that stacks) share one class.
+      const key = JSON.stringify(rules);
+      let name = byRules.get(key);
+      if (!name) {
+        name = scopedClass(component, role, classes.length + 1);
+        classes.push({ name, rules });
+        byRules.set(key, name);
+      }
+      return ` className="${name}"${style}`;
+    },
+    css: () => (classes.length ? mediaSheet(widths, classes) : undefined),
   };
 }

@@ -80,7 +80,8 @@ function border(value: string, theme: Theme, side = ''): string[] | undefined {
   return [width === 1 ? b : `${b}-[${fmt(width)}px]`, `border-${m[2]}`, color('border', m[3], theme)];
 }
 
-function utilities(prop: string, value: string | number, theme: Theme): string[] {
+/** One property's value as utilities (also the responsive breakpoint layer's mapping: `min-[960px]:` + these). */
+export function utilities(prop: string, value: string | number, theme: Theme): string[] {
   const length = typeof value === 'number' ? value : px(value);
   const keyword = KEYWORDS[prop]?.[String(value)];
   if (keyword) return [keyword];

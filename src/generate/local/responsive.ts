@@ -1,0 +1,272 @@
+// One component from a responsive design's widths: the element trees the emitter builds for each width are matched
+// (same texts in the same order, same colours for boxes without text) and merged into one tree whose elements carry
+// their styles at every width. What one width has and another lacks stays in the tree, hidden where it is missing.
+// A row at one width whose content is a run of siblings at another (cards side by side that stack on a phone) becomes
+// one element whose direction changes: the run is wrapped at that width in a column that places it exactly as before.
+//
+// Each width's visible elements are exactly that width's tree, in its order, with its styles: the merged component
+// draws every width as the single-width emitter would.
+import type { ComponentSource, OutputStyle, StyleEntries } from '../style.js';
+import type { BreakpointSink, PerWidth } from '../breakpoints.js';
+import { attrText, get, isEl, plainText, type El } from './jsx.js';
+
+/** An element at every width (index: width, narrowest first); undefined where it is missing. */
+export interface Merged {
+  tag: string;
+  role: string;
+  attrs: El['attrs'];
+  perWidth: PerWidth;
+  children: Array<Merged | string>;
+}
+
+/** The texts an element shows, in order (placeholders count: they are what a field shows). */
+function texts(el: El): string[] {
+  const own = el.attrs.flatMap(([k, v]) => (k === 'placeholder' && typeof v === 'string' ? [v] : []));
+  return [...own, ...el.children.flatMap((c) => (typeof c === 'string' ? [c] : isEl(c) ? texts(c) : []))];
+}
+
+const key = (el: El) => {
+  const t = texts(el);
+  return t.length ? `t:${t.join('\u0001')}` : `b:${el.tag}:${get(el, 'backgroundColor') ?? ''}:${el.children.length}`;
+};
+
+const isContainer = (el: El) => el.children.some(isEl);
+
+/** Share of texts two containers have in common: a header whose menu collapses keeps its logo and its button. */
+function overlap(a: El, b: El): number {
+  const ta = texts(a), tb = [...texts(b)];
+  if (!ta.length || !tb.length) return 0;
+  let common = 0;
+  for (const t of ta) {
+    const i = tb.indexOf(t);
+    if (i >= 0) (common++, tb.splice(i, 1));
+  }
+  return common / Math.max(ta.length, texts(b).length);
+}
+
+/**
+ * How surely two containers are one element at two widths: the share of texts they have in common, and half a point
+ * more for the same fill with a text in common (a bar that keeps its logo and colour while its menu collapses).
+ */
+function affinity(a: El, b: El): number {
+  if (!isContainer(a) || !isContainer(b) || a.tag !== b.tag) return 0;
+  const shared = overlap(a, b);
+  const fill = get(a, 'backgroundColor');
+  return shared + (shared > 0 && fill !== undefined && fill === get(b, 'backgroundColor') ? 0.5 : 0);
+}
+
+/** A column (or row) that holds a run of siblings where they were: no margin, no size of its own. */
+const wrapper = (run: El[], direction: 'row' | 'column'): El => ({
+  tag: 'div',
+  role: direction === 'row' ? 'row' : 'stack',
+  attrs: [],
+  style: [['flexShrink', 0], ['display', 'flex'], ['flexDirection', direction], ['alignItems', 'flex-start']],
+  children: run,
+  direction,
+});
+
+/** The shortest run of `list` from `start` whose texts are `group`'s (at least one text), or 0. */
+function runLength(group: El, list: El[], start: number): number {
+  if (!isContainer(group)) return 0;
+  const want = texts(group).join('\u0001');
+  if (!want) return 0;
+  const got: string[] = [];
+  for (let m = 1; start + m <= list.length; m++) {
+    got.push(...texts(list[start + m - 1]));
+    const joined = got.join('\u0001');
+    if (joined === want) return m;
+    if (!want.startsWith(joined)) return 0;
+  }
+  return 0;
+}
+
+const isGroup = (el: El) => el.role === 'row' || el.role === 'stack';
+
+/** The longest run at the start of `list` whose texts all appear, in order, among `group`'s (at least one text each). */
+function partialRun(group: El, list: El[]): number {
+  const want = texts(group);
+  let at = 0, m = 0;
+  for (const el of list) {
+    const got = texts(el);
+    if (!got.length) break;
+    let k = at;
+    for (const t of got) {
+      while (k < want.length && want[k] !== t) k++;
+      if (k === want.length) return m;
+      k++;
+    }
+    at = k;
+    m++;
+  }
+  return m;
+}
+
+type Slot = Array<El | undefined>;
+
+/**
+ * Aligns the children of the elements matched so far (`slots`, one per merged child, per width up to `k - 1`) with
+ * width `k`'s children; `direction` is width k's parent flow (a wrapped run keeps it).
+ */
+function align(slots: Slot[], list: El[], k: number, direction: 'row' | 'column'): Slot[] {
+  const rep = (slot: Slot) => {
+    for (let w = k - 1; w >= 0; w--) if (slot[w]) return slot[w]!;
+    return undefined;
+  };
+  const out: Slot[] = [];
+  const only = (el: El): Slot => Object.assign(new Array<El | undefined>(k + 1).fill(undefined), { [k]: el });
+  let i = 0, j = 0;
+  while (i < slots.length || j < list.length) {
+    if (i >= slots.length) {
+      out.push(only(list[j++]));
+      continue;
+    }
+    const a = rep(slots[i]);
+    if (!a || j >= list.length) {
+      out.push([...slots[i++], undefined]);
+      continue;
+    }
+    const b = list[j];
+    if (key(a) === key(b)) {
+      out.push([...slots[i++], list[j++]]);
+      continue;
+    }
+    // A group here that is a run of siblings there (or the other way round): one element whose flow changes.
+    const m = a.role === 'row' || a.role === 'stack' ? runLength(a, list, j) : 0;
+    if (m) {
+      out.push([...slots[i++], m === 1 && (b.role === 'row' || b.role === 'stack') ? b : wrapper(list.slice(j, j + m), direction)]);
+      j += m;
+      continue;
+    }
+    const n = b.role === 'row' || b.role === 'stack' ? runLength(b, slots.slice(i).map((s) => rep(s)!).filter(Boolean), 0) : 0;
+    if (n) {
+      // The earlier widths' run goes into one wrapper per width, each in that width's own flow.
+      const run = slots.slice(i, i + n);
+      const wrapped: Slot = new Array<El | undefined>(k + 1).fill(undefined);
+      for (let w = 0; w < k; w++) {
+        const els = run.map((s) => s[w]).filter((e): e is El => !!e);
+        if (els.length) wrapped[w] = wrapper(els, 'column');
+      }
+      wrapped[k] = b;
+      out.push(wrapped);
+      i += n;
+      j++;
+      continue;
+    }
+    // Skip to the nearest exact match on either side; what lies before it is at one side only.
+    const later = list.findIndex((e, x) => x > j && key(e) === key(a));
+    const earlier = slots.findIndex((s, x) => x > i && rep(s) && key(rep(s)!) === key(b));
+    if (later >= 0 && (earlier < 0 || later - j <= earlier - i)) {
+      while (j < later) out.push(only(list[j++]));
+      continue;
+    }
+    if (earlier >= 0) {
+      while (i < earlier) out.push([...slots[i++], undefined]);
+      continue;
+    }
+    // A group here that holds a run of siblings there and more (a bar whose menu is gone on a phone, its logo left).
+    const p = isGroup(b) ? partialRun(b, slots.slice(i).map((x) => rep(x)!).filter(Boolean)) : 0;
+    if (p) {
+      const wrapped: Slot = new Array<El | undefined>(k + 1).fill(undefined);
+      for (let w = 0; w < k; w++) {
+        const els = slots.slice(i, i + p).map((x) => x[w]).filter((e): e is El => !!e);
+        if (els.length) wrapped[w] = wrapper(els, 'column');
+      }
+      wrapped[k] = b;
+      out.push(wrapped);
+      i += p;
+      j++;
+      continue;
+    }
+    const q = isGroup(a) ? partialRun(a, list.slice(j)) : 0;
+    if (q) {
+      out.push([...slots[i++], wrapper(list.slice(j, j + q), direction)]);
+      j += q;
+      continue;
+    }
+    // The same container changed inside (a header whose menu collapses): the closest pair a few steps ahead on either
+    // side, what lies before it kept at its own side only.
+    let best: { di: number; dj: number; value: number } | null = null;
+    for (let di = 0; di < 3 && i + di < slots.length; di++) {
+      for (let dj = 0; dj < 3 && j + dj < list.length; dj++) {
+        const r = rep(slots[i + di]);
+        const value = r ? affinity(r, list[j + dj]) - 0.1 * (di + dj) : 0;
+        if (value >= 0.5 && (!best || value > best.value)) best = { di, dj, value };
+      }
+    }
+    if (best) {
+      for (let n = 0; n < best.di; n++) out.push([...slots[i++], undefined]);
+      for (let n = 0; n < best.dj; n++) out.push(only(list[j++]));
+      out.push([...slots[i++], list[j++]]);
+      continue;
+    }
+    out.push([...slots[i++], undefined]);
+    out.push(only(list[j++]));
+  }
+  return out;
+}
+
+const padded = (slot: Slot, count: number): Slot => Array.from({ length: count }, (_, w) => slot[w]);
+
+/** Merges one element's versions (per width, widest first as given by the caller's order; undefined = missing). */
+function mergeSlot(slot: Slot): Merged {
+  const present = slot.filter((e): e is El => !!e);
+  // Tag and attributes from the widest width that has the element (a heading on desktop stays one on a phone).
+  const first = present[present.length - 1];
+  const count = slot.length;
+  const leaf = !present.some(isContainer) && present.every((e) => e.children.every((c) => typeof c === 'string'));
+  let children: Merged['children'];
+  if (leaf) children = first.children.filter((c): c is string => typeof c === 'string');
+  else {
+    let slots: Slot[] = [];
+    for (let w = 0; w < count; w++) {
+      const el = slot[w];
+      const list = el ? el.children.filter(isEl) : [];
+      slots = w === 0 ? list.map((c) => [c]) : align(slots.map((s) => padded(s, w)), list, w, el?.direction ?? 'column');
+    }
+    children = slots.map((s) => mergeSlot(padded(s, count)));
+  }
+  const perWidth: PerWidth = slot.map((e) => (e ? (e.style.filter(([, v]) => v !== undefined) as StyleEntries) : null));
+  return { tag: first.tag, role: first.role, attrs: first.attrs, perWidth, children };
+}
+
+/**
+ * One tree from each width's tree. `roots` are ordered as the sink's widths are (narrowest first); the roots always
+ * match each other (one component), their contents are aligned child by child.
+ */
+export function mergeTrees(roots: El[]): Merged {
+  return mergeSlot(roots);
+}
+
+/** The merged tree's lines through a breakpoint sink. */
+export function printMerged(el: Merged, indent: string, sink: BreakpointSink): string[] {
+  const open = `${indent}<${el.tag}${el.attrs.map(attrText).join('')}${sink.attr(el.perWidth, el.role)}`;
+  if (!el.children.length) return [`${open} />`];
+  if (el.children.length === 1 && typeof el.children[0] === 'string') {
+    const c = el.children[0];
+    return [`${open}>${plainText(c) ? c : `{${JSON.stringify(c)}}`}</${el.tag}>`];
+  }
+  const lines = [`${open}>`];
+  for (const c of el.children) lines.push(...(typeof c === 'string' ? [`${indent}  {${JSON.stringify(c)}}`] : printMerged(c, `${indent}  `, sink)));
+  lines.push(`${indent}</${el.tag}>`);
+  return lines;
+}
+
+/** Elements hidden at some width: what is missing there. */
+export function hiddenCount(el: Merged): number {
+  return (el.perWidth.some((p) => p === null) ? 1 : 0) + el.children.reduce((n, c) => n + (typeof c === 'string' ? 0 : hiddenCount(c)), 0);
+}
+
+/**
+ * The component's source in its output style: for `inline` the `<style>` of its breakpoints (when any) beside the
+ * merged tree; for `css-modules` the module import, the rules in the module's CSS; for `tailwind` classes only.
+ */
+export function responsiveComponent(name: string, root: Merged, sink: BreakpointSink & { imports?(component: string): string[] }, style: OutputStyle = 'inline'): ComponentSource {
+  const body = printMerged(root, '      ', sink);
+  const css = sink.css();
+  const imports = sink.imports?.(name) ?? [];
+  // The rules are ours (class names, lengths, colours, font stacks): nothing in them needs escaping in a template.
+  if (style === 'inline' && css && /[`\\]|\$\{/.test(css)) throw new Error('breakpoint CSS cannot be written as a template literal');
+  const lines = style === 'inline' && css ? ['    <>', `      <style>{\`\n${css}\n\`}</style>`, ...body, '    </>'] : body.map((l) => l.slice(2));
+  const code = [...(imports.length ? [...imports, ''] : []), `export default function ${name}() {`, '  return (', ...lines, '  );', '}', ''].join('\n');
+  return style === 'css-modules' ? { code, css: css ?? '' } : { code };
+}
