@@ -45,18 +45,67 @@ export async function listDesigns(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** The images that make one design: today one file each; the responsive issue groups `name@mobile.png` with `name.png`. */
+/**
+ * The default viewport suffix: a word after `@` at the end of the name (`plans@mobile`, `plans@tablet`), once the
+ * scale suffix is off. A scale (`@2x`, `@1.5x`) starts with a digit, so it is never a viewport.
+ */
+export const DEFAULT_VIEWPORT_PATTERN = '@([A-Za-z][\\w-]*)$';
+
+const SCALE_SUFFIX = /@[1-4](?:\.\d{1,2})?x$/i;
+
+/** A viewport pattern as a RegExp; a pattern that does not compile or captures nothing is a config error (config/validate.ts says so). */
+export function viewportRegExp(pattern: string = DEFAULT_VIEWPORT_PATTERN): RegExp {
+  return new RegExp(pattern);
+}
+
+/** `plans@mobile@2x.png` → { base: 'plans', label: 'mobile' }; `plans.png` → { base: 'plans' }. The extension and the scale suffix are never part of either. */
+export function viewportOf(file: string, pattern?: string): { base: string; label?: string } {
+  const stem = path.basename(file).replace(/\.[^.]*$/, '');
+  // The scale suffix may come before or after the viewport suffix (`plans@2x@mobile`, `plans@mobile@2x`).
+  let name = stem.replace(SCALE_SUFFIX, '');
+  const match = viewportRegExp(pattern).exec(name);
+  if (!match || match[1] === undefined || match.index === 0) return { base: name.replace(SCALE_SUFFIX, '') };
+  name = name.slice(0, match.index) + name.slice(match.index + match[0].length);
+  return { base: name.replace(SCALE_SUFFIX, ''), label: match[1] };
+}
+
+/** The images that make one design: one file, or a desktop/tablet/mobile set sharing a base name. */
 export interface DesignGroup {
-  /** The design's main image: its path names the component. */
+  /** The design's main image: the one without a viewport suffix, else the first of the set by name. Its path keys the manifest. */
   design: string;
-  /** Every image of the design, `design` first. */
+  /** Every image of the design, `design` first, then by name. */
   files: string[];
+  /** The name the component is named from: the folder and the base name (`designs/plans`), without extension or suffixes. */
+  base: string;
 }
 
 /**
- * Groups design images into designs, in the order given. A scale suffix (`@2x`, `@1.5x`) is part of a single image's
- * name, never a group suffix.
+ * Groups design images into designs, in the order of each group's first file: images in one folder with the same base
+ * name form one design. A scale suffix (`@2x`, `@1.5x`) is part of a single image's name, never a group suffix.
  */
-export function groupDesigns(paths: readonly string[]): DesignGroup[] {
-  return paths.map((design) => ({ design, files: [design] }));
+export function groupDesigns(paths: readonly string[], pattern?: string): DesignGroup[] {
+  const groups = new Map<string, string[]>();
+  for (const file of paths) {
+    const key = path.join(path.dirname(file), viewportOf(file, pattern).base);
+    const members = groups.get(key);
+    if (members) members.push(file);
+    else groups.set(key, [file]);
+  }
+  return [...groups].map(([base, files]) => {
+    const sorted = [...files].sort();
+    const main = sorted.find((f) => viewportOf(f, pattern).label === undefined) ?? sorted[0];
+    return { design: main, files: [main, ...sorted.filter((f) => f !== main)], base };
+  });
+}
+
+/**
+ * The design a file belongs to, from what is on disk now: its folder's designs grouped. A file that is gone groups
+ * with what remains of its set (a deleted mobile image regenerates the desktop one); null when nothing remains.
+ */
+export async function designGroupOf(file: string, pattern?: string): Promise<DesignGroup | null> {
+  const dir = path.dirname(file);
+  const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+  const siblings = entries.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => path.join(dir, e.name)).filter((f) => isDesignFile(f)).sort();
+  const base = path.join(dir, viewportOf(file, pattern).base);
+  return groupDesigns(siblings, pattern).find((g) => g.base === base) ?? null;
 }

@@ -5,7 +5,6 @@ import { overrideFor } from './config/load.js';
 import type { ResolvedConfig } from './config/types.js';
 import { abortedError, describeError, isUi2CodeError } from './errors.js';
 import type { Provider } from './generate/provider.js';
-import { readDesign } from './intake/decode.js';
 import { limiter } from './jobs.js';
 import { refine } from './refine/refine.js';
 import type { Renderer } from './render/pool.js';
@@ -15,7 +14,9 @@ import { cacheKey, readCache, shared, writeCache, type CachedResult } from './wr
 import { writeComponent } from './write/component.js';
 import { clearPending, recordPendingEntry } from './write/pending.js';
 import { updateManifestEntry, manifestKey, readManifest, toPosix } from './write/manifest.js';
-import { componentName, componentPath } from './write/names.js';
+import { componentName as nameOf, componentPath } from './write/names.js';
+import { designGroupOf, type DesignGroup } from './designs.js';
+import { readDesignSet, setHash } from './intake/set.js';
 import { PROMPT_VERSION } from './generate/prompt.js';
 import { SCORE_VERSION } from './compare/score.js';
 
@@ -45,6 +46,7 @@ const reserved = new Map<string, Map<string, string>>();
 /** The component name a design gets: the one the manifest already knows, else a fresh unique one. */
 async function nameFor(config: ResolvedConfig, designPath: string): Promise<{ name: string; file: string }> {
   const chosen = await pickName(config, designPath);
+  const componentName = (design: string, taken: string[]) => nameOf(design, taken, config.viewportPattern);
   // Two new designs with the same stem (a/card.png, b/card.png) converted at once must not both become Card.
   const dir = path.resolve(config.outDir);
   let names = reserved.get(dir);
@@ -73,7 +75,7 @@ async function pickName(config: ResolvedConfig, designPath: string): Promise<{ n
     .filter(([key]) => key !== manifestKey(config.root, designPath))
     .filter(([, entry]) => typeof entry.file === 'string')
     .map(([, entry]) => path.basename(entry.file, '.tsx'));
-  const name = componentName(designPath, taken);
+  const name = nameOf(designPath, taken, config.viewportPattern);
   return { name, file: componentPath(config.outDir, name) };
 }
 
@@ -110,9 +112,21 @@ async function analysisHints(design: Design): Promise<Hints | undefined> {
   }
 }
 
+/**
+ * The design a path belongs to: the set of viewport images sharing its base name (`plans.png`, `plans@mobile.png`), as
+ * they are on disk now. Any image of the set names the whole set; a path not on disk stays a design of its own (intake
+ * reports it).
+ */
+export async function designSetOf(config: ResolvedConfig, designPath: string): Promise<DesignGroup> {
+  const file = path.resolve(config.root, designPath);
+  const group = await designGroupOf(file, config.viewportPattern);
+  return group && group.files.includes(file) ? group : { design: file, files: [file], base: file };
+}
+
 export async function convertDesign(designPath: string, options: ConvertOptions): Promise<ConvertResult> {
   const { config, renderer, signal, force = false, cache = true, onProgress } = options;
-  const design = path.resolve(config.root, designPath);
+  const group = await designSetOf(config, designPath);
+  const design = group.design;
   const progress = (phase: ProgressEvent['phase'], message?: string) => onProgress?.({ design, phase, message });
   const result: ConvertResult = {
     design,
@@ -133,7 +147,10 @@ export async function convertDesign(designPath: string, options: ConvertOptions)
     await sweepOnce(config.outDir);
     const { name, file } = await nameFor(config, design);
     Object.assign(result, { component: name, file });
-    const input = await readDesign(design, config.limits);
+    const designs = await readDesignSet(group, config.limits);
+    // The widest viewport is the design the single-image stages see; the others come along as `widths`.
+    const input = designs[0];
+    const widths = designs.length > 1 ? designs : undefined;
     const provider = options.provider ?? (await providerFor(config, options.env));
     Object.assign(result, { provider: provider.name, model: provider.model });
     const override = overrideFor(config, design);
@@ -141,7 +158,7 @@ export async function convertDesign(designPath: string, options: ConvertOptions)
     const target = override?.target ?? config.target;
     const withHints = Boolean(options.hints) || (await wantsHints(config, provider));
     const keyInput = {
-      image: input.hash,
+      image: setHash(designs),
       provider: provider.name,
       endpoint: provider.endpoint,
       model: provider.model,
@@ -157,11 +174,12 @@ export async function convertDesign(designPath: string, options: ConvertOptions)
 
     const produce = async (): Promise<CachedResult> => {
       const hints = options.hints ?? (withHints ? await analysisHints(input) : undefined);
-      const refined = await refine({ design: input, provider, renderer, file, name, rounds, target, tokenBudget: config.tokenBudget, hints, signal, onProgress });
+      const refined = await refine({ design: input, widths, provider, renderer, file, name, rounds, target, tokenBudget: config.tokenBudget, hints, signal, onProgress });
       return {
         code: refined.best.code,
         scores: refined.scores,
         terms: refined.best.scores,
+        ...(refined.best.widths ? { widths: refined.best.widths } : {}),
         rounds: refined.rounds,
         usage: refined.usage,
         cost: provider.cost(refined.usage),
@@ -198,6 +216,7 @@ export async function convertDesign(designPath: string, options: ConvertOptions)
       mismatch: terms?.mismatch,
       fgMismatch: terms?.fgMismatch,
       terms,
+      ...(made.widths ? { widths: made.widths.map((w) => ({ design: w.design, width: w.width, score: w.scores.score, mismatch: w.scores.mismatch, fgMismatch: w.scores.fgMismatch })) } : {}),
       usage: fromCache ? { promptTokens: 0, completionTokens: 0 } : made.usage,
       cost: fromCache ? 0 : made.cost,
       // Written all the same (the best candidate is still the best), but `check` would fail it.
@@ -218,7 +237,14 @@ export async function convertDesign(designPath: string, options: ConvertOptions)
       acceptedScore: undefined,
       usage: made.usage,
       cost: made.cost,
-      hash: input.hash,
+      hash: setHash(designs),
+      // A responsive design: every image of the set, and what each width scored (the score above is the worst).
+      ...(widths
+        ? {
+            images: designs.map((d) => toPosix(path.relative(config.root, d.path))),
+            widths: (made.widths ?? []).map((w) => ({ image: toPosix(path.relative(config.root, w.design)), width: w.width, score: w.scores.score })),
+          }
+        : { images: undefined, widths: undefined }),
     };
     // A version waiting for the user keeps what the manifest will record when they accept it.
     if (written.status === 'pending') await recordPendingEntry(config.root, name, manifestEntry);

@@ -164,8 +164,13 @@ export interface ConvertResult {
   mismatch?: number;
   fgMismatch?: number;
   score?: number;
-  /** All score terms of the kept candidate. */
+  /** All score terms of the kept candidate (a responsive design: of its worst width). */
   terms?: Scores;
+  /**
+   * A responsive design (`plans.png` + `plans@mobile.png`): each viewport's image, CSS width and scores, widest first.
+   * `score`, `mismatch` and `fgMismatch` above are the worst width's. Absent for a single image.
+   */
+  widths?: Array<{ design: string; width: number; score: number; mismatch: number; fgMismatch: number }>;
   usage: Usage;
   /** Cost in the provider's currency (RMB for glm), 0 for local. */
   cost: number;

@@ -1,4 +1,5 @@
 // The defaults of every option, in one place: the loader, the CLI and the Vite plugin read them from here.
+import { DEFAULT_VIEWPORT_PATTERN } from '../designs.js';
 import { DEFAULT_LIMITS, type ProviderName, type ResolvedConfig } from './types.js';
 
 export type ConfigDefaults = Omit<ResolvedConfig, 'root' | 'provider' | 'configFile'>;
@@ -17,6 +18,7 @@ export const CONFIG_DEFAULTS: ConfigDefaults = {
   limits: DEFAULT_LIMITS,
   check: false,
   strict: false,
+  viewportPattern: DEFAULT_VIEWPORT_PATTERN,
 };
 
 /** A key in the environment picks its provider; without one the offline engine does the work. */

@@ -48,6 +48,13 @@ export interface UserConfig {
   limits?: Partial<ImageLimits>;
   /** Vite plugin only: run the fidelity check in `vite build`. Default false. */
   check?: boolean;
+  /**
+   * How a design image names its viewport: a regular expression matched against the file name without its extension
+   * and scale suffix; its first capture group is the viewport's label, the rest of the name is the design's base name.
+   * Images with one base name in one folder are one responsive design (`plans.png`, `plans@tablet.png`,
+   * `plans@mobile@2x.png`); each image's viewport width is its CSS width. Default `@([A-Za-z][\w-]*)$`.
+   */
+  viewportPattern?: string;
   /** `check`: a design without a component, or a component without a design, fails the check (else it is only reported). Default false. */
   strict?: boolean;
 }

@@ -41,6 +41,18 @@ const nested = (fields: Record<string, Check>) => (value: unknown, field: string
   }
 };
 
+/** A regular expression with a capture group for the viewport's label. */
+function viewportPattern(value: unknown): string | null {
+  if (typeof value !== 'string' || !value) return 'must be a regular expression as a string';
+  let re: RegExp;
+  try {
+    re = new RegExp(value);
+  } catch (error) {
+    return `is not a valid regular expression (${(error as Error).message})`;
+  }
+  return new RegExp(`${re.source}|`).exec('')!.length < 2 ? 'needs a capture group for the viewport label, e.g. "@(mobile|tablet)$"' : null;
+}
+
 const FIELDS: Record<keyof UserConfig, Check | 'overrides' | 'limits'> = {
   designs: nonEmptyString,
   outDir: nonEmptyString,
@@ -62,6 +74,7 @@ const FIELDS: Record<keyof UserConfig, Check | 'overrides' | 'limits'> = {
   limits: 'limits',
   check: boolean,
   strict: boolean,
+  viewportPattern,
 };
 
 /** Nearest known option name, for "did you mean". */

@@ -10,6 +10,8 @@ export interface PreviousCandidate {
   diff?: RgbaImage;
   scores: Scores;
   round: number;
+  /** A responsive design: the render and diff at each viewport, widest first (the fields above are the worst width's). */
+  widths?: Array<{ width: number; render: RgbaImage; diff?: RgbaImage; scores: Scores }>;
   /** The safety-policy violations of the answer the last round refused, so the model is told which rule it broke. */
   refused?: string[];
 }
@@ -18,6 +20,11 @@ export interface GenerateRequest {
   design: Design;
   /** Local analysis of the design, for prompts (remote) or reuse (local). */
   hints?: Hints;
+  /**
+   * A responsive design: every viewport's image, widest first (`design` is the first). Absent for a single image. The
+   * component must render each at its own CSS width.
+   */
+  widths?: Design[];
   /** Present on refinement rounds. */
   previous?: PreviousCandidate;
   signal?: AbortSignal;

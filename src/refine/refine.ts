@@ -1,6 +1,6 @@
 // Refinement: score each candidate, ask for a better one while the score is under the target and rounds remain, and
 // keep the best. A round that scores worse is never kept; a refinement candidate that is unsafe or broken is skipped.
-import { scoreComponent } from '../compare/score-component.js';
+import { scoreComponent, scoreWidths, type WidthScore } from '../compare/score-component.js';
 import { abortedError, describeError, Ui2CodeError } from '../errors.js';
 import { formatComponent } from '../format/format.js';
 import type { Provider } from '../generate/provider.js';
@@ -10,6 +10,8 @@ import { assertPolicy } from '../validate/policy.js';
 
 export interface RefineOptions {
   design: Design;
+  /** A responsive design's viewports, widest first (`design` is the first): each candidate is scored at every width and its score is the worst. */
+  widths?: Design[];
   provider: Provider;
   renderer: Renderer;
   /** The file the component will be written to: Prettier resolves the project's config from it. */
@@ -29,8 +31,17 @@ export interface RefineOptions {
 
 export interface Candidate {
   code: string;
+  /** The worst width's terms for a responsive design. */
   scores: Scores;
   round: number;
+  /** A responsive design: each viewport's scores, widest first. */
+  widths?: Array<{ design: string; width: number; scores: Scores }>;
+}
+
+/** A responsive candidate as one scored candidate: the worst width stands for it, every width rides along. */
+async function scoreSet(renderer: Renderer, widths: Design[], code: string, options: Parameters<typeof scoreWidths>[3]) {
+  const set = await scoreWidths(renderer, widths, code, options);
+  return { render: set.worst.render, scores: set.scores, diff: set.worst.diff, timings: { ...set.worst.render.timings, compare: 0 }, widths: set.widths };
 }
 
 export interface RefineResult {
@@ -60,6 +71,7 @@ export async function prepareCandidate(code: string, file: string, designPath: s
 
 export async function refine(options: RefineOptions): Promise<RefineResult> {
   const { design, provider, renderer, file, name, rounds, target, tokenBudget, hints, signal, onProgress } = options;
+  const widths = options.widths && options.widths.length > 1 ? options.widths : undefined;
   const usage: Usage = { promptTokens: 0, completionTokens: 0 };
   const scores: number[] = [];
   const skipped: string[] = [];
@@ -67,16 +79,26 @@ export async function refine(options: RefineOptions): Promise<RefineResult> {
 
   /** The rules the last refused answer broke: the next round's prompt names them. */
   let refused: string[] | undefined;
-  const attempt = async (round: number, previous?: Candidate & { render: Awaited<ReturnType<typeof scoreComponent>> }) => {
+  type Scored = Awaited<ReturnType<typeof scoreComponent>> & { widths?: WidthScore[] };
+  const attempt = async (round: number, previous?: Candidate & { render: Scored }) => {
     progress(round === 0 ? 'generating' : 'refining', round);
     const result = await provider.generate({
       design,
+      widths,
       hints,
       signal,
       renderer,
       name,
       onProgress,
-      previous: previous && { code: previous.code, render: previous.render.render.image, diff: previous.render.diff, scores: previous.scores, round: previous.round, refused },
+      previous: previous && {
+        code: previous.code,
+        render: previous.render.render.image,
+        diff: previous.render.diff,
+        scores: previous.scores,
+        round: previous.round,
+        refused,
+        ...(previous.render.widths ? { widths: previous.render.widths.map((w) => ({ width: w.width, render: w.render.image, diff: w.diff, scores: w.scores })) } : {}),
+      },
     });
     usage.promptTokens += result.usage.promptTokens;
     usage.completionTokens += result.usage.completionTokens;
@@ -84,7 +106,7 @@ export async function refine(options: RefineOptions): Promise<RefineResult> {
     progress('validating', round);
     const code = await prepareCandidate(result.code, file, design.path);
     progress('rendering', round);
-    const scored = await scoreComponent(renderer, design, code, { diff: true, name: file, texts: hints?.texts });
+    const scored: Scored = widths ? await scoreSet(renderer, widths, code, { diff: true, name: file, texts: hints?.texts }) : await scoreComponent(renderer, design, code, { diff: true, name: file, texts: hints?.texts });
     checkAborted(signal, design.path);
     scores.push(scored.scores.score);
     return { code, scores: scored.scores, round, render: scored };
@@ -108,5 +130,6 @@ export async function refine(options: RefineOptions): Promise<RefineResult> {
       current = best;
     }
   }
-  return { best: { code: best.code, scores: best.scores, round: best.round }, scores, rounds: round, usage, skipped };
+  const perWidth = best.render.widths?.map((w) => ({ design: w.design, width: w.width, scores: w.scores }));
+  return { best: { code: best.code, scores: best.scores, round: best.round, ...(perWidth ? { widths: perWidth } : {}) }, scores, rounds: round, usage, skipped };
 }

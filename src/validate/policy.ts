@@ -10,6 +10,7 @@ import {
   LINK_ELEMENTS, REACT_TYPES, REACT_VALUES, URL_ATTRIBUTES,
 } from './allow.js';
 import { cssProblem, cssUnescape, normaliseUrl, urlProblem } from './urls.js';
+import { styleSheetProblem } from './style-element.js';
 
 export { cssUnescape, urlProblem };
 
@@ -291,11 +292,30 @@ function isUseRefCall(node: AnyNode | null | undefined): boolean {
 
 const jsxName = (name: AnyNode): string => (name.type === 'JSXIdentifier' ? name.name : name.type === 'JSXNamespacedName' ? `${name.namespace.name}:${name.name.name}` : `${jsxName(name.object)}.${name.property.name}`);
 
+/**
+ * `<style>` is allowed as a constant stylesheet and nothing else: no attributes (no `href`, no `precedence`, no
+ * `dangerouslySetInnerHTML`), one child that is a string or a template without expressions, whose CSS passes
+ * styleSheetProblem (the component's own classes, width media queries, nothing that loads).
+ */
+function styleElementRule(element: AnyNode, classes: ReadonlySet<string>, add: (rule: string, node: Node | null | undefined, message: string) => void): void {
+  const rule = 'style-element';
+  if ((element.openingElement.attributes as unknown[]).length) return add(rule, element, '<style> may not have attributes');
+  const children = (element.children as AnyNode[]).filter((c) => !(c.type === 'JSXText' && !(c.value as string).trim()));
+  const only = children.length === 1 && children[0].type === 'JSXExpressionContainer' ? (children[0].expression as AnyNode) : null;
+  const css = !only ? null : only.type === 'StringLiteral' ? (only.value as string) : only.type === 'TemplateLiteral' && !(only.expressions as unknown[]).length ? ((only.quasis as AnyNode[])[0].value.cooked as string) : null;
+  if (css === null) return add(rule, element, '<style> must hold one constant stylesheet ({`...`})');
+  const problem = styleSheetProblem(css, classes);
+  if (problem) add(rule, element, problem);
+}
+
 /** Every rule the code breaks (empty when it is safe to write). */
 export function checkPolicy(code: string, options: PolicyOptions = {}): Violation[] {
   const { styleModule } = options;
   const violations: Violation[] = [];
   const add = (rule: string, node: Node | null | undefined, message: string): void => void violations.push({ rule, line: lineOf(node), message });
+  // A component's own stylesheet (a responsive component's breakpoints) is judged once every class name is known.
+  const styleElements: P[] = [];
+  const classNames = new Set<string>();
   if (Buffer.byteLength(code) > LIMITS.maxBytes) return [{ rule: 'max-size', line: 1, message: `the file is larger than ${LIMITS.maxBytes} bytes` }];
 
   let ast: Node;
@@ -598,7 +618,9 @@ export function checkPolicy(code: string, options: PolicyOptions = {}): Violatio
           const nameNode = n.name as AnyNode;
           const tag = jsxName(nameNode);
           const host = nameNode.type === 'JSXIdentifier' && /^[a-z]/.test(nameNode.name);
-          if (nameNode.type === 'JSXNamespacedName' || (host && !ELEMENTS.has(tag))) add('no-dangerous-elements', n, `<${tag}> is not allowed`);
+          if (host && tag === 'style') styleElements.push(path);
+          else if (nameNode.type === 'JSXNamespacedName' || (host && !ELEMENTS.has(tag))) add('no-dangerous-elements', n, `<${tag}> is not allowed`);
+          if (host) for (const attr of n.attributes as AnyNode[]) if (attr.type === 'JSXAttribute' && jsxName(attr.name) === 'className' && attr.value?.type === 'StringLiteral') for (const c of (attr.value.value as string).split(/\s+/)) classNames.add(c);
           if (!host && nameNode.type !== 'JSXNamespacedName') {
             let root = nameNode;
             while (root.type === 'JSXMemberExpression') root = root.object;
@@ -723,6 +745,7 @@ export function checkPolicy(code: string, options: PolicyOptions = {}): Violatio
       }
   };
   traverse(ast, { enter(path) { visit(path); } });
+  for (const p of styleElements) styleElementRule(p.parentPath!.node as AnyNode, classNames, add);
   if (defaultExports !== 1) add('default-export-component', null, defaultExports === 0 ? 'the file has no default export' : 'the file has more than one default export');
   // One report per rule and line: the same expression can be seen from more than one node.
   const seen = new Set<string>();

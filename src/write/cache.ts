@@ -15,13 +15,15 @@ export interface CachedResult {
   cost: number;
   provider: string;
   model: string;
+  /** A responsive design: each viewport's scores, widest first (`terms` is the worst width's). */
+  widths?: Array<{ design: string; width: number; scores: Scores }>;
   /** SCORE_VERSION the scores were measured with (absent: 1); a result scored by another formula is not reused. */
   scoreVersion?: number;
 }
 
 /** Everything that decides the answer. A field left undefined is left out, so adding an optional field keeps old keys. */
 export interface CacheKeyInput {
-  /** Hash of the design's bytes. */
+  /** Hash of the design's bytes; for a responsive design, of every viewport's image with its width (any change regenerates). */
   image: string;
   provider: string;
   /** The remote model's normalised base URL: another endpoint serving the same model name may answer otherwise. */

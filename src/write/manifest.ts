@@ -25,8 +25,12 @@ export interface ManifestEntry {
   scoreVersion?: number;
   usage?: Usage;
   cost?: number;
-  /** sha256 of the design's bytes. */
+  /** sha256 of the design's bytes (a responsive design: every image's, see setHash). */
   hash?: string;
+  /** A responsive design: every image of the set (relative, posix), widest first. Absent for a single image. */
+  images?: string[];
+  /** A responsive design: each viewport's width and score, widest first; `score` is the worst of them. */
+  widths?: Array<{ image: string; width: number; score: number }>;
   updatedAt?: string;
 }
 

@@ -2,6 +2,7 @@
 // is no Windows device name, is unique in its folder whatever the file system's case rules, and stays inside outDir.
 import fs from 'node:fs';
 import path from 'node:path';
+import { viewportOf } from '../designs.js';
 import { Ui2CodeError } from '../errors.js';
 
 /** Globals a component name must not shadow (JSX would pick the component over the DOM class, or confuse readers). */
@@ -33,9 +34,12 @@ const RESERVED = new Set(
 );
 const WINDOWS_RESERVED = /^(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])$/i;
 
-/** PascalCase ASCII from a design's file name (`login-page@2x.png` → `LoginPage`), unique among `taken` (case-insensitive). */
-export function componentName(designPath: string, taken: Iterable<string> = []): string {
-  const stem = path.basename(designPath).replace(/\.[^.]*$/, '').replace(/@\d+(\.\d+)?x$/i, '');
+/**
+ * PascalCase ASCII from a design's file name (`login-page@2x.png` → `LoginPage`, `plans@mobile.png` → `Plans`: one
+ * component for every viewport of a design), unique among `taken` (case-insensitive).
+ */
+export function componentName(designPath: string, taken: Iterable<string> = [], viewportPattern?: string): string {
+  const stem = viewportOf(designPath, viewportPattern).base;
   const words = stem
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -288,9 +288,12 @@ function mainFamily(texts: FittedText[]): string {
   return [...weight].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? 'Arimo';
 }
 
-export function emitComponent({ name, width, height, background, regions, texts: measured, sink = inlineSink(), exact = false }: EmitInput): Emitted {
+/**
+ * The element tree of one design, before the structure passes. `landmarks: false` leaves the page's bands as divs (a
+ * responsive design merges the trees of its widths, and a landmark found at one width only would not match).
+ */
+export function buildRoot({ width, height, background, regions, texts: measured, exact = false }: EmitInput, { landmarks: withLandmarks = true } = {}): { root: El; order: number[]; placeholders: number[] } {
   const texts = measured.map((t) => cleanText(t, exact));
-  const tolerance = exact ? EXACT : LOOSE;
   const family = mainFamily(texts);
   const builder = new Builder(family);
   const children = builder.nodes(layoutContent(containmentTree(regions, texts), { x: 0, y: 0 }), 'column', { behind: background, right: width });
@@ -300,9 +303,16 @@ export function emitComponent({ name, width, height, background, regions, texts:
     role: 'root',
     attrs: [],
     style: [['position', 'relative'], ['width', '100%'], ['maxWidth', width], ['minHeight', height], ['backgroundColor', hex(background)], ['fontFamily', fontStack(family)], ...flex('column')],
-    children: landmarks(children, { width, height }),
+    children: withLandmarks ? landmarks(children, { width, height }) : children,
     direction: 'column',
   };
+  return { root, order: builder.order, placeholders: builder.placeholders };
+}
+
+export function emitComponent(input: EmitInput): Emitted {
+  const { name, sink = inlineSink(), exact = false } = input;
+  const tolerance = exact ? EXACT : LOOSE;
+  const { root, order, placeholders } = buildRoot(input);
   const { parts, data } = repeatRuns(root, name, tolerance);
   evenGaps(root, tolerance);
   const print = (el: El, indent: string) => printEl(el, indent, sink);
@@ -318,5 +328,5 @@ export function emitComponent({ name, width, height, background, regions, texts:
     '}',
     '',
   ].join('\n');
-  return { code, css: sink.css(), order: builder.order, placeholders: builder.placeholders };
+  return { code, css: sink.css(), order, placeholders };
 }

@@ -8,7 +8,9 @@ import type { Renderer } from '../../render/pool.js';
 import type { Design, Hints, RgbaImage, Usage } from '../../types.js';
 import { componentName } from '../../write/names.js';
 import type { GenerateRequest, GenerateResult, Provider } from '../provider.js';
-import { emitComponent, type Emitted } from './emit.js';
+import { buildRoot, emitComponent, type EmitInput, type Emitted } from './emit.js';
+import { mergeTrees, responsiveComponent } from './responsive.js';
+import { inlineBreakpointSink } from './sinks/inline.js';
 import { markControl } from './semantics.js';
 import { fitFonts, type FittedText } from './fit.js';
 import { closeOcr, inkColor, recognizeArea, unreadInk, type OcrLine } from './ocr.js';
@@ -218,6 +220,44 @@ async function cleanOrExact(clean: Emitted, exact: Emitted, renderer: Renderer, 
   return ok ? clean.code : exact.code;
 }
 
+/** One width of a responsive design, analysed and fitted as a design of its own would be. */
+async function fittedWidth(design: Design, name: string, renderer: Renderer, request: GenerateRequest) {
+  const analysis = await analyzeDesign(design);
+  if (request.signal?.aborted) throw abortedError(design.path);
+  let texts = await fitFonts(analysis.image, analysis.lines, renderer);
+  const input = (exact: boolean): EmitInput => ({ name, width: design.cssWidth, height: design.cssHeight, background: analysis.background, regions: analysis.regions, texts, exact });
+  for (let round = 0; round < (request.previous?.round ?? -1) + 2; round++) texts = await correctFromRender(texts, renderer, emitComponent(input(false)), design);
+  return { design, analysis, input };
+}
+
+/**
+ * A responsive design (widest first) as one component: each width analysed, fitted and corrected against its own
+ * render as a single design is; the widths' element trees merged (responsive.ts) and printed with breakpoints at the
+ * narrower designs' widths. Clean or exact values as for one design, judged at every width.
+ */
+async function responsiveCode(widths: Design[], name: string, renderer: Renderer, request: GenerateRequest): Promise<string> {
+  request.onProgress?.({ design: widths[0].path, phase: 'generating', message: `analysing ${widths.length} widths (${widths.map((d) => d.cssWidth).join(', ')} px)` });
+  const narrowFirst = [...widths].reverse();
+  const fitted: Array<Awaited<ReturnType<typeof fittedWidth>>> = [];
+  // One width after the other: each already runs its renders in parallel through the pool.
+  for (const design of narrowFirst) fitted.push(await fittedWidth(design, name, renderer, request));
+  const code = (exact: boolean) => {
+    const roots = fitted.map((f) => buildRoot(f.input(exact), { landmarks: false }).root);
+    return responsiveComponent(name, mergeTrees(roots), inlineBreakpointSink(name, narrowFirst.map((d) => d.cssWidth)));
+  };
+  const clean = code(false), exact = code(true);
+  if (clean === exact) return clean;
+  const costs = await Promise.all(
+    fitted.map(async ({ design, analysis }) => {
+      const viewport = { width: design.cssWidth, height: design.cssHeight, deviceScaleFactor: 1 };
+      const [a, b] = await Promise.all([clean, exact].map((c) => renderer.render(c, viewport, { name: design.path })));
+      const cost = compare(analysis.image, a).scores, base = compare(analysis.image, b).scores;
+      return cost.mismatch <= base.mismatch + CLEAN_COST.mismatch && cost.fgMismatch <= base.fgMismatch + CLEAN_COST.fgMismatch;
+    }),
+  );
+  return costs.every(Boolean) ? clean : exact;
+}
+
 export interface LocalProviderOptions {
   /** Candidate font families for text lines. */
   families?: string[];
@@ -233,6 +273,10 @@ export function createLocalProvider(_options: LocalProviderOptions = {}): Provid
     async generate(request: GenerateRequest): Promise<GenerateResult> {
       const { design, renderer, signal } = request;
       if (!renderer) throw new Ui2CodeError('PROVIDER', 'the local engine needs the render pool', { file: design.path });
+      if (request.widths && request.widths.length > 1) {
+        const code = await responsiveCode(request.widths, request.name ?? componentName(design.path), renderer, request);
+        return { code, raw: code, usage: noUsage, provider: 'local', model: 'ui2code-local' };
+      }
       request.onProgress?.({ design: design.path, phase: 'generating', message: 'analysing the design' });
       const analysis = await analyzeDesign(design);
       if (signal?.aborted) throw abortedError(design.path);

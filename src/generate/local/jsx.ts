@@ -41,9 +41,9 @@ export const get = (el: El, property: string) => el.style.find(([k]) => k === pr
 export const without = (style: StyleEntries, ...properties: string[]) => style.filter(([k]) => !properties.includes(k));
 
 /** Text that can stand as JSX text as it is: no braces, tags or entities, and no spacing JSX would collapse. */
-const plainText = (s: string) => /^[^{}<>&\s](?:[^{}<>&\n]*[^{}<>&\s])?$/.test(s) && !/\s\s/.test(s);
+export const plainText = (s: string) => /^[^{}<>&\s](?:[^{}<>&\n]*[^{}<>&\s])?$/.test(s) && !/\s\s/.test(s);
 
-function attrText([name, value]: El['attrs'][number]): string {
+export function attrText([name, value]: El['attrs'][number]): string {
   if (value === true) return ` ${name}`;
   if (typeof value === 'object') return ` ${name}={${value.expr}}`;
   return /^[\w .,:;!?%#()/-]*$/.test(value) ? ` ${name}="${value}"` : ` ${name}={${JSON.stringify(value)}}`;

@@ -1,4 +1,5 @@
 // The `inline` style: every element's entries as a React style object, `style={{ ... }}`.
+import { declarationsByWidth, mediaSheet, scopedClass, splitByWidth, type BreakpointSink } from '../../breakpoints.js';
 import type { StyleEntries, StyleSink } from '../../style.js';
 
 /** A number as the code shows it: whole where it is whole, else one decimal (React adds `px` where CSS needs a unit). */
@@ -23,5 +24,27 @@ export function inlineSink(): StyleSink {
     },
     imports: () => [],
     css: () => undefined,
+  };
+}
+
+/**
+ * `inline` for a responsive design: what every width shares stays in `style={{}}`; what changes is a rule of a class
+ * scoped to the component, in a `<style>` element the component renders (no `matchMedia`, no script: the browser
+ * switches layouts itself, also before hydration). A style attribute would outrank the rules, so a changing property
+ * is never written there.
+ */
+export function inlineBreakpointSink(component: string, widths: readonly number[]): BreakpointSink {
+  const classes: Array<{ name: string; rules: string[][] }> = [];
+  return {
+    attr(perWidth, role) {
+      const { shared, varying } = splitByWidth(perWidth);
+      const object = styleObject(shared);
+      const style = object === '{  }' ? '' : ` style={${object}}`;
+      if (!varying.size) return style;
+      const name = scopedClass(component, role, classes.length + 1);
+      classes.push({ name, rules: declarationsByWidth(varying, widths.length) });
+      return ` className="${name}"${style}`;
+    },
+    css: () => (classes.length ? mediaSheet(widths, classes) : undefined),
   };
 }

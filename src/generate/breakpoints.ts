@@ -1,0 +1,100 @@
+// The breakpoint layer: how an element whose styles differ between a responsive design's viewports is written. The
+// local emitter hands every element its entries at each width (null where the element is missing, so hidden); a sink
+// turns that into code in its style: `inline` keeps what all widths share in `style={{}}` and writes the rest as rules
+// of a scoped class in a `<style>` element; `css-modules` and `tailwind` plug in here with the same input (media
+// queries in the module, `min-[768px]:` prefixes).
+//
+// Mobile first: the narrowest design's values are the base, each wider design's apply from its own width up
+// (`@media (min-width: 768px)`), so at any viewport the layout of the widest design that fits is shown.
+import type { StyleEntries } from './style.js';
+
+/** One element at each viewport, narrowest first: its entries there, or null where it is hidden. */
+export type PerWidth = Array<StyleEntries | null>;
+
+export interface BreakpointSink {
+  /** The element's attribute text (leading space included), or '' when it has no style. */
+  attr(perWidth: PerWidth, role: string): string;
+  /** The stylesheet the component renders for its rules (inline: the `<style>` element's text); undefined when none. */
+  css(): string | undefined;
+}
+
+/** CSS properties React writes without `px` when given a number. */
+const UNITLESS = new Set(['fontWeight', 'flexShrink', 'flexGrow', 'opacity', 'zIndex', 'order', 'lineHeight', 'flex']);
+
+const kebab = (property: string) => property.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** A value as CSS writes it: React's numbers are px where CSS needs a unit. */
+export function cssValue(property: string, value: string | number): string {
+  if (typeof value === 'string') return value;
+  const n = String(Math.round(value * 10) / 10 || 0);
+  return UNITLESS.has(property) || n === '0' ? n : `${n}px`;
+}
+
+const defined = (entries: StyleEntries) => new Map(entries.filter((e): e is [string, string | number] => e[1] !== undefined));
+
+/**
+ * Splits an element's entries into what every width shares (written once, where the style puts constant values) and
+ * what changes: property → value at each width. A hidden width changes `display` (none there).
+ */
+export function splitByWidth(perWidth: PerWidth): { shared: StyleEntries; varying: Map<string, Array<string | number | undefined>> } {
+  const maps = perWidth.map((e) => (e ? defined(e) : null));
+  const properties = [...new Set(maps.flatMap((m) => (m ? [...m.keys()] : [])))];
+  const hiddenSomewhere = maps.some((m) => m === null);
+  const shared: StyleEntries = [];
+  const varying = new Map<string, Array<string | number | undefined>>();
+  for (const property of properties) {
+    const values = maps.map((m) => m?.get(property));
+    const same = maps.every((m) => m !== null && m.get(property) === values[0] && values[0] !== undefined);
+    if (same && !(hiddenSomewhere && property === 'display')) shared.push([property, values[0]]);
+    else varying.set(property, values);
+  }
+  // A shorthand in the style attribute would outrank a changing longhand's rules (`margin: 0` over `.c { margin-top }`):
+  // a shorthand goes with its longhands, written first so they override it.
+  for (const [shorthand] of shared.filter(([p]) => [...varying.keys()].some((v) => v !== p && v.startsWith(p)))) {
+    shared.splice(shared.findIndex(([p]) => p === shorthand), 1);
+    const values = maps.map((m) => m?.get(shorthand));
+    const rest = [...varying];
+    varying.clear();
+    varying.set(shorthand, values);
+    for (const [k, v] of rest) varying.set(k, v);
+  }
+  if (hiddenSomewhere && !varying.has('display')) varying.set('display', maps.map(() => undefined));
+  if (hiddenSomewhere) varying.set('display', varying.get('display')!.map((v, i) => (maps[i] === null ? 'none' : v)));
+  return { shared, varying };
+}
+
+/**
+ * What a property the element does not set at a width is written as there: `unset` (inherited from the parent, or the
+ * initial value), except `display`, which goes back to the element's own (`revert`: a div's block, a li's list-item).
+ */
+const unsetValue = (property: string) => (property === 'display' ? 'revert' : 'unset');
+
+/** The rules of one class for each width: `[selector body at widths[0] (base), …]`. */
+export function declarationsByWidth(varying: Map<string, Array<string | number | undefined>>, count: number): string[][] {
+  const out: string[][] = Array.from({ length: count }, () => []);
+  for (const [property, values] of varying) {
+    values.forEach((value, i) => {
+      // Unchanged from the next narrower width: the base or an earlier query already says it.
+      if (i > 0 && value === values[i - 1]) return;
+      if (i === 0 && value === undefined) return;
+      out[i].push(`${kebab(property)}: ${value === undefined ? unsetValue(property) : cssValue(property, value)};`);
+    });
+  }
+  return out;
+}
+
+/** A stylesheet from classes' per-width declarations: the base rules, then one `@media (min-width)` block per wider width. */
+export function mediaSheet(widths: readonly number[], classes: Array<{ name: string; rules: string[][] }>): string {
+  const lines: string[] = [];
+  for (let i = 0; i < widths.length; i++) {
+    const rules = classes.filter((c) => c.rules[i].length).map((c) => `.${c.name} { ${c.rules[i].join(' ')} }`);
+    if (!rules.length) continue;
+    if (i === 0) lines.push(...rules);
+    else lines.push(`@media (min-width: ${widths[i]}px) {`, ...rules.map((r) => `  ${r}`), '}');
+  }
+  return lines.join('\n');
+}
+
+/** A class name scoped to the component (`Plans` → `plans-card-3`): two components on one page never share a rule. */
+export const scopedClass = (component: string, role: string, n: number) =>
+  `${component.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()}-${role.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${n}`;

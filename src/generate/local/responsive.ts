@@ -1,0 +1,204 @@
+// One component from a responsive design's widths: the element trees the emitter builds for each width are matched
+// (same texts in the same order, same colours for boxes without text) and merged into one tree whose elements carry
+// their styles at every width. What one width has and another lacks stays in the tree, hidden where it is missing.
+// A row at one width whose content is a run of siblings at another (cards side by side that stack on a phone) becomes
+// one element whose direction changes: the run is wrapped at that width in a column that places it exactly as before.
+//
+// Each width's visible elements are exactly that width's tree, in its order, with its styles: the merged component
+// draws every width as the single-width emitter would.
+import type { StyleEntries } from '../style.js';
+import type { BreakpointSink, PerWidth } from '../breakpoints.js';
+import { attrText, get, isEl, plainText, type El } from './jsx.js';
+
+/** An element at every width (index: width, narrowest first); undefined where it is missing. */
+export interface Merged {
+  tag: string;
+  role: string;
+  attrs: El['attrs'];
+  perWidth: PerWidth;
+  children: Array<Merged | string>;
+}
+
+/** The texts an element shows, in order (placeholders count: they are what a field shows). */
+function texts(el: El): string[] {
+  const own = el.attrs.flatMap(([k, v]) => (k === 'placeholder' && typeof v === 'string' ? [v] : []));
+  return [...own, ...el.children.flatMap((c) => (typeof c === 'string' ? [c] : isEl(c) ? texts(c) : []))];
+}
+
+const key = (el: El) => {
+  const t = texts(el);
+  return t.length ? `t:${t.join('\u0001')}` : `b:${el.tag}:${get(el, 'backgroundColor') ?? ''}:${el.children.length}`;
+};
+
+const isContainer = (el: El) => el.children.some(isEl);
+
+/** Share of texts two containers have in common: a header whose menu collapses keeps its logo and its button. */
+function overlap(a: El, b: El): number {
+  const ta = texts(a), tb = [...texts(b)];
+  if (!ta.length || !tb.length) return 0;
+  let common = 0;
+  for (const t of ta) {
+    const i = tb.indexOf(t);
+    if (i >= 0) (common++, tb.splice(i, 1));
+  }
+  return common / Math.max(ta.length, texts(b).length);
+}
+
+/** A column (or row) that holds a run of siblings where they were: no margin, no size of its own. */
+const wrapper = (run: El[], direction: 'row' | 'column'): El => ({
+  tag: 'div',
+  role: direction === 'row' ? 'row' : 'stack',
+  attrs: [],
+  style: [['flexShrink', 0], ['display', 'flex'], ['flexDirection', direction], ['alignItems', 'flex-start']],
+  children: run,
+  direction,
+});
+
+/** The shortest run of `list` from `start` whose texts are `group`'s (at least one text), or 0. */
+function runLength(group: El, list: El[], start: number): number {
+  if (!isContainer(group)) return 0;
+  const want = texts(group).join('\u0001');
+  if (!want) return 0;
+  const got: string[] = [];
+  for (let m = 1; start + m <= list.length; m++) {
+    got.push(...texts(list[start + m - 1]));
+    const joined = got.join('\u0001');
+    if (joined === want) return m;
+    if (!want.startsWith(joined)) return 0;
+  }
+  return 0;
+}
+
+type Slot = Array<El | undefined>;
+
+/**
+ * Aligns the children of the elements matched so far (`slots`, one per merged child, per width up to `k - 1`) with
+ * width `k`'s children; `direction` is width k's parent flow (a wrapped run keeps it).
+ */
+function align(slots: Slot[], list: El[], k: number, direction: 'row' | 'column'): Slot[] {
+  const rep = (slot: Slot) => {
+    for (let w = k - 1; w >= 0; w--) if (slot[w]) return slot[w]!;
+    return undefined;
+  };
+  const out: Slot[] = [];
+  const only = (el: El): Slot => Object.assign(new Array<El | undefined>(k + 1).fill(undefined), { [k]: el });
+  let i = 0, j = 0;
+  while (i < slots.length || j < list.length) {
+    if (i >= slots.length) {
+      out.push(only(list[j++]));
+      continue;
+    }
+    const a = rep(slots[i]);
+    if (!a || j >= list.length) {
+      out.push([...slots[i++], undefined]);
+      continue;
+    }
+    const b = list[j];
+    if (key(a) === key(b)) {
+      out.push([...slots[i++], list[j++]]);
+      continue;
+    }
+    // A group here that is a run of siblings there (or the other way round): one element whose flow changes.
+    const m = a.role === 'row' || a.role === 'stack' ? runLength(a, list, j) : 0;
+    if (m) {
+      out.push([...slots[i++], m === 1 && (b.role === 'row' || b.role === 'stack') ? b : wrapper(list.slice(j, j + m), direction)]);
+      j += m;
+      continue;
+    }
+    const n = b.role === 'row' || b.role === 'stack' ? runLength(b, slots.slice(i).map((s) => rep(s)!).filter(Boolean), 0) : 0;
+    if (n) {
+      // The earlier widths' run goes into one wrapper per width, each in that width's own flow.
+      const run = slots.slice(i, i + n);
+      const wrapped: Slot = new Array<El | undefined>(k + 1).fill(undefined);
+      for (let w = 0; w < k; w++) {
+        const els = run.map((s) => s[w]).filter((e): e is El => !!e);
+        if (els.length) wrapped[w] = wrapper(els, 'column');
+      }
+      wrapped[k] = b;
+      out.push(wrapped);
+      i += n;
+      j++;
+      continue;
+    }
+    // Skip to the nearest exact match on either side; what lies before it is at one side only.
+    const later = list.findIndex((e, x) => x > j && key(e) === key(a));
+    const earlier = slots.findIndex((s, x) => x > i && rep(s) && key(rep(s)!) === key(b));
+    if (later >= 0 && (earlier < 0 || later - j <= earlier - i)) {
+      while (j < later) out.push(only(list[j++]));
+      continue;
+    }
+    if (earlier >= 0) {
+      while (i < earlier) out.push([...slots[i++], undefined]);
+      continue;
+    }
+    // Two containers that share most of their texts (a header whose menu collapses): the same element, merged inside.
+    if (isContainer(a) && isContainer(b) && a.tag === b.tag && overlap(a, b) >= 0.5) {
+      out.push([...slots[i++], list[j++]]);
+      continue;
+    }
+    out.push([...slots[i++], undefined]);
+    out.push(only(list[j++]));
+  }
+  return out;
+}
+
+const padded = (slot: Slot, count: number): Slot => Array.from({ length: count }, (_, w) => slot[w]);
+
+/** Merges one element's versions (per width, widest first as given by the caller's order; undefined = missing). */
+function mergeSlot(slot: Slot): Merged {
+  const present = slot.filter((e): e is El => !!e);
+  // Tag and attributes from the widest width that has the element (a heading on desktop stays one on a phone).
+  const first = present[present.length - 1];
+  const count = slot.length;
+  const leaf = !present.some(isContainer) && present.every((e) => e.children.every((c) => typeof c === 'string'));
+  let children: Merged['children'];
+  if (leaf) children = first.children.filter((c): c is string => typeof c === 'string');
+  else {
+    let slots: Slot[] = [];
+    for (let w = 0; w < count; w++) {
+      const el = slot[w];
+      const list = el ? el.children.filter(isEl) : [];
+      slots = w === 0 ? list.map((c) => [c]) : align(slots.map((s) => padded(s, w)), list, w, el?.direction ?? 'column');
+    }
+    children = slots.map((s) => mergeSlot(padded(s, count)));
+  }
+  const perWidth: PerWidth = slot.map((e) => (e ? (e.style.filter(([, v]) => v !== undefined) as StyleEntries) : null));
+  return { tag: first.tag, role: first.role, attrs: first.attrs, perWidth, children };
+}
+
+/**
+ * One tree from each width's tree. `roots` are ordered as the sink's widths are (narrowest first); the roots always
+ * match each other (one component), their contents are aligned child by child.
+ */
+export function mergeTrees(roots: El[]): Merged {
+  return mergeSlot(roots);
+}
+
+/** The merged tree's lines through a breakpoint sink. */
+export function printMerged(el: Merged, indent: string, sink: BreakpointSink): string[] {
+  const open = `${indent}<${el.tag}${el.attrs.map(attrText).join('')}${sink.attr(el.perWidth, el.role)}`;
+  if (!el.children.length) return [`${open} />`];
+  if (el.children.length === 1 && typeof el.children[0] === 'string') {
+    const c = el.children[0];
+    return [`${open}>${plainText(c) ? c : `{${JSON.stringify(c)}}`}</${el.tag}>`];
+  }
+  const lines = [`${open}>`];
+  for (const c of el.children) lines.push(...(typeof c === 'string' ? [`${indent}  {${JSON.stringify(c)}}`] : printMerged(c, `${indent}  `, sink)));
+  lines.push(`${indent}</${el.tag}>`);
+  return lines;
+}
+
+/** Elements hidden at some width: what is missing there. */
+export function hiddenCount(el: Merged): number {
+  return (el.perWidth.some((p) => p === null) ? 1 : 0) + el.children.reduce((n, c) => n + (typeof c === 'string' ? 0 : hiddenCount(c)), 0);
+}
+
+/** The component's source: the `<style>` of its breakpoints (when any) beside the merged tree. */
+export function responsiveComponent(name: string, root: Merged, sink: BreakpointSink): string {
+  const body = printMerged(root, '      ', sink);
+  const css = sink.css();
+  // The rules are ours (class names, lengths, colours, font stacks): nothing in them needs escaping in a template.
+  if (css && /[`\\]|\$\{/.test(css)) throw new Error('breakpoint CSS cannot be written as a template literal');
+  const lines = css ? ['    <>', `      <style>{\`\n${css}\n\`}</style>`, ...body, '    </>'] : body.map((l) => l.slice(2));
+  return [`export default function ${name}() {`, '  return (', ...lines, '  );', '}', ''].join('\n');
+}
