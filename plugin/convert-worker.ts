@@ -20,7 +20,7 @@ port.on('message', async (request: ConverterRequest) => {
   }
   if (request.type === 'images') {
     try {
-      const images = await session.images(request.design, request.file);
+      const images = await session.images(request.design, request.file, request.width);
       return port.postMessage({ type: 'images', id: request.id, images } satisfies ConverterReply, [images.design.buffer, images.render.buffer, images.diff.buffer] as ArrayBuffer[]);
     } catch (error) {
       return post({ type: 'images', id: request.id, error: (error as Error).message });

@@ -7,7 +7,7 @@ import type { ResolvedConfig } from '../src/config/types.js';
 import { createSession, failedResult, type ComparisonImages, type Converter, type ConvertJob } from '../src/session.js';
 import type { ConvertResult, ProgressEvent } from '../src/types.js';
 
-export type ConverterRequest = { type: 'convert'; id: number; design: string; force: boolean; cache: boolean } | { type: 'abort'; id: number } | { type: 'images'; id: number; design: string; file: string } | { type: 'close' };
+export type ConverterRequest = { type: 'convert'; id: number; design: string; force: boolean; cache: boolean } | { type: 'abort'; id: number } | { type: 'images'; id: number; design: string; file: string; width?: number } | { type: 'close' };
 export type ConverterReply =
   | { type: 'progress'; id: number; event: ProgressEvent }
   | { type: 'result'; id: number; result: ConvertResult }
@@ -77,11 +77,11 @@ export function createConverter(config: ResolvedConfig, env: NodeJS.ProcessEnv, 
         post({ type: 'convert', id, design, force: job.force ?? false, cache: job.cache ?? true });
       });
     },
-    images(design, file) {
+    images(design, file, width) {
       const id = ++seq;
       return new Promise<ComparisonImages>((resolve, reject) => {
         pictures.set(id, { resolve, reject });
-        post({ type: 'images', id, design, file });
+        post({ type: 'images', id, design, file, width });
       });
     },
     async close() {

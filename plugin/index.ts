@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Plugin, type ResolvedConfig as ViteResolvedConfig, type ViteDevServer, type Logger, type HtmlTagDescriptor } from 'vite';
 import type { ResolvedConfig } from '../src/config/types.js';
 import { loadEnvFiles } from '../src/config/env.js';
-import { isDesignFile, isTempFile, listDesigns } from '../src/designs.js';
+import { designGroupOf, groupDesigns, isDesignFile, isTempFile, listDesigns } from '../src/designs.js';
 import { describeError } from '../src/errors.js';
 import type { ComparisonImages, Converter, ConvertJob } from '../src/session.js';
 import type { ConvertResult } from '../src/types.js';
@@ -84,14 +84,14 @@ export default function ui2code(options: Ui2CodeOptions = {}): Plugin {
     else logger.info(`${PREFIX} ${status.design} → ${status.file} (${result.status}, ${result.rounds} round${result.rounds === 1 ? '' : 's'}${score})`, { timestamp: true });
   };
 
-  async function serveImage(kind: string, designRel: string): Promise<Uint8Array | null> {
+  async function serveImage(kind: string, designRel: string, width?: number): Promise<Uint8Array | null> {
     const status = queue?.statuses.get(designRel);
     if (!status || !status.file || (status.state !== 'done' && status.state !== 'pending')) return null;
-    const key = `${designRel}@${status.version}`;
+    const key = `${designRel}@${status.version}${width ? `:${width}` : ''}`;
     let made = images.get(key);
     if (!made) {
       for (const old of images.keys()) if (old.startsWith(`${designRel}@`)) images.delete(old);
-      made = getConverter().then((c) => c.images(path.resolve(config!.root, designRel), path.resolve(config!.root, status.file!)));
+      made = getConverter().then((c) => c.images(path.resolve(config!.root, designRel), path.resolve(config!.root, status.file!), width));
       images.set(key, made);
       made.catch(() => images.delete(key));
     }
@@ -137,10 +137,11 @@ export default function ui2code(options: Ui2CodeOptions = {}): Plugin {
         api.regenerate(design, { force: url.searchParams.get('force') === '1' });
         return send(202, 'application/json', JSON.stringify({ queued: design }));
       }
-      // /__ui2code/image/<design, URI-encoded>/<kind>.png
+      // /__ui2code/image/<design, URI-encoded>/<kind>.png[?width=<css px> for one viewport of a responsive design]
       const image = /^image\/(.+)\/(design|render|diff)\.png$/.exec(sub);
       if (image) {
-        const png = await serveImage(image[2], decodeURIComponent(image[1]));
+        const width = Number(url.searchParams.get('width')) || undefined;
+        const png = await serveImage(image[2], decodeURIComponent(image[1]), width);
         return png ? send(200, 'image/png', Buffer.from(png.buffer, png.byteOffset, png.byteLength)) : send(404, 'text/plain', 'no image');
       }
       if (sub === 'gallery') return send(200, 'text/html; charset=utf-8', galleryHtml());
@@ -247,8 +248,12 @@ export default function ui2code(options: Ui2CodeOptions = {}): Plugin {
       const onFile = (event: 'add' | 'change' | 'unlink') => (file: string) => {
         if (!queue) return;
         if (isDesignFile(file, cfg.designs)) {
-          if (event === 'unlink') queue.remove(file);
-          else queue.schedule(file);
+          // Any image of a responsive set converts the set, under its main design's name; a deleted image
+          // regenerates the set from the images left, the last one gone removes the design.
+          void designGroupOf(file, cfg.viewportPattern).then((group) => {
+            if (group) queue?.schedule(group.design);
+            else if (event === 'unlink') queue?.remove(file);
+          });
         } else if (file.startsWith(cfg.outDir + path.sep) && file.endsWith('.tsx') && !isTempFile(file) && event !== 'change') {
           void refreshComponents().catch(() => undefined);
         }
@@ -263,7 +268,7 @@ export default function ui2code(options: Ui2CodeOptions = {}): Plugin {
         void listDesigns(cfg.designs).then(
           (designs) => {
             if (designs.length) logger.info(`${PREFIX} ${designs.length} design${designs.length === 1 ? '' : 's'} in ${rel(cfg.designs) || '.'}`, { timestamp: true });
-            for (const design of designs) queue?.schedule(design, { debounceMs: 0 });
+            for (const { design } of groupDesigns(designs, cfg.viewportPattern)) queue?.schedule(design, { debounceMs: 0 });
           },
           (error: unknown) => logger.error(`${PREFIX} cannot list the designs in ${rel(cfg.designs) || '.'}: ${describeError(error)}`, { timestamp: true }),
         );

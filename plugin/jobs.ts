@@ -26,6 +26,8 @@ export interface DesignStatus {
   error?: string;
   errorCode?: string;
   message?: string;
+  /** A responsive design: each viewport's CSS width and score, widest first (`score` is the worst). */
+  widths?: Array<{ width: number; score: number; mismatch: number; fgMismatch: number }>;
   /** Conversions started for this design since the server started. */
   runs: number;
   /** Bumped on every finished run: the status page's image URLs change with it. */
@@ -100,6 +102,7 @@ function fromResult(root: string, result: ConvertResult, version: number): Parti
     scores: result.scores,
     score: result.score,
     terms: result.terms,
+    widths: result.widths?.map(({ width, score, mismatch, fgMismatch }) => ({ width, score, mismatch, fgMismatch })),
     usage: result.usage,
     cost: result.cost,
     provider: result.provider,

@@ -74,7 +74,8 @@ const viewOf = (design) => { if (!view.has(design)) view.set(design, { tab: 'pic
 let group = 'all', current = null;
 const fmt = (x, d = 3) => (typeof x === 'number' ? x.toFixed(d) : '–');
 const el = (tag, props = {}, ...children) => { const e = Object.assign(document.createElement(tag), props); e.append(...children); return e; };
-const img = (kind, s) => base + 'image/' + encodeURIComponent(s.design) + '/' + kind + '.png?v=' + s.version;
+const img = (kind, s, width) => base + 'image/' + encodeURIComponent(s.design) + '/' + kind + '.png?v=' + s.version + (width ? '&width=' + width : '');
+const imgAt = img;
 const api = (what, s, method = 'GET') => fetch(base + what + '?design=' + encodeURIComponent(s.design), { method });
 const GROUPS = [['all', 'All'], ['failed', 'Failed'], ['pending', 'Waiting'], ['busy', 'In progress'], ['done', 'Done']];
 const groupOf = (s) => (s.state === 'failed' ? 'failed' : s.state === 'pending' ? 'pending' : s.state === 'done' ? 'done' : 'busy');
@@ -99,7 +100,16 @@ function diffView(text) {
   return pre;
 }
 
+// A responsive design shows every viewport, widest first: its design, render and diff side by side, with its score.
 function pictures(s, v) {
+  if (!s.widths || s.widths.length < 2) return widthPictures(s, v);
+  return el('div', { className: 'widths' }, ...s.widths.map((w) => el('section', { className: 'width' },
+    el('h4', { textContent: w.width + ' px · score ' + fmt(w.score) + ' · mismatch ' + fmt(w.mismatch, 4) + ' · fgMismatch ' + fmt(w.fgMismatch, 4) }),
+    widthPictures(s, v, w.width))));
+}
+
+function widthPictures(s, v, width) {
+  const img = (kind, s) => imgAt(kind, s, width);
   const design = el('img', { src: img('design', s), alt: 'design of ' + s.design });
   const under = el('img', { src: img('design', s), alt: '' });
   const render = el('img', { src: img('render', s), alt: '' });

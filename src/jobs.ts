@@ -50,6 +50,11 @@ export interface JobQueueOptions {
   debounceMs: number;
   /** Wait until the file stops changing before converting (watchers without their own write-finish detection). Default false. */
   waitForWrites?: boolean;
+  /**
+   * The design a file belongs to, when several files make one design (a responsive set: `plans.png` and
+   * `plans@mobile.png`): events for any of them debounce, abort and run as one. Default: each file is its own design.
+   */
+  keyOf?: (file: string) => string;
   /** A design's run is scheduled (again). */
   onQueued?: (design: string) => void;
   /** A design's run got its slot and starts. */
@@ -77,17 +82,20 @@ export interface JobQueue {
 
 /** Designs are keyed by the path they are scheduled with: adapters pass absolute paths. */
 export function createJobQueue(options: JobQueueOptions): JobQueue {
-  const { run, concurrency, debounceMs, waitForWrites = false, onQueued, onStart, onProgress, onResult, onRemoved, onError } = options;
+  const { run, concurrency, debounceMs, waitForWrites = false, onQueued, onStart, onProgress, onResult, onRemoved, onError, keyOf = (file: string) => file } = options;
+  /** The file a design's next run converts: the last one an event named (any image of a set names the set). */
+  const latest = new Map<string, string>();
   const timers = new Map<string, NodeJS.Timeout>();
   const running = new Map<string, AbortController>();
   const inFlight = new Set<Promise<void>>();
   const slot = limiter(concurrency);
   let closed = false;
 
-  async function start(design: string, force: boolean, cache: boolean): Promise<void> {
-    running.get(design)?.abort();
+  async function start(key: string, force: boolean, cache: boolean): Promise<void> {
+    const design = latest.get(key) ?? key;
+    running.get(key)?.abort();
     const controller = new AbortController();
-    running.set(design, controller);
+    running.set(key, controller);
     const { signal } = controller;
     try {
       if (waitForWrites && !(await waitUntilStable(design))) {
@@ -104,7 +112,7 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
     } catch (error) {
       if (!signal.aborted) onError?.(design, error);
     } finally {
-      if (running.get(design) === controller) running.delete(design);
+      if (running.get(key) === controller) running.delete(key);
     }
   }
 
@@ -116,22 +124,25 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
   return {
     schedule(design, { force = false, cache = true, debounceMs: wait = debounceMs } = {}) {
       if (closed) return;
-      clearTimeout(timers.get(design));
+      const key = keyOf(design);
+      latest.set(key, design);
+      clearTimeout(timers.get(key));
       // A save in progress makes the running conversion stale at once.
-      running.get(design)?.abort();
+      running.get(key)?.abort();
       onQueued?.(design);
       timers.set(
-        design,
+        key,
         setTimeout(() => {
-          timers.delete(design);
-          if (!closed) track(start(design, force, cache));
+          timers.delete(key);
+          if (!closed) track(start(key, force, cache));
         }, wait),
       );
     },
     remove(design) {
-      clearTimeout(timers.get(design));
-      timers.delete(design);
-      running.get(design)?.abort();
+      const key = keyOf(design);
+      clearTimeout(timers.get(key));
+      timers.delete(key);
+      running.get(key)?.abort();
       onRemoved?.(design);
     },
     async idle() {

@@ -26,7 +26,8 @@ export interface ComparisonImages {
 /** What the plugin drives, in its conversion thread or inline: a session's conversions, by message or by call. */
 export interface Converter {
   convert(design: string, job?: ConvertJob): Promise<ConvertResult>;
-  images(design: string, file: string): Promise<ComparisonImages>;
+  /** At `width` for a responsive design (one of its viewports' CSS widths); default the widest. */
+  images(design: string, file: string, width?: number): Promise<ComparisonImages>;
   close(): Promise<void>;
 }
 
@@ -97,14 +98,17 @@ export function createSession(config: ResolvedConfig, { renderer: given, provide
     return local.designTexts(design);
   }
 
-  async function images(designPath: string, file: string): Promise<ComparisonImages> {
-    const [{ readDesign }, { scoreComponent }, { encodePng }, fs] = await Promise.all([
-      import('./intake/decode.js'),
+  async function images(designPath: string, file: string, width?: number): Promise<ComparisonImages> {
+    const [{ readDesignSet }, { designSetOf }, { scoreComponent }, { encodePng }, fs] = await Promise.all([
+      import('./intake/set.js'),
+      import('./pipeline.js'),
       import('./compare/score-component.js'),
       import('./intake/png.js'),
       import('node:fs/promises'),
     ]);
-    const design = await readDesign(designPath, config.limits);
+    // A responsive design's viewport at the width asked for (the component is drawn at that width), else the widest.
+    const set = await readDesignSet(await designSetOf(config, designPath), config.limits);
+    const design = set.find((d) => d.cssWidth === width) ?? set[0];
     const source = await fs.readFile(file, 'utf8');
     const scored = await scoreComponent(await renderer(), design, source, { diff: true, name: file });
     // Copies, so each owns its buffer (the conversion thread transfers them).

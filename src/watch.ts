@@ -3,7 +3,7 @@
 // Removing a design keeps its component.
 import path from 'node:path';
 import type { FSWatcher } from 'chokidar';
-import { isDesignFile } from './designs.js';
+import { designGroupOf, isDesignFile, viewportOf } from './designs.js';
 import { createJobQueue } from './jobs.js';
 import type { ConvertOptions } from './pipeline.js';
 import { createSession, type Session } from './session.js';
@@ -51,6 +51,8 @@ export async function watchDesigns(options: WatchOptions): Promise<DesignWatcher
     onResult: onResult && ((_design, result) => onResult(result)),
     onRemoved,
     onError: onError && ((_design, error) => onError(error)),
+    // Every image of a responsive set is one design: the set converts once, whichever image changed.
+    keyOf: (file) => path.join(path.dirname(file), viewportOf(file, config.viewportPattern).base),
   });
 
   const { watch } = await import('chokidar');
@@ -65,7 +67,13 @@ export async function watchDesigns(options: WatchOptions): Promise<DesignWatcher
   });
   const schedule = (file: string) => isDesignFile(file, dir) && queue.schedule(path.resolve(file), { force, cache });
   watcher.on('add', schedule).on('change', schedule);
-  watcher.on('unlink', (file: string) => isDesignFile(file, dir) && queue.remove(path.resolve(file)));
+  // A deleted image of a set regenerates the set from the images left; the last one gone removes the design.
+  const unlink = async (file: string) => {
+    const rest = await designGroupOf(path.resolve(file), config.viewportPattern);
+    if (rest) queue.schedule(rest.design, { force, cache });
+    else queue.remove(path.resolve(file));
+  };
+  watcher.on('unlink', (file: string) => void (isDesignFile(file, dir) && unlink(file)));
   watcher.on('error', (error: unknown) => onError?.(error));
   const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
 

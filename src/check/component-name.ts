@@ -2,6 +2,6 @@
 // check pairs exactly as convert writes.
 import { componentName } from '../write/names.js';
 
-export function componentNameFor(designPath: string): string {
-  return componentName(designPath);
+export function componentNameFor(designPath: string, viewportPattern?: string): string {
+  return componentName(designPath, [], viewportPattern);
 }

@@ -3,7 +3,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
-import { listDesigns } from '../designs.js';
+import { groupDesigns, listDesigns } from '../designs.js';
 import { Ui2CodeError } from '../errors.js';
 import { componentNameFor } from './component-name.js';
 import { readManifestPairs } from './manifest.js';
@@ -40,9 +40,13 @@ async function requireFolder(dir: string): Promise<void> {
   if (!stat.isDirectory()) throw new Ui2CodeError('CONFIG', 'the designs folder is not a folder: check --designs or `designs` in the config', { file: dir });
 }
 
-export async function discover(config: Pick<ResolvedConfig, 'root' | 'designs' | 'outDir'>): Promise<CheckPair[]> {
+export async function discover(config: Pick<ResolvedConfig, 'root' | 'designs' | 'outDir'> & Partial<Pick<ResolvedConfig, 'viewportPattern'>>): Promise<CheckPair[]> {
   await requireFolder(config.designs);
-  const [designs, components, manifest] = await Promise.all([listDesigns(config.designs), listComponents(config.outDir), readManifestPairs(config.root, config.outDir)]);
+  const [files, components, manifest] = await Promise.all([listDesigns(config.designs), listComponents(config.outDir), readManifestPairs(config.root, config.outDir)]);
+  // A responsive set (plans.png, plans@mobile.png) is one design, checked at each of its widths.
+  const groups = groupDesigns(files, config.viewportPattern);
+  const designs = groups.map((g) => g.design);
+  const setOf = new Map(groups.filter((g) => g.files.length > 1).map((g) => [g.design, g.files]));
   const byDesign = new Map((manifest ?? []).map((m) => [m.design, m]));
   const claimed = new Set<string>();
   const pairs: CheckPair[] = [];
@@ -59,11 +63,11 @@ export async function discover(config: Pick<ResolvedConfig, 'root' | 'designs' |
       component = known.component;
       via = 'manifest';
     } else {
-      const candidate = path.join(config.outDir, `${componentNameFor(design)}.tsx`);
+      const candidate = path.join(config.outDir, `${componentNameFor(design, config.viewportPattern)}.tsx`);
       if (await exists(candidate)) component = candidate;
     }
     if (component) claimed.add(component);
-    pairs.push({ id: relativeId(config.root, design), design, component, via, ...(known?.accepted !== undefined ? { accepted: known.accepted } : {}), ...(known?.outdatedScoreVersion !== undefined ? { outdatedScoreVersion: known.outdatedScoreVersion } : {}) });
+    pairs.push({ id: relativeId(config.root, design), design, ...(setOf.has(design) ? { widths: setOf.get(design) } : {}), component, via, ...(known?.accepted !== undefined ? { accepted: known.accepted } : {}), ...(known?.outdatedScoreVersion !== undefined ? { outdatedScoreVersion: known.outdatedScoreVersion } : {}) });
   }
   // A refused entry whose design is not in the designs folder is still reported: someone crafted or broke the manifest.
   const listed = new Set(designs);

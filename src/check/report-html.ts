@@ -65,12 +65,17 @@ function section(r: CheckResult, extras: ReportExtras): string {
   const stem = imageStem(r.id);
   const figure = (refs: ReportImages, kind: keyof ReportImages, caption: string) =>
     `<figure class="${kind}"><figcaption>${caption}</figcaption><img class="zoomable" loading="lazy" alt="${caption} of ${esc(r.id)}" src="${esc(refs[kind])}"></figure>`;
-  const pictures = r.images
-    ? `<div class="modes" role="group" aria-label="how to show the pictures"><button type="button" data-mode="side" aria-pressed="true">Side by side</button><button type="button" data-mode="diff" aria-pressed="false">Diff</button><button type="button" data-mode="slider" aria-pressed="false">Slider</button></div>
-<div class="pictures" data-mode="side">${figure(r.images, 'design', 'Design')}${figure(r.images, 'render', 'Render')}${figure(r.images, 'diff', 'Diff')}
-<div class="slider"><div class="stack"><img class="under" alt="" src="${esc(r.images.design)}"><img class="over" alt="" src="${esc(r.images.render)}"></div>
-<input type="range" min="0" max="100" value="50" aria-label="slide between the design and the render of ${esc(r.id)}"><p>Design ◀ slide ▶ Render</p></div></div>`
-    : '';
+  const block = (images: ReportImages) => `<div class="pictures" data-mode="side">${figure(images, 'design', 'Design')}${figure(images, 'render', 'Render')}${figure(images, 'diff', 'Diff')}
+<div class="slider"><div class="stack"><img class="under" alt="" src="${esc(images.design)}"><img class="over" alt="" src="${esc(images.render)}"></div>
+<input type="range" min="0" max="100" value="50" aria-label="slide between the design and the render of ${esc(r.id)}"><p>Design ◀ slide ▶ Render</p></div></div>`;
+  // A responsive design: every viewport, widest first, each rendered at its own width beside its design and diff.
+  const perWidth = r.widths?.filter((w) => w.images);
+  const modes = `<div class="modes" role="group" aria-label="how to show the pictures"><button type="button" data-mode="side" aria-pressed="true">Side by side</button><button type="button" data-mode="diff" aria-pressed="false">Diff</button><button type="button" data-mode="slider" aria-pressed="false">Slider</button></div>`;
+  const pictures = perWidth?.length
+    ? `${modes}${perWidth.map((w) => `<h3 class="width">${w.width} px · ${esc(w.design)} · score <b>${w.score.toFixed(3)}</b> ${w.score >= r.threshold ? '≥' : '<'} ${r.threshold}</h3>\n${block(w.images!)}`).join('\n')}`
+    : r.images
+      ? `${modes}\n${block(r.images)}`
+      : '';
   const code = extras.code?.get(r.id);
   const history = extras.history?.get(r.id);
   const tabs: Array<[string, string, string]> = [];
@@ -187,7 +192,7 @@ document.addEventListener('click', (e) => {
   if (mode) {
     const section = mode.closest('section');
     for (const b of section.querySelectorAll('.modes button')) b.setAttribute('aria-pressed', String(b === mode));
-    section.querySelector('.pictures').dataset.mode = mode.dataset.mode;
+    for (const p of section.querySelectorAll('.pictures')) p.dataset.mode = mode.dataset.mode;
   }
 });
 for (const slider of document.querySelectorAll('.slider')) {

@@ -10,6 +10,7 @@ import { relativeId } from './discover.js';
 import type { Scorer } from './scorer.js';
 import type { RenderResult } from '../types.js';
 import type { CheckPair, CheckResult } from './types.js';
+import { worstWidth } from '../compare/score-component.js';
 
 /** Says that an accepted score from an older formula was not compared with. */
 const rebaselined = (pair: CheckPair) =>
@@ -47,6 +48,7 @@ export async function checkPair(pair: CheckPair, { renderer, scorer, config, rep
     const message = pair.design ? 'no component found for this design' : 'no design found for this component';
     return { ...base, ...verdict({ missing }), message };
   }
+  if (pair.widths) return checkWidths(pair as CheckPair & { design: string; component: string; widths: string[] }, { renderer, scorer, config, reportDir }, base, verdict, started);
   try {
     const info = await scorer.load(pair.id, pair.design, config.limits);
     let render: RenderResult;
@@ -78,6 +80,68 @@ export async function checkPair(pair: CheckPair, { renderer, scorer, config, rep
       ...verdict({ error: true }),
       // Paths relative to the root, so reports from different machines (shards) read and merge alike.
       message: describeError(error).split(`${config.root}${path.sep}`).join(''),
+      errorCode: isUi2CodeError(error) ? error.code : 'ERROR',
+      durationMs: Math.round(performance.now() - started),
+    };
+  }
+}
+
+/** One viewport of a responsive design: rendered at its own CSS width, scored as a single design is. */
+async function checkWidth(pair: CheckPair & { component: string }, file: string, { renderer, scorer, config, reportDir }: Pick<RunOptions, 'renderer' | 'scorer' | 'config' | 'reportDir'>) {
+  const key = `${pair.id}#${relativeId(config.root, file)}`;
+  const info = await scorer.load(key, file, config.limits);
+  let render: RenderResult;
+  try {
+    const source = await fs.readFile(pair.component, 'utf8');
+    render = await renderer.render(source, { width: info.cssWidth, height: info.cssHeight, deviceScaleFactor: info.scale }, { name: pair.component, resolveDir: path.dirname(pair.component) });
+  } catch (error) {
+    scorer.drop(key);
+    throw error;
+  }
+  const { image, viewport, documentWidth, documentHeight, texts, elements } = render;
+  // Report pictures per width: `plans.png@375`.
+  const { scores, images } = await scorer.score(key, { image, viewport, documentWidth, documentHeight, texts, elements }, reportDir ? { dir: reportDir, id: `${pair.id}@${info.cssWidth}` } : undefined);
+  return { design: relativeId(config.root, file), width: info.cssWidth, score: scores.score, scores, pageErrors: render.pageErrors, ...(images ? { images } : {}) };
+}
+
+/**
+ * A responsive design: the component rendered at every viewport's width and scored against that viewport's image. It
+ * is as good as its worst width: the verdict, the score and the pictures shown first are the worst width's, and the
+ * message names every width under the threshold.
+ */
+async function checkWidths(
+  pair: CheckPair & { design: string; component: string; widths: string[] },
+  options: Pick<RunOptions, 'renderer' | 'scorer' | 'config' | 'reportDir'>,
+  base: Omit<CheckResult, 'status' | 'failed'>,
+  verdict: (input: { score?: number; error?: boolean }) => ReturnType<typeof decide>,
+  started: number,
+): Promise<CheckResult> {
+  try {
+    const measured = await Promise.all(pair.widths.map((file) => checkWidth(pair, file, options)));
+    measured.sort((a, b) => b.width - a.width);
+    const worst = worstWidth(measured);
+    const v = verdict({ score: worst.score });
+    const under = measured.filter((w) => w.score < base.threshold);
+    const pageErrors = measured.flatMap((w) => w.pageErrors);
+    return {
+      ...base,
+      ...v,
+      score: worst.score,
+      scores: worst.scores,
+      widths: measured.map(({ design, width, score, scores, images }) => ({ design, width, score, scores, ...(images ? { images } : {}) })),
+      ...(v.status === 'fail'
+        ? { message: `score ${worst.score.toFixed(3)} is under the threshold ${base.threshold} at ${under.map((w) => `${w.width} px (${w.design})`).join(', ')}` }
+        : rebaselined(pair)),
+      ...(pageErrors.length ? { pageErrors } : {}),
+      ...(worst.images ? { images: worst.images } : {}),
+      durationMs: Math.round(performance.now() - started),
+    };
+  } catch (error) {
+    if (isUi2CodeError(error, 'NO_BROWSER')) throw error;
+    return {
+      ...base,
+      ...verdict({ error: true }),
+      message: describeError(error).split(`${options.config.root}${path.sep}`).join(''),
       errorCode: isUi2CodeError(error) ? error.code : 'ERROR',
       durationMs: Math.round(performance.now() - started),
     };

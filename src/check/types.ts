@@ -6,6 +6,8 @@ export interface CheckPair {
   /** Stable key: the design's path relative to the root (posix), or the component's when it has no design. */
   id: string;
   design?: string;
+  /** A responsive design: every image of its set (absolute), `design` first. Absent for a single image. */
+  widths?: string[];
   component?: string;
   /** The score the manifest accepted for this component (when generated or at the last `check --update`). */
   accepted?: number;
@@ -51,6 +53,11 @@ export interface CheckResult {
   errorCode?: string;
   pageErrors?: string[];
   images?: ReportImages;
+  /**
+   * A responsive design: each viewport rendered at its own width and scored, widest first. `score`, `scores` and
+   * `images` above are the worst width's; the result fails when any width is under the threshold.
+   */
+  widths?: Array<{ design: string; width: number; score: number; scores: Scores; images?: ReportImages }>;
   /** The component's code saved in the report folder (relative path), with --report. */
   code?: string;
   /** Scores of the component's generation rounds, from the manifest. */

@@ -6,7 +6,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { loadConfig } from '../../config/load.js';
 import type { ProviderName, UserConfig } from '../../config/types.js';
 import { Ui2CodeError } from '../../errors.js';
-import { listDesigns } from '../../designs.js';
+import { groupDesigns, listDesigns } from '../../designs.js';
 import { limiter } from '../../jobs.js';
 import { createSession } from '../../session.js';
 import type { ConvertResult, ProgressEvent } from '../../types.js';
@@ -120,6 +120,8 @@ export function jsonResult(r: ConvertResult) {
     ...(r.status !== 'failed' ? { belowThreshold: r.belowThreshold ?? false } : {}),
     ...(r.errorCode ? { errorCode: r.errorCode } : {}),
     ...(r.terms ? { terms: r.terms } : {}),
+    // A responsive design: each viewport's image, width and scores (the fields above are the worst width's).
+    ...(r.widths ? { widths: r.widths } : {}),
   };
 }
 
@@ -138,7 +140,8 @@ export function registerConvert(program: Command): void {
     .option('--strict', 'exit 1 when a written component scores under the check threshold')
     .action(async (images: string[], flags: ConvertFlags) => {
       const config = await loadConfig({ root: process.cwd(), overrides: overridesFrom(flags), configFile: flags.config === false ? false : flags.config });
-      const designs = await expandDesignArgs(images);
+      // The images of one responsive design (plans.png, plans@mobile.png) convert together, once.
+      const designs = groupDesigns(await expandDesignArgs(images), config.viewportPattern).map((g) => g.design);
       const session = createSession(config);
       const stopSignals = closeOnSignals(() => session.close());
       const progress = await createConvertProgress({ quiet: flags.json, root: config.root });
