@@ -42,14 +42,43 @@ export function userPrompt({ width, height, hints }: { width: number; height: nu
   return lines.join('\n');
 }
 
+/**
+ * The first request for a responsive design: one image per viewport (each labelled with its width before it), and one
+ * component for all of them. The layout switches with `@media (min-width)` rules in a `<style>` element of the
+ * component's own (the safety policy allows exactly that stylesheet: its own class names, width queries, no url()).
+ */
+export function responsivePrompt({ widths, hints }: { widths: Array<{ width: number; height: number }>; hints?: Hints }): string {
+  const list = widths.map((w) => `${w.width}x${w.height}`).join(', ');
+  const narrowest = widths[widths.length - 1].width;
+  const lines = [
+    `The images are one responsive design at ${widths.length} viewport widths (CSS px, widest first: ${list}); each image is labelled with its width just before it.`,
+    'Write ONE component that reproduces each image exactly when the page is that wide. For this responsive design the root is not of fixed size:',
+    `- the root element has width: 100% and fills the viewport; at each viewport width its height is that image's height;`,
+    `- write the layout mobile first: the ${narrowest}px design's styles as the base, and the styles of each wider design in \`@media (min-width: <its width>px)\` blocks;`,
+    "- put those rules in one <style> element rendered by the component, as one constant template string (<style>{`...`}</style>), with no attributes; selectors are single class names used on the component's own elements (prefix them with the component's name), no other at-rules, no url(), no @import;",
+    '- styles that are the same at every width may stay inline; a property that changes between widths must only be set in the class rules (an inline style would override the media queries);',
+    "- an element that one design shows and another does not is hidden there (display: none in that width's rule): keep every text of every image.",
+    'Write the component.',
+  ];
+  if (hints) lines.push('', 'Hints for the widest image:', ...hintLines(hints));
+  return lines.join('\n');
+}
+
 /** A refinement round: design, render of the current code (and the diff), the code and its scores; a complete file back. */
-export function refinePrompt({ code, scores, round, hasDiff, refused }: { code: string; scores: Scores; round: number; hasDiff: boolean; refused?: string[] }): string {
+export function refinePrompt({ code, scores, round, hasDiff, refused, widths }: { code: string; scores: Scores; round: number; hasDiff: boolean; refused?: string[]; widths?: Array<{ width: number; scores: Scores }> }): string {
   const terms = [`mismatch ${scores.mismatch.toFixed(4)}`, `foreground mismatch ${scores.fgMismatch.toFixed(4)}`];
   if (scores.textRecall !== undefined) terms.push(`text recall ${scores.textRecall.toFixed(3)}`);
   if (scores.textPosition !== undefined) terms.push(`text position ${scores.textPosition.toFixed(3)}`);
   if (scores.blockMatch !== undefined) terms.push(`block match ${scores.blockMatch.toFixed(3)}`);
+  const intro = widths
+    ? [
+        `Refinement round ${round}. For each viewport width, labelled before its images, you see how the current code renders at that width${hasDiff ? ' and the pixels that differ from that width\'s design in red' : ''}; the designs are the images labelled above.`,
+        ...widths.map((w) => `At ${w.width}px: score ${w.scores.score.toFixed(3)} (mismatch ${w.scores.mismatch.toFixed(4)}, foreground mismatch ${w.scores.fgMismatch.toFixed(4)}).`),
+        'The component is as good as its worst width.',
+      ]
+    : [`Refinement round ${round}. The first image is the design; the next one is a screenshot of how the current code renders${hasDiff ? '; the last one marks the pixels that differ in red' : ''}.`];
   return [
-    `Refinement round ${round}. The first image is the design; the next one is a screenshot of how the current code renders${hasDiff ? '; the last one marks the pixels that differ in red' : ''}.`,
+    ...intro,
     `Current similarity score ${scores.score.toFixed(3)} of 1 (${terms.join(', ')}); rendered size ${scores.renderedWidth}x${scores.renderedHeight} CSS px against the design's ${scores.width}x${scores.height}.`,
     'Compare the design and the render carefully and fix every difference: missing or extra elements, positions, sizes, colours, texts, fonts, spacing.',
     ...(refused?.length ? [`Your previous answer was refused by the safety policy (${refused.join('; ')}); the code below is the last accepted one. Do not break these rules again.`] : []),
