@@ -17,6 +17,7 @@ const benches: Array<[string, Bench | null]> = [
   ['plugin', await optional('./plugin.js', 'benchPlugin')],
   ['typography', await optional('./typography.js', 'benchTypography')],
   ['code', await optional('./code.js', 'benchCode')],
+  ['responsive', await optional('./responsive.js', 'benchResponsive')],
 ];
 
 for (const [name, bench] of benches) {

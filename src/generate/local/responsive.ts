@@ -44,6 +44,17 @@ function overlap(a: El, b: El): number {
   return common / Math.max(ta.length, texts(b).length);
 }
 
+/**
+ * How surely two containers are one element at two widths: the share of texts they have in common, and half a point
+ * more for the same fill with a text in common (a bar that keeps its logo and colour while its menu collapses).
+ */
+function affinity(a: El, b: El): number {
+  if (!isContainer(a) || !isContainer(b) || a.tag !== b.tag) return 0;
+  const shared = overlap(a, b);
+  const fill = get(a, 'backgroundColor');
+  return shared + (shared > 0 && fill !== undefined && fill === get(b, 'backgroundColor') ? 0.5 : 0);
+}
+
 /** A column (or row) that holds a run of siblings where they were: no margin, no size of its own. */
 const wrapper = (run: El[], direction: 'row' | 'column'): El => ({
   tag: 'div',
@@ -67,6 +78,27 @@ function runLength(group: El, list: El[], start: number): number {
     if (!want.startsWith(joined)) return 0;
   }
   return 0;
+}
+
+const isGroup = (el: El) => el.role === 'row' || el.role === 'stack';
+
+/** The longest run at the start of `list` whose texts all appear, in order, among `group`'s (at least one text each). */
+function partialRun(group: El, list: El[]): number {
+  const want = texts(group);
+  let at = 0, m = 0;
+  for (const el of list) {
+    const got = texts(el);
+    if (!got.length) break;
+    let k = at;
+    for (const t of got) {
+      while (k < want.length && want[k] !== t) k++;
+      if (k === want.length) return m;
+      k++;
+    }
+    at = k;
+    m++;
+  }
+  return m;
 }
 
 type Slot = Array<El | undefined>;
@@ -131,8 +163,39 @@ function align(slots: Slot[], list: El[], k: number, direction: 'row' | 'column'
       while (i < earlier) out.push([...slots[i++], undefined]);
       continue;
     }
-    // Two containers that share most of their texts (a header whose menu collapses): the same element, merged inside.
-    if (isContainer(a) && isContainer(b) && a.tag === b.tag && overlap(a, b) >= 0.5) {
+    // A group here that holds a run of siblings there and more (a bar whose menu is gone on a phone, its logo left).
+    const p = isGroup(b) ? partialRun(b, slots.slice(i).map((x) => rep(x)!).filter(Boolean)) : 0;
+    if (p) {
+      const wrapped: Slot = new Array<El | undefined>(k + 1).fill(undefined);
+      for (let w = 0; w < k; w++) {
+        const els = slots.slice(i, i + p).map((x) => x[w]).filter((e): e is El => !!e);
+        if (els.length) wrapped[w] = wrapper(els, 'column');
+      }
+      wrapped[k] = b;
+      out.push(wrapped);
+      i += p;
+      j++;
+      continue;
+    }
+    const q = isGroup(a) ? partialRun(a, list.slice(j)) : 0;
+    if (q) {
+      out.push([...slots[i++], wrapper(list.slice(j, j + q), direction)]);
+      j += q;
+      continue;
+    }
+    // The same container changed inside (a header whose menu collapses): the closest pair a few steps ahead on either
+    // side, what lies before it kept at its own side only.
+    let best: { di: number; dj: number; value: number } | null = null;
+    for (let di = 0; di < 3 && i + di < slots.length; di++) {
+      for (let dj = 0; dj < 3 && j + dj < list.length; dj++) {
+        const r = rep(slots[i + di]);
+        const value = r ? affinity(r, list[j + dj]) - 0.1 * (di + dj) : 0;
+        if (value >= 0.5 && (!best || value > best.value)) best = { di, dj, value };
+      }
+    }
+    if (best) {
+      for (let n = 0; n < best.di; n++) out.push([...slots[i++], undefined]);
+      for (let n = 0; n < best.dj; n++) out.push(only(list[j++]));
       out.push([...slots[i++], list[j++]]);
       continue;
     }

@@ -1,0 +1,67 @@
+// Responsive designs through the local engine: six sets of our own components (fixtures/responsive), each drawn at its
+// widths to PNG here, converted as `convert` does (default rounds and target) into one component, and that component
+// rendered at every width and compared with that width's design.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { scoreWidths } from '../../src/compare/score-component.js';
+import { CONFIG_DEFAULTS } from '../../src/config/defaults.js';
+import { groupDesigns } from '../../src/designs.js';
+import { closeLocalEngine, createLocalProvider } from '../../src/generate/local/index.js';
+import { readDesignSet } from '../../src/intake/set.js';
+import { refine } from '../../src/refine/refine.js';
+import { createRenderer } from '../../src/render/pool.js';
+import { RESPONSIVE, drawResponsiveFixtures, imageName } from '../support/responsive.js';
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** The texts of one width's design as the fixture draws them: what the merged code should hold once, not per width. */
+const textsIn = (code: string) => [...code.matchAll(/>([^<>{}\n]+)</g)].map((m) => m[1].trim()).filter(Boolean);
+
+export async function benchResponsive(): Promise<Record<string, unknown>> {
+  const renderer = createRenderer({ workers: 2 });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ui2code-bench-responsive-'));
+  const rows: Array<{ set: string; label: string; width: number; mismatch: number; fgMismatch: number; score: number }> = [];
+  const sets: Array<{ set: string; one: boolean; seconds: number; repeatedTexts: number; hidden: number }> = [];
+  try {
+    await drawResponsiveFixtures(renderer, dir);
+    const files = fs.readdirSync(dir).map((f) => path.join(dir, f)).sort();
+    for (const fixture of RESPONSIVE) {
+      const group = groupDesigns(files).find((g) => path.basename(g.design) === imageName(fixture.name, ''))!;
+      const designs = await readDesignSet(group);
+      const t0 = performance.now();
+      const { best } = await refine({ design: designs[0], widths: designs, provider: createLocalProvider(), renderer, file: path.join(dir, 'Bench.tsx'), name: 'Bench', rounds: CONFIG_DEFAULTS.rounds, target: CONFIG_DEFAULTS.target });
+      const seconds = (performance.now() - t0) / 1000;
+      const { widths } = await scoreWidths(renderer, designs, best.code);
+      for (const w of widths) {
+        const label = fixture.widths.find(([, width]) => width === w.width)?.[0] || 'desktop';
+        rows.push({ set: fixture.name, label, width: w.width, mismatch: w.scores.mismatch, fgMismatch: w.scores.fgMismatch, score: w.scores.score });
+      }
+      // One component: one file with one default export, every width within the targets.
+      const one = (best.code.match(/export default function/g) ?? []).length === 1 && widths.every((w) => w.scores.mismatch <= 0.03 && w.scores.fgMismatch <= 0.15);
+      // Texts written more than once: a part kept per width instead of matched across widths.
+      const texts = textsIn(best.code);
+      const repeatedTexts = texts.length ? 1 - new Set(texts).size / texts.length : 0;
+      const hidden = (best.code.match(/display: none/g) ?? []).length;
+      sets.push({ set: fixture.name, one, seconds, repeatedTexts, hidden });
+      if (process.env.UI2CODE_BENCH_VERBOSE) console.log(fixture.name, seconds.toFixed(1), widths.map((w) => `${w.width}:${w.scores.mismatch.toFixed(3)}/${w.scores.fgMismatch.toFixed(3)}`).join(' '), { one, repeatedTexts, hidden });
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+    await renderer.close();
+    await closeLocalEngine();
+  }
+  const byLabel = Object.fromEntries(
+    ['desktop', 'tablet', 'mobile'].map((label) => {
+      const r = rows.filter((x) => x.label === label);
+      return [label, { widths: r.length, meanMismatch: round(mean(r.map((x) => x.mismatch))), meanFgMismatch: round(mean(r.map((x) => x.fgMismatch))), worstFgMismatch: round(Math.max(...r.map((x) => x.fgMismatch))), meanScore: round(mean(r.map((x) => x.score))) }];
+    }),
+  );
+  return {
+    sets: sets.length,
+    oneComponentShare: round(sets.filter((s) => s.one).length / Math.max(1, sets.length)),
+    perWidth: byLabel,
+    perSet: Object.fromEntries(sets.map((s) => [s.set, { seconds: round(s.seconds), oneComponent: s.one, repeatedTextShare: round(s.repeatedTexts), hiddenRules: s.hidden, widths: rows.filter((r) => r.set === s.set).map((r) => `${r.width}: ${round(r.mismatch)}/${round(r.fgMismatch)}`) }])),
+  };
+}
