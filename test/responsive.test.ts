@@ -15,7 +15,7 @@ import { createOpenAICompatibleProvider } from '../src/generate/openai-compatibl
 import { readDesignSet } from '../src/intake/set.js';
 import { convertDesign } from '../src/pipeline.js';
 import { checkPolicy } from '../src/validate/policy.js';
-import type { Scores } from '../src/types.js';
+import type { ConvertResult, Scores } from '../src/types.js';
 import { readManifest } from '../src/write/manifest.js';
 import { componentName } from '../src/write/names.js';
 import { completion, mockModel } from './support/mock-model.js';
@@ -240,3 +240,48 @@ describe('a remote model and a responsive design (mock model over real HTTP)', (
     assert.deepEqual(refined.best.widths?.map((w) => w.width), [960, 375]);
   });
 });
+
+describe('watching a responsive design (mock model over real HTTP)', () => {
+  it('converts the set once when its images arrive together, and again when only the mobile image changes', async () => {
+    const root = tempDir('ui2code-resp-watch-');
+    fs.mkdirSync(path.join(root, 'designs'));
+    const server = await mockModel(() => completion(`\`\`\`tsx\n${plansSource}\`\`\``));
+    const config = await loadConfig({ root, configFile: false, overrides: { provider: 'openai', rounds: 0 } });
+    const provider = createOpenAICompatibleProvider({ name: 'openai', apiKey: 'k', baseUrl: server.baseUrl, model: 'gpt-4o', backoffMs: 5 });
+    const results: ConvertResult[] = [];
+    const { watchDesigns } = await import('../src/watch.js');
+    const watcher = await watchDesigns({ config, renderer, provider, debounceMs: 300, stabilityMs: 100, onResult: (r) => results.push(r) });
+    try {
+      await watcher.ready;
+      for (const name of ['plans.png', 'plans@mobile.png']) fs.copyFileSync(path.join(responsiveDesignsDir, name), path.join(root, 'designs', name));
+      await until(() => results.length >= 1, 'the first result');
+      await watcher.idle();
+      assert.equal(results.length, 1, 'one conversion for the set');
+      assert.equal(results[0].status, 'written', results[0].error);
+      assert.equal(results[0].design, path.join(root, 'designs/plans.png'));
+      assert.deepEqual(results[0].widths?.map((w) => w.width), [960, 375]);
+      const images = (i: number) => server.requests[i].body.messages.find((m: { role: string }) => m.role === 'user').content.filter((p: { type: string }) => p.type === 'image_url').length;
+      assert.equal(server.requests.length, 1);
+      assert.equal(images(0), 2);
+
+      fs.copyFileSync(path.join(responsiveDesignsDir, 'feature@mobile.png'), path.join(root, 'designs/plans@mobile.png'));
+      await until(() => results.length >= 2, 'the result after the mobile image changed');
+      await watcher.idle();
+      assert.equal(results.length, 2);
+      assert.equal(results[1].design, path.join(root, 'designs/plans.png'), 'the mobile image converts its set');
+      assert.deepEqual(results[1].widths?.map((w) => w.width), [960, 360]);
+      assert.equal(server.requests.length, 2, 'the changed set asked the model again');
+      assert.deepEqual(fs.readdirSync(path.join(root, 'src/components/generated')), ['Plans.tsx']);
+    } finally {
+      await watcher.close();
+    }
+  });
+});
+
+async function until(condition: () => boolean, what: string, timeoutMs = 120_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
