@@ -91,21 +91,29 @@ export function groupDesigns(paths: readonly string[], pattern?: string): Design
     if (members) members.push(file);
     else groups.set(key, [file]);
   }
-  return [...groups].map(([base, files]) => {
+  return [...groups].flatMap(([base, files]) => {
     const sorted = [...files].sort();
-    const main = sorted.find((f) => viewportOf(f, pattern).label === undefined) ?? sorted[0];
-    return { design: main, files: [main, ...sorted.filter((f) => f !== main)], base };
+    const plain = sorted.filter((f) => viewportOf(f, pattern).label === undefined);
+    // `login.png` and `login@2x.png` are two designs, as they always were: only one image without a viewport suffix
+    // (the first by name) heads the set, the others stay designs of their own.
+    const main = plain[0] ?? sorted[0];
+    const alone = plain.slice(1).map((design) => ({ design, files: [design], base }));
+    return [{ design: main, files: [main, ...sorted.filter((f) => f !== main && !plain.includes(f))], base }, ...alone];
   });
 }
 
 /**
  * The design a file belongs to, from what is on disk now: its folder's designs grouped. A file that is gone groups
- * with what remains of its set (a deleted mobile image regenerates the desktop one); null when nothing remains.
+ * with what remains of its set (a deleted mobile image regenerates the desktop one); null when nothing remains of it.
  */
 export async function designGroupOf(file: string, pattern?: string): Promise<DesignGroup | null> {
   const dir = path.dirname(file);
   const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
   const siblings = entries.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => path.join(dir, e.name)).filter((f) => isDesignFile(f)).sort();
+  const groups = groupDesigns(siblings, pattern);
+  const own = groups.find((g) => g.files.includes(file));
+  if (own) return own;
+  // Gone: the rest of its set, when it had one (an image without a viewport suffix heads only a set with suffixed images).
   const base = path.join(dir, viewportOf(file, pattern).base);
-  return groupDesigns(siblings, pattern).find((g) => g.base === base) ?? null;
+  return groups.find((g) => g.base === base && g.files.some((f) => viewportOf(f, pattern).label !== undefined)) ?? null;
 }

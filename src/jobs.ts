@@ -50,11 +50,6 @@ export interface JobQueueOptions {
   debounceMs: number;
   /** Wait until the file stops changing before converting (watchers without their own write-finish detection). Default false. */
   waitForWrites?: boolean;
-  /**
-   * The design a file belongs to, when several files make one design (a responsive set: `plans.png` and
-   * `plans@mobile.png`): events for any of them debounce, abort and run as one. Default: each file is its own design.
-   */
-  keyOf?: (file: string) => string;
   /** A design's run is scheduled (again). */
   onQueued?: (design: string) => void;
   /** A design's run got its slot and starts. */
@@ -82,20 +77,17 @@ export interface JobQueue {
 
 /** Designs are keyed by the path they are scheduled with: adapters pass absolute paths. */
 export function createJobQueue(options: JobQueueOptions): JobQueue {
-  const { run, concurrency, debounceMs, waitForWrites = false, onQueued, onStart, onProgress, onResult, onRemoved, onError, keyOf = (file: string) => file } = options;
-  /** The file a design's next run converts: the last one an event named (any image of a set names the set). */
-  const latest = new Map<string, string>();
+  const { run, concurrency, debounceMs, waitForWrites = false, onQueued, onStart, onProgress, onResult, onRemoved, onError } = options;
   const timers = new Map<string, NodeJS.Timeout>();
   const running = new Map<string, AbortController>();
   const inFlight = new Set<Promise<void>>();
   const slot = limiter(concurrency);
   let closed = false;
 
-  async function start(key: string, force: boolean, cache: boolean): Promise<void> {
-    const design = latest.get(key) ?? key;
-    running.get(key)?.abort();
+  async function start(design: string, force: boolean, cache: boolean): Promise<void> {
+    running.get(design)?.abort();
     const controller = new AbortController();
-    running.set(key, controller);
+    running.set(design, controller);
     const { signal } = controller;
     try {
       if (waitForWrites && !(await waitUntilStable(design))) {
@@ -112,7 +104,7 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
     } catch (error) {
       if (!signal.aborted) onError?.(design, error);
     } finally {
-      if (running.get(key) === controller) running.delete(key);
+      if (running.get(design) === controller) running.delete(design);
     }
   }
 
@@ -124,25 +116,22 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
   return {
     schedule(design, { force = false, cache = true, debounceMs: wait = debounceMs } = {}) {
       if (closed) return;
-      const key = keyOf(design);
-      latest.set(key, design);
-      clearTimeout(timers.get(key));
+      clearTimeout(timers.get(design));
       // A save in progress makes the running conversion stale at once.
-      running.get(key)?.abort();
+      running.get(design)?.abort();
       onQueued?.(design);
       timers.set(
-        key,
+        design,
         setTimeout(() => {
-          timers.delete(key);
-          if (!closed) track(start(key, force, cache));
+          timers.delete(design);
+          if (!closed) track(start(design, force, cache));
         }, wait),
       );
     },
     remove(design) {
-      const key = keyOf(design);
-      clearTimeout(timers.get(key));
-      timers.delete(key);
-      running.get(key)?.abort();
+      clearTimeout(timers.get(design));
+      timers.delete(design);
+      running.get(design)?.abort();
       onRemoved?.(design);
     },
     async idle() {

@@ -3,7 +3,7 @@
 // Removing a design keeps its component.
 import path from 'node:path';
 import type { FSWatcher } from 'chokidar';
-import { designGroupOf, isDesignFile, viewportOf } from './designs.js';
+import { designGroupOf, isDesignFile } from './designs.js';
 import { createJobQueue } from './jobs.js';
 import type { ConvertOptions } from './pipeline.js';
 import { createSession, type Session } from './session.js';
@@ -51,8 +51,6 @@ export async function watchDesigns(options: WatchOptions): Promise<DesignWatcher
     onResult: onResult && ((_design, result) => onResult(result)),
     onRemoved,
     onError: onError && ((_design, error) => onError(error)),
-    // Every image of a responsive set is one design: the set converts once, whichever image changed.
-    keyOf: (file) => path.join(path.dirname(file), viewportOf(file, config.viewportPattern).base),
   });
 
   const { watch } = await import('chokidar');
@@ -65,7 +63,10 @@ export async function watchDesigns(options: WatchOptions): Promise<DesignWatcher
     // Symlinked designs are read, but the watcher does not wander out of the folder through them.
     followSymlinks: false,
   });
-  const schedule = (file: string) => isDesignFile(file, dir) && queue.schedule(path.resolve(file), { force, cache });
+  // Every image of a responsive set is one design, queued under its main image: the set converts once, whichever
+  // image changed.
+  const schedule = (file: string) =>
+    isDesignFile(file, dir) && void designGroupOf(path.resolve(file), config.viewportPattern).then((group) => queue.schedule(group?.design ?? path.resolve(file), { force, cache }));
   watcher.on('add', schedule).on('change', schedule);
   // A deleted image of a set regenerates the set from the images left; the last one gone removes the design.
   const unlink = async (file: string) => {

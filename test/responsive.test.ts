@@ -9,7 +9,7 @@ import { after, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { scoreWidths, worstWidth } from '../src/compare/score-component.js';
 import { loadConfig } from '../src/config/load.js';
-import { groupDesigns, viewportOf } from '../src/designs.js';
+import { designGroupOf, groupDesigns, viewportOf } from '../src/designs.js';
 import { isUi2CodeError } from '../src/errors.js';
 import { createOpenAICompatibleProvider } from '../src/generate/openai-compatible.js';
 import { readDesignSet } from '../src/intake/set.js';
@@ -50,22 +50,35 @@ async function cli(root: string, args: string[]) {
 
 describe('grouping responsive designs by name', () => {
   it('groups a base image with its viewport suffixes, scale suffixes in any order, per folder', () => {
-    const files = ['d/plans.png', 'd/plans@mobile@2x.png', 'd/plans@tablet.png', 'd/card@2x.png', 'd/card@1.5x.png', 'e/plans@mobile.png', 'd/login.png'];
+    const files = ['d/plans@2x.png', 'd/plans@mobile@2x.png', 'd/plans@tablet.png', 'd/card@2x.png', 'd/card@1.5x.png', 'e/plans@mobile.png', 'd/login.png'];
     const groups = groupDesigns(files);
     assert.deepEqual(groups.map((g) => g.files), [
-      ['d/plans.png', 'd/plans@mobile@2x.png', 'd/plans@tablet.png'],
-      // Scale suffixes name two renderings of one image, not viewports: both stay in the card design, which the
-      // pipeline then refuses (same CSS width), naming both files.
-      ['d/card@1.5x.png', 'd/card@2x.png'],
+      ['d/plans@2x.png', 'd/plans@mobile@2x.png', 'd/plans@tablet.png'],
+      // Scale suffixes name renderings of one image, not viewports: two designs, as before.
+      ['d/card@1.5x.png'],
+      ['d/card@2x.png'],
       ['e/plans@mobile.png'],
       ['d/login.png'],
     ]);
-    assert.equal(groups[0].design, 'd/plans.png', 'the image without a viewport suffix is the main one');
+    assert.equal(groups[0].design, 'd/plans@2x.png', 'the image without a viewport suffix is the main one');
     assert.deepEqual(viewportOf('plans@2x@mobile.png'), { base: 'plans', label: 'mobile' });
     assert.deepEqual(viewportOf('plans@mobile@1.5x.webp'), { base: 'plans', label: 'mobile' });
     assert.deepEqual(viewportOf('login@2x.png'), { base: 'login' });
     assert.equal(componentName('designs/plans@mobile@2x.png'), 'Plans');
     assert.equal(componentName('designs/pricing-page@tablet.png'), 'PricingPage');
+  });
+
+  it('finds the set of a file on disk, and what is left of it when the file is gone', async () => {
+    const dir = path.join(tempDir('ui2code-resp-group-'), 'designs');
+    fs.mkdirSync(dir);
+    for (const name of ['plans.png', 'plans@mobile.png', 'login.png', 'login@2x.png']) fs.writeFileSync(path.join(dir, name), 'x');
+    const at = (name: string) => path.join(dir, name);
+    assert.deepEqual((await designGroupOf(at('plans@mobile.png')))?.files, [at('plans.png'), at('plans@mobile.png')]);
+    assert.deepEqual((await designGroupOf(at('login@2x.png')))?.files, [at('login@2x.png')], 'a scale variant is a design of its own');
+    fs.rmSync(at('plans.png'));
+    assert.deepEqual((await designGroupOf(at('plans.png')))?.files, [at('plans@mobile.png')], 'a deleted desktop image leaves the phone one');
+    fs.rmSync(at('login@2x.png'));
+    assert.equal(await designGroupOf(at('login@2x.png')), null, 'a deleted single design is gone, not login.png');
   });
 
   it('takes a custom pattern from the config, and refuses one without a capture group', async () => {
