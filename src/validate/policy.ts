@@ -298,7 +298,8 @@ const jsxName = (name: AnyNode): string => (name.type === 'JSXIdentifier' ? name
  * styleSheetProblem (the component's own classes, width media queries, nothing that loads).
  */
 function styleElementRule(element: AnyNode, classes: ReadonlySet<string>, add: (rule: string, node: Node | null | undefined, message: string) => void): void {
-  const rule = 'style-element';
+  // A stylesheet outside these bounds is as dangerous as any refused element: the same rule.
+  const rule = 'no-dangerous-elements';
   if ((element.openingElement.attributes as unknown[]).length) return add(rule, element, '<style> may not have attributes');
   const children = (element.children as AnyNode[]).filter((c) => !(c.type === 'JSXText' && !(c.value as string).trim()));
   const only = children.length === 1 && children[0].type === 'JSXExpressionContainer' ? (children[0].expression as AnyNode) : null;
