@@ -51,6 +51,8 @@ export default function ui2code(options: Ui2CodeOptions = {}): Plugin {
   let converter: Converter | undefined;
   let componentsKey = '';
   const images = new Map<string, Promise<ComparisonImages>>();
+  /** Sets being looked up on disk for file events, not yet queued. */
+  const lookups = new Set<Promise<unknown>>();
 
   const rel = (file: string) => path.relative(config!.root, file).split(path.sep).join('/');
   // Keys go to the conversion thread's provider only: our loader's object never reaches `import.meta.env` (Vite builds that from VITE_ vars).
@@ -157,6 +159,11 @@ export default function ui2code(options: Ui2CodeOptions = {}): Plugin {
   const api: Ui2CodeApi = {
     statuses: () => [...(queue?.statuses.values() ?? [])].sort((a, b) => a.design.localeCompare(b.design)),
     idle: async () => {
+      // A file event's set is looked up on disk before it is queued: those lookups count as work too.
+      while (lookups.size) {
+        await Promise.allSettled([...lookups]);
+        await queue?.idle();
+      }
       await queue?.idle();
     },
     regenerate(design, { force = false } = {}) {
@@ -250,10 +257,12 @@ export default function ui2code(options: Ui2CodeOptions = {}): Plugin {
         if (isDesignFile(file, cfg.designs)) {
           // Any image of a responsive set converts the set, under its main design's name; a deleted image
           // regenerates the set from the images left, the last one gone removes the design.
-          void designGroupOf(file, cfg.viewportPattern).then((group) => {
+          const lookup = designGroupOf(file, cfg.viewportPattern).then((group) => {
             if (group) queue?.schedule(group.design);
             else if (event === 'unlink') queue?.remove(file);
           });
+          lookups.add(lookup);
+          void lookup.finally(() => lookups.delete(lookup));
         } else if (file.startsWith(cfg.outDir + path.sep) && file.endsWith('.tsx') && !isTempFile(file) && event !== 'change') {
           void refreshComponents().catch(() => undefined);
         }

@@ -65,8 +65,14 @@ export async function watchDesigns(options: WatchOptions): Promise<DesignWatcher
   });
   // Every image of a responsive set is one design, queued under its main image: the set converts once, whichever
   // image changed.
+  // The lookups of sets on disk in flight: `idle()` waits for them, so a file event always counts as scheduled.
+  const lookups = new Set<Promise<unknown>>();
+  const track = (lookup: Promise<unknown>) => {
+    lookups.add(lookup);
+    void lookup.finally(() => lookups.delete(lookup));
+  };
   const schedule = (file: string) =>
-    isDesignFile(file, dir) && void designGroupOf(path.resolve(file), config.viewportPattern).then((group) => queue.schedule(group?.design ?? path.resolve(file), { force, cache }));
+    isDesignFile(file, dir) && track(designGroupOf(path.resolve(file), config.viewportPattern).then((group) => queue.schedule(group?.design ?? path.resolve(file), { force, cache })));
   watcher.on('add', schedule).on('change', schedule);
   // A deleted image of a set regenerates the set from the images left; the last one gone removes the design.
   const unlink = async (file: string) => {
@@ -74,13 +80,19 @@ export async function watchDesigns(options: WatchOptions): Promise<DesignWatcher
     if (rest) queue.schedule(rest.design, { force, cache });
     else queue.remove(path.resolve(file));
   };
-  watcher.on('unlink', (file: string) => void (isDesignFile(file, dir) && unlink(file)));
+  watcher.on('unlink', (file: string) => void (isDesignFile(file, dir) && track(unlink(file))));
   watcher.on('error', (error: unknown) => onError?.(error));
   const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
 
   return {
     ready,
-    idle: () => queue.idle(),
+    async idle() {
+      while (lookups.size) {
+        await Promise.allSettled([...lookups]);
+        await queue.idle();
+      }
+      await queue.idle();
+    },
     async close() {
       await watcher.close();
       await queue.close();
