@@ -44,8 +44,11 @@ export function splitByWidth(perWidth: PerWidth): { shared: StyleEntries; varyin
   const varying = new Map<string, Array<string | number | undefined>>();
   for (const property of properties) {
     const values = maps.map((m) => m?.get(property));
-    const same = maps.every((m) => m !== null && m.get(property) === values[0] && values[0] !== undefined);
-    if (same && !(hiddenSomewhere && property === 'display')) shared.push([property, values[0]]);
+    // Equal wherever the element is shown: where it is hidden its values do not matter.
+    const shown = maps.filter((m) => m !== null);
+    const first = shown[0]?.get(property);
+    const same = first !== undefined && shown.every((m) => m.get(property) === first);
+    if (same && !(hiddenSomewhere && property === 'display')) shared.push([property, first]);
     else varying.set(property, values);
   }
   // A shorthand in the style attribute would outrank a changing longhand's rules (`margin: 0` over `.c { margin-top }`):
@@ -98,3 +101,26 @@ export function mediaSheet(widths: readonly number[], classes: Array<{ name: str
 /** A class name scoped to the component (`Plans` → `plans-card-3`): two components on one page never share a rule. */
 export const scopedClass = (component: string, role: string, n: number) =>
   `${component.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()}-${role.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${n}`;
+
+/**
+ * `css-modules` for a responsive design: every element with a style gets a class of the component's module (shared
+ * and changing values alike: a module's rules all have the same weight), its changing values in `@media (min-width)`
+ * blocks of the same module. The component imports the module as `styles`.
+ */
+export function cssModuleBreakpointSink(widths: readonly number[]): BreakpointSink & { imports(component: string): string[] } {
+  const classes: Array<{ name: string; rules: string[][] }> = [];
+  return {
+    attr(perWidth, role) {
+      const { shared, varying } = splitByWidth(perWidth);
+      if (!shared.length && !varying.size) return '';
+      const name = `${role.replace(/[^A-Za-z0-9]+/g, '') || 'box'}${classes.length + 1}`;
+      const rules = declarationsByWidth(varying, widths.length);
+      // What every width shares goes first in the base rule: the changing values (and their media blocks) follow it.
+      rules[0] = [...shared.filter(([, v]) => v !== undefined).map(([p, v]) => `${kebab(p)}: ${cssValue(p, v!)};`), ...rules[0]];
+      classes.push({ name, rules });
+      return ` className={styles.${name}}`;
+    },
+    css: () => (classes.length ? mediaSheet(widths, classes) : undefined),
+    imports: (component) => [`import styles from './${component}.module.css';`],
+  };
+}
