@@ -175,6 +175,24 @@ describe('converting a responsive design (local engine, CLI)', () => {
   });
 });
 
+describe('ui2code compare on a responsive design', () => {
+  it('renders and scores each width; the top-level score is the worst; --diff writes each width', async () => {
+    const root = project('plans.png', 'plans@mobile.png');
+    fs.writeFileSync(path.join(root, 'Plans.tsx'), desktopOnly);
+    const run = await cli(root, ['compare', 'designs/plans@mobile.png', 'Plans.tsx', '--json', '--diff', 'diff.png']);
+    assert.equal(run.code, 0, run.stderr);
+    const result = JSON.parse(run.stdout);
+    assert.equal(result.design, path.join(root, 'designs/plans.png'), 'any image names its set');
+    assert.deepEqual(result.widths.map((w: { width: number }) => w.width), [960, 375]);
+    assert.ok(result.widths[0].score > result.widths[1].score);
+    assert.equal(result.score, result.widths[1].score);
+    for (const file of ['diff.png', 'diff@960.png', 'diff@375.png']) assert.ok(fs.existsSync(path.join(root, file)), file);
+    const text = await cli(root, ['compare', 'designs/plans.png', 'Plans.tsx']);
+    assert.match(text.stdout, /\(2 widths\).*worst width: 375 px/);
+    assert.match(text.stdout, /\s960 px\s+score/);
+  });
+});
+
 describe('ui2code check on a responsive design', () => {
   it('renders each width at that width, passes a good component and fails when one width is broken', async () => {
     const root = project('plans.png', 'plans@mobile.png');
