@@ -1,7 +1,7 @@
 // The breakpoint layer on its own: what an element's styles at each width become in each output style.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cssModuleBreakpointSink, splitByWidth, type PerWidth } from '../src/generate/breakpoints.js';
+import { cssModuleBreakpointSink, splitByWidth, tailwindBreakpointSink, type PerWidth } from '../src/generate/breakpoints.js';
 import { inlineBreakpointSink } from '../src/generate/local/sinks/inline.js';
 
 // A row of cards on desktop (960) that is a column on a phone (375), and a menu only the desktop shows.
@@ -56,5 +56,17 @@ describe('breakpoints', () => {
         '}',
       ].join('\n'),
     );
+  });
+
+  it('tailwind: mobile-first utilities, min-[width]: prefixes at the wider designs\' widths, hidden where missing', () => {
+    // A stand-in for the tailwind sink's own mapping of one property's value to utilities.
+    const utilities = (p: string, v: string | number) => [p === 'flexDirection' ? `flex-${v === 'column' ? 'col' : v}` : p === 'display' ? String(v) : `${p}-${v}`];
+    const sink = tailwindBreakpointSink([375, 960], utilities);
+    assert.equal(sink.attr(row, 'row'), ' className="flex margin-0 flex-col min-[960px]:flex-row marginTop-16 min-[960px]:marginTop-24"');
+    assert.equal(sink.attr(menu, 'menu'), ' className="fontSize-16 hidden min-[960px]:flex"');
+    // A property a wider width no longer sets is unset there; the default mapping writes arbitrary properties.
+    const plain = tailwindBreakpointSink([375, 960]);
+    assert.equal(plain.attr([[['marginTop', 16]], [['marginLeft', 8]]], 'text'), ' className="[margin-top:16px] min-[960px]:[margin-top:unset] min-[960px]:[margin-left:8px]"');
+    assert.equal(sink.css(), undefined);
   });
 });

@@ -124,3 +124,38 @@ export function cssModuleBreakpointSink(widths: readonly number[]): BreakpointSi
     imports: (component) => [`import styles from './${component}.module.css';`],
   };
 }
+
+/**
+ * Tailwind classes of a single property's value (the tailwind sink's own mapping, theme tokens and all). The default
+ * writes Tailwind's arbitrary property (`[margin-top:16px]`), which any Tailwind understands.
+ */
+export type UtilitiesOf = (property: string, value: string | number) => string[];
+
+const arbitraryUtility: UtilitiesOf = (property, value) => [`[${kebab(property)}:${cssValue(property, value).replace(/\s+/g, '_')}]`];
+
+/**
+ * `tailwind` for a responsive design: mobile first, as Tailwind itself is. The narrowest width's utilities carry no
+ * prefix, each wider width's changes carry `min-[<width>px]:` (an arbitrary breakpoint at the design's own width, so
+ * the layout switches where the designs do, whatever the project's screens are). A property a wider width no longer
+ * sets is unset there (`min-[960px]:[margin-top:unset]`); a hidden width is `hidden` / `min-[…]:hidden`, shown again
+ * with the element's own display.
+ */
+export function tailwindBreakpointSink(widths: readonly number[], utilities: UtilitiesOf = arbitraryUtility): BreakpointSink {
+  return {
+    attr(perWidth) {
+      const { shared, varying } = splitByWidth(perWidth);
+      const classes = shared.flatMap(([p, v]) => (v === undefined ? [] : utilities(p, v)));
+      for (const [property, values] of varying) {
+        values.forEach((value, i) => {
+          if (i > 0 && value === values[i - 1]) return;
+          if (i === 0 && value === undefined) return;
+          const prefix = i === 0 ? '' : `min-[${widths[i]}px]:`;
+          const own = property === 'display' && value === 'none' ? ['hidden'] : value === undefined ? [`[${kebab(property)}:${unsetValue(property)}]`] : utilities(property, value);
+          classes.push(...own.map((c) => `${prefix}${c}`));
+        });
+      }
+      return classes.length ? ` className="${classes.join(' ')}"` : '';
+    },
+    css: () => undefined,
+  };
+}
