@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { decodePng } from '../src/intake/png.js';
-import { makeProject, startDev, until, type DevProject } from './support/playground.js';
+import { launchPage, makeProject, startDev, until, type DevProject } from './support/playground.js';
 import { responsiveDesignsDir } from './support/responsive.js';
 
 describe('vite plugin and a responsive design', () => {
@@ -37,7 +37,26 @@ describe('vite plugin and a responsive design', () => {
         assert.deepEqual([png.width, png.height], [width, height], `${kind} at ${width}`);
       }
     }
-    const page = await (await fetch(`${dev.url}/__ui2code/`)).text();
-    assert.match(page, /"widths":\[\{"width":960/);
+    const html = await (await fetch(`${dev.url}/__ui2code/`)).text();
+    assert.match(html, /"widths":\[\{"width":960/);
+
+    // The page itself, in Chromium: one section per width, each with its design, render and diff drawn at that width.
+    const { browser, page } = await launchPage();
+    try {
+      await page.goto(`${dev.url}/__ui2code/`, { waitUntil: 'networkidle0' });
+      const shown = await until('pictures per width', () =>
+        page.evaluate(() => {
+          const sections = [...document.querySelectorAll('section.width')];
+          const imgs = sections.map((s) => [...s.querySelectorAll('figure.design img, figure.render img, figure.diff img')] as HTMLImageElement[]);
+          if (sections.length !== 2 || imgs.some((list) => list.length !== 3 || list.some((i) => !i.complete || !i.naturalWidth))) return null;
+          return sections.map((s, k) => ({ title: s.querySelector('h4')?.textContent ?? '', widths: imgs[k].map((i) => i.naturalWidth) }));
+        }),
+      );
+      assert.match(shown[0].title, /^960 px · score/);
+      assert.match(shown[1].title, /^375 px · score/);
+      assert.deepEqual(shown.map((s) => s.widths), [[960, 960, 960], [375, 375, 375]]);
+    } finally {
+      await browser.close();
+    }
   });
 });
