@@ -27,6 +27,7 @@ describe('breakpoints', () => {
     assert.equal(sink.attr(title, 'title'), ' style={{ fontSize: 22, color: "#0f172a" }}');
     assert.equal(sink.attr(row, 'row'), ' className="pricing-page-row-1" style={{ display: "flex" }}');
     assert.equal(sink.attr(menu, 'menu'), ' className="pricing-page-menu-2" style={{ fontSize: 16 }}');
+    assert.equal(sink.attr(row, 'row'), ' className="pricing-page-row-1" style={{ display: "flex" }}', 'elements that change alike share a class');
     assert.equal(
       sink.css(),
       [

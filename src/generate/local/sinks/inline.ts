@@ -35,14 +35,22 @@ export function inlineSink(): StyleSink {
  */
 export function inlineBreakpointSink(component: string, widths: readonly number[]): BreakpointSink {
   const classes: Array<{ name: string; rules: string[][] }> = [];
+  const byRules = new Map<string, string>();
   return {
     attr(perWidth, role) {
       const { shared, varying } = splitByWidth(perWidth);
       const object = styleObject(shared);
       const style = object === '{  }' ? '' : ` style={${object}}`;
       if (!varying.size) return style;
-      const name = scopedClass(component, role, classes.length + 1);
-      classes.push({ name, rules: declarationsByWidth(varying, widths.length) });
+      const rules = declarationsByWidth(varying, widths.length);
+      // Elements that change alike (the cards of a row that stacks) share one class.
+      const key = JSON.stringify(rules);
+      let name = byRules.get(key);
+      if (!name) {
+        name = scopedClass(component, role, classes.length + 1);
+        classes.push({ name, rules });
+        byRules.set(key, name);
+      }
       return ` className="${name}"${style}`;
     },
     css: () => (classes.length ? mediaSheet(widths, classes) : undefined),
