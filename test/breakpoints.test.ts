@@ -70,4 +70,11 @@ describe('breakpoints', () => {
     assert.equal(plain.attr([[['marginTop', 16]], [['marginLeft', 8]]], 'text'), ' className="[margin-top:16px] min-[960px]:[margin-top:unset] min-[960px]:[margin-left:8px]"');
     assert.equal(sink.css(), undefined);
   });
+
+  it('keeps longhands after their shorthand, and writes them again where the shorthand changes', () => {
+    const sink = cssModuleBreakpointSink([375, 960]);
+    // marginTop is the same at both widths, the margin shorthand is not: in one rule set only order decides.
+    sink.attr([[['marginTop', 24], ['margin', 0], ['marginLeft', 24]], [['marginTop', 24], ['margin', 4], ['marginLeft', 40]]], 'button');
+    assert.equal(sink.css(), ['.button1 { margin: 0; margin-left: 24px; margin-top: 24px; }', '@media (min-width: 960px) {', '  .button1 { margin: 4px; margin-left: 40px; margin-top: 24px; }', '}'].join('\n'));
+  });
 });

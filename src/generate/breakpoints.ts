@@ -61,6 +61,12 @@ export function splitByWidth(perWidth: PerWidth): { shared: StyleEntries; varyin
     varying.set(shorthand, values);
     for (const [k, v] of rest) varying.set(k, v);
   }
+  // A changing shorthand is written in the rules: its longhands follow it there, or it would override them (a module's
+  // rules all weigh the same, so only their order decides).
+  for (const [longhand, value] of shared.filter(([p]) => [...varying.keys()].some((v) => v !== p && p.startsWith(v)))) {
+    shared.splice(shared.findIndex(([p]) => p === longhand), 1);
+    varying.set(longhand, maps.map((m) => (m ? value : undefined)));
+  }
   if (hiddenSomewhere && !varying.has('display')) varying.set('display', maps.map(() => undefined));
   if (hiddenSomewhere) varying.set('display', varying.get('display')!.map((v, i) => (maps[i] === null ? 'none' : v)));
   return { shared, varying };
@@ -75,10 +81,13 @@ const unsetValue = (property: string) => (property === 'display' ? 'revert' : 'u
 /** The rules of one class for each width: `[selector body at widths[0] (base), …]`. */
 export function declarationsByWidth(varying: Map<string, Array<string | number | undefined>>, count: number): string[][] {
   const out: string[][] = Array.from({ length: count }, () => []);
+  const changed = (property: string, i: number) => i > 0 && varying.get(property)![i] !== varying.get(property)![i - 1];
   for (const [property, values] of varying) {
+    // A shorthand written again at a width resets its longhands there: they are written again after it.
+    const reset = (i: number) => [...varying.keys()].some((s) => s !== property && property.startsWith(s) && changed(s, i));
     values.forEach((value, i) => {
       // Unchanged from the next narrower width: the base or an earlier query already says it.
-      if (i > 0 && value === values[i - 1]) return;
+      if (i > 0 && value === values[i - 1] && !(value !== undefined && reset(i))) return;
       if (i === 0 && value === undefined) return;
       out[i].push(`${kebab(property)}: ${value === undefined ? unsetValue(property) : cssValue(property, value)};`);
     });
