@@ -52,7 +52,9 @@ describe('local engine: bad input', () => {
     const { code, render } = await convert('Blank', image(800, 600, () => [250, 250, 250]));
     assert.match(code, /export default function Blank\(\)/);
     assert.equal(render.texts.length, 0);
-    assert.deepEqual([...render.image.data.subarray(0, 3)], [250, 250, 250]);
+    // Its colour, or the palette's shade next to it (colours snap to the palette within a distance of 0.02).
+    const drawn = [...render.image.data.subarray(0, 3)];
+    assert.ok(drawn.every((c) => Math.abs(c - 250) <= 2), `drawn ${drawn}`);
   });
 
   it('pure noise gives a component without invented text', deadline, async () => {

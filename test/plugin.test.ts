@@ -35,7 +35,9 @@ describe('vite plugin (dev server, local engine)', () => {
     assert.ok(header, 'the component starts with the ui2code header');
     assert.match(source, /export default function Profile\b/);
     const { checkPolicy } = await import('../src/validate/policy.js');
-    assert.deepEqual(checkPolicy(source), []);
+    // Without Tailwind in the project the style is css-modules: the component imports its own module, which is there.
+    assert.deepEqual(checkPolicy(source, { styleModule: 'Profile.module.css' }), []);
+    assert.ok(fs.existsSync(component().replace(/\.tsx$/, '.module.css')), 'the CSS module is written beside it');
     assert.equal(status('designs/profile.png')?.state, 'done');
 
     // The gallery lists it through virtual:ui2code (HMR, no reload) and renders it at the design's size.

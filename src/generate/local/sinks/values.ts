@@ -35,8 +35,11 @@ export function snapLength(px: number): number {
   return Math.round(px / 4) * 4;
 }
 
-/** Properties whose numbers are positions or sizes (the grid); font sizes and line heights go to whole pixels. */
-const SNAPPED = /^(margin|padding|gap|rowGap|columnGap|width|height|minWidth|minHeight|maxWidth|maxHeight|top|left|right|bottom)/;
+/**
+ * Properties whose numbers are positions or sizes (the grid); font sizes and line heights go to whole pixels. The
+ * root's `maxWidth` and `minHeight` are the design's own size, never snapped: a 150 px design is not 152 px tall.
+ */
+const SNAPPED = /^(margin|padding|gap|rowGap|columnGap|width|height|minWidth|maxHeight|top|left|right|bottom)/;
 const WHOLE = /^(fontSize|lineHeight|borderRadius|border\w*Radius)$/;
 
 /** The theme token (as px) within `slack` of `value`, nearest first. */
