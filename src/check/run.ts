@@ -75,16 +75,21 @@ export async function checkPair(pair: CheckPair, { renderer, scorer, config, rep
       durationMs: Math.round(performance.now() - started),
     };
   } catch (error) {
-    if (isUi2CodeError(error, 'NO_BROWSER')) throw error;
-    return {
-      ...base,
-      ...verdict({ error: true }),
-      // Paths relative to the root, so reports from different machines (shards) read and merge alike.
-      message: describeError(error).split(`${config.root}${path.sep}`).join(''),
-      errorCode: isUi2CodeError(error) ? error.code : 'ERROR',
-      durationMs: Math.round(performance.now() - started),
-    };
+    return errored(error, base, verdict, config.root, started);
   }
+}
+
+/** A design whose check failed to run: its error, in paths relative to the root. A missing browser is the run's, thrown. */
+function errored(error: unknown, base: Omit<CheckResult, 'status' | 'failed'>, verdict: (input: { error: true }) => ReturnType<typeof decide>, root: string, started: number): CheckResult {
+  if (isUi2CodeError(error, 'NO_BROWSER')) throw error;
+  return {
+    ...base,
+    ...verdict({ error: true }),
+    // Paths relative to the root, so reports from different machines (shards) read and merge alike.
+    message: describeError(error).split(`${root}${path.sep}`).join(''),
+    errorCode: isUi2CodeError(error) ? error.code : 'ERROR',
+    durationMs: Math.round(performance.now() - started),
+  };
 }
 
 /** One viewport of a responsive design: rendered at its own CSS width, scored as a single design is. */
@@ -138,14 +143,7 @@ async function checkWidths(
       durationMs: Math.round(performance.now() - started),
     };
   } catch (error) {
-    if (isUi2CodeError(error, 'NO_BROWSER')) throw error;
-    return {
-      ...base,
-      ...verdict({ error: true }),
-      message: describeError(error).split(`${options.config.root}${path.sep}`).join(''),
-      errorCode: isUi2CodeError(error) ? error.code : 'ERROR',
-      durationMs: Math.round(performance.now() - started),
-    };
+    return errored(error, base, verdict, options.config.root, started);
   }
 }
 

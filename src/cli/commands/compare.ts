@@ -25,16 +25,22 @@ interface CompareFlags {
 /** `plans.png` → `plans@375.png`: the diff of one viewport beside the one asked for. */
 const diffAt = (file: string, width: number) => file.replace(/(\.png)?$/i, `@${width}.png`);
 
+/** The component's path and source; a file that cannot be read is a configuration error naming it. */
+async function readComponent(component: string): Promise<{ file: string; source: string }> {
+  const file = path.resolve(component);
+  const source = await fs.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new Ui2CodeError('CONFIG', `cannot read the component (${error.code ?? error.message})`, { file });
+  });
+  return { file, source };
+}
+
 /**
  * A responsive design: the component rendered at every viewport's width and compared with that viewport's image. The
  * top-level fields are the worst width's (the design's score); `widths` lists each. `--diff out.png` writes the worst
  * width's diff there and every width's as `out@<width>.png`.
  */
 async function compareWidths(set: Design[], component: string, flags: CompareFlags, config: ResolvedConfig): Promise<void> {
-  const file = path.resolve(component);
-  const source = await fs.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new Ui2CodeError('CONFIG', `cannot read the component (${error.code ?? error.message})`, { file });
-  });
+  const { file, source } = await readComponent(component);
   const session = createSession(config);
   const stopSignals = closeOnSignals(() => session.close());
   try {
@@ -87,10 +93,7 @@ export function registerCompare(program: Command): void {
       const set = await readDesignSet(await designSetOf(config, path.resolve(image)));
       if (set.length > 1) return compareWidths(set, component, flags, config);
       const design = await readDesign(image);
-      const file = path.resolve(component);
-      const source = await fs.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-        throw new Ui2CodeError('CONFIG', `cannot read the component (${error.code ?? error.message})`, { file });
-      });
+      const { file, source } = await readComponent(component);
       const session = createSession(config);
       const stopSignals = closeOnSignals(() => session.close());
       try {
