@@ -66,6 +66,7 @@ export interface ComponentBundle {
 }
 
 const runtimes = new Map<string, Promise<string>>();
+const reactOf = new Map<string | undefined, ReturnType<typeof projectReact>>();
 
 /**
  * Where the page's React comes from: the project's own `react` and `react-dom` when it has both (React 18 or later, so
@@ -125,7 +126,9 @@ export async function buildRuntime(reactDir?: string): Promise<string> {
  * with the package (react and react-dom are optional peers: a project without them still renders).
  */
 export function pageRuntime(root?: string): Promise<string> {
-  const own = projectReact(root);
+  // Asked for on every page (one page per render): the project's React is looked up once per root.
+  if (!reactOf.has(root)) reactOf.set(root, projectReact(root));
+  const own = reactOf.get(root);
   const key = own?.dir ?? '';
   let runtime = runtimes.get(key);
   if (runtime) return runtime;
