@@ -1,10 +1,8 @@
 // The whole path as users run it: a PNG in, a validated, formatted, header-stamped component out, through the CLI.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { promisify } from 'node:util';
 import { loadConfig } from '../src/config/load.js';
 import type { Provider } from '../src/generate/provider.js';
 import { convertDesign } from '../src/pipeline.js';
@@ -13,7 +11,8 @@ import { readManifest } from '../src/write/manifest.js';
 import { watchDesigns } from '../src/watch.js';
 import type { ConvertResult } from '../src/types.js';
 import { completion, glmStream, mockModel } from './support/mock-model.js';
-import { cliArgs, fixturesDir, tempDir } from './support/paths.js';
+import { fixturesDir, tempDir } from './support/paths.js';
+import { runCli } from './support/cli.js';
 import { testRenderer } from './support/render.js';
 
 const card = fs.readFileSync(path.join(fixturesDir, 'engine/Card.tsx'), 'utf8');
@@ -26,15 +25,7 @@ function project(): string {
   return root;
 }
 
-async function cli(root: string, args: string[], env: NodeJS.ProcessEnv = {}) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, cliArgs(...args), { cwd: root, env: { ...process.env, ZHIPUAI_API_KEY: '', ZAI_API_KEY: '', OPENAI_API_KEY: '', ...env }, timeout: 180_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = runCli;
 
 const mock = mockModel;
 

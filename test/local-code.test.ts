@@ -2,33 +2,25 @@
 // parts as data and one `.map`, clean values, flowing text, a root that fills its parent, landmarks on pages, real
 // font stacks, and they compile under `tsc --strict --noUnusedLocals` and render within tolerance of the design.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { compare } from '../src/compare/compare.js';
 import { closeLocalEngine, createLocalProvider } from '../src/generate/local/index.js';
-import { readDesign } from '../src/intake/decode.js';
-import { encodePng } from '../src/intake/png.js';
 import type { Design } from '../src/types.js';
 import ts from 'typescript';
 import { fontStack } from '../src/render/fonts.js';
 import { checkPolicy } from '../src/validate/policy.js';
-import { fixturesDir, repoRoot, tempDir } from './support/paths.js';
+import { repoRoot, tempDir } from './support/paths.js';
 import { lintProblems } from './support/lint.js';
 import { fieldType } from '../src/generate/local/semantics.js';
+import { designOf as designFromFixture } from './support/design-of.js';
 import { testRenderer } from './support/render.js';
 
 const renderer = testRenderer({ workers: 2 });
 after(() => closeLocalEngine());
 const dir = tempDir();
 
-async function designOf(name: string, width: number, height: number): Promise<Design> {
-  const tsx = fs.readFileSync(path.join(fixturesDir, 'code', `${name}.tsx`), 'utf8');
-  const render = await renderer.render(tsx, { width, height, deviceScaleFactor: 1 });
-  const file = path.join(dir, `${name}.png`);
-  fs.writeFileSync(file, encodePng(render.image));
-  return readDesign(file);
-}
+const designOf = (name: string, width: number, height: number): Promise<Design> => designFromFixture(renderer, dir, name, width, height);
 
 async function convert(name: string, width: number, height: number) {
   const design = await designOf(name, width, height);

@@ -1,11 +1,9 @@
 // Output styles end to end: the style option and its `auto`, the theme, the CSS policy, the two sinks, the two-file
 // writer, and components of our own in each style rendered against the design their inline twin draws.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { promisify } from 'node:util';
 import { loadConfig } from '../src/config/load.js';
 import { scoreComponent } from '../src/compare/score-component.js';
 import { readDesign } from '../src/intake/decode.js';
@@ -19,7 +17,8 @@ import { writeComponent } from '../src/write/component.js';
 import { parseHeader } from '../src/write/header.js';
 import { readManifest } from '../src/write/manifest.js';
 import { glmStream, mockModel } from './support/mock-model.js';
-import { cliArgs, fixturesDir, tempDir } from './support/paths.js';
+import { fixturesDir, tempDir } from './support/paths.js';
+import { runCli } from './support/cli.js';
 import { testRenderer } from './support/render.js';
 
 const renderer = testRenderer();
@@ -32,15 +31,7 @@ function project(pkg: Record<string, unknown> = { name: 'app' }): string {
   return root;
 }
 
-async function cli(root: string, args: string[], env: NodeJS.ProcessEnv = {}) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, cliArgs(...args), { cwd: root, env: { ...process.env, ZHIPUAI_API_KEY: '', ZAI_API_KEY: '', OPENAI_API_KEY: '', ...env }, timeout: 180_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = runCli;
 
 // The engine's known Card (fixtures/engine/Card.tsx, whose render is card.png), written by hand in the two other styles.
 const cardModule = {

@@ -2,21 +2,18 @@
 // from the palette, a repeated colour defined once (a CSS variable, or a theme class in Tailwind), values on the scale
 // where that costs nothing, and measured values kept where snapping would move the design (the clean-or-exact guard).
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { compare } from '../src/compare/compare.js';
 import { closeLocalEngine, createLocalProvider, styleRenderOptions } from '../src/generate/local/index.js';
 import { cleanLength, cleanColor, repeatedColors } from '../src/generate/local/sinks/values.js';
 import type { OutputStyle } from '../src/generate/style.js';
 import { defaultTheme } from '../src/generate/theme.js';
-import { readDesign } from '../src/intake/decode.js';
-import { encodePng } from '../src/intake/png.js';
 import type { Design } from '../src/types.js';
 import { checkCssPolicy } from '../src/validate/css.js';
 import { checkPolicy } from '../src/validate/policy.js';
 import { lintProblems } from './support/lint.js';
-import { fixturesDir, tempDir } from './support/paths.js';
+import { tempDir } from './support/paths.js';
+import { designOf as designFromFixture } from './support/design-of.js';
 import { testRenderer } from './support/render.js';
 
 const renderer = testRenderer({ workers: 2 });
@@ -24,13 +21,7 @@ after(() => closeLocalEngine());
 const dir = tempDir();
 const STYLES: OutputStyle[] = ['inline', 'css-modules', 'tailwind'];
 
-async function designOf(name: string, width: number, height: number): Promise<Design> {
-  const tsx = fs.readFileSync(path.join(fixturesDir, 'code', `${name}.tsx`), 'utf8');
-  const render = await renderer.render(tsx, { width, height, deviceScaleFactor: 1 });
-  const file = path.join(dir, `${name}.png`);
-  fs.writeFileSync(file, encodePng(render.image));
-  return readDesign(file);
-}
+const designOf = (name: string, width: number, height: number): Promise<Design> => designFromFixture(renderer, dir, name, width, height);
 
 /** The component in each style, as the local engine writes it, with its render's scores against the design. */
 async function inEachStyle(name: string, width: number, height: number) {

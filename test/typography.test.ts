@@ -49,15 +49,14 @@ describe('typography term', () => {
 
 describe('typography through convert and check', () => {
   it('convert --json reports it, the manifest records it, the check report shows it while the component is unedited', async () => {
-    const { execFile } = await import('node:child_process');
-    const { promisify } = await import('node:util');
     const fs = await import('node:fs');
     const path = await import('node:path');
-    const { cliArgs, fixturesDir, tempDir } = await import('./support/paths.js');
+    const { fixturesDir, tempDir } = await import('./support/paths.js');
+    const { runCli } = await import('./support/cli.js');
     const root = tempDir();
     fs.mkdirSync(path.join(root, 'designs'));
     fs.copyFileSync(path.join(fixturesDir, 'engine/card.png'), path.join(root, 'designs/card.png'));
-    const cli = (...args: string[]) => promisify(execFile)(process.execPath, cliArgs(...args), { cwd: root, timeout: 300_000 }).catch((e: { stdout: string }) => e);
+    const cli = (...args: string[]) => runCli(root, args);
     const converted = JSON.parse((await cli('convert', 'designs/card.png', '--provider', 'local', '--json')).stdout);
     const typography = converted.results[0].terms.typography;
     assert.equal(typeof typography, 'number');
