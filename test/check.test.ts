@@ -176,6 +176,13 @@ describe('ui2code check on the fixture repo', () => {
       void request.abort('blockedbyclient');
     });
     await page.goto(`${reportUrl}/index.html`, { waitUntil: 'load' });
+    // The report's pictures load lazily (as a user scrolls to them): load them all before judging whether any is broken.
+    await page.evaluate(() =>
+      Promise.all([...document.querySelectorAll('section.result img')].map((img) => {
+        (img as HTMLImageElement).loading = 'eager';
+        return (img as HTMLImageElement).decode().catch(() => {});
+      })),
+    );
     const shown = await page.evaluate(() => {
       const sections = [...document.querySelectorAll('section.result')] as HTMLElement[];
       const images = [...document.querySelectorAll('section.result img')] as HTMLImageElement[];
