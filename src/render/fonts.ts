@@ -77,13 +77,10 @@ export function installedFamilies(): Array<BundledFamily & { dir: string }> {
 
 let cssCache: string | undefined;
 
-/**
- * @font-face rules for every bundled family and alias, built from each package's own CSS
- * (its unicode-range subsets, so the page downloads only what its text needs).
- */
-export function fontFaceCss(): string {
-  if (cssCache !== undefined) return cssCache;
-  const parts: string[] = [];
+/** @font-face rules per family name (each bundled family and each alias), built from each package's own CSS. */
+function sheetsByName(): Map<string, string> {
+  if (sheetCache) return sheetCache;
+  sheetCache = new Map();
   for (const f of installedFamilies()) {
     const slug = f.pkg.split('/')[1];
     const sheets = fs
@@ -94,11 +91,40 @@ export function fontFaceCss(): string {
       .join('\n')
       .replaceAll('url(./files/', `url(${FONT_URL_PREFIX}${slug}/`)
       .replaceAll('font-display: swap', 'font-display: block');
-    parts.push(sheets);
-    for (const alias of f.aliases) parts.push(sheets.replaceAll(`font-family: '${f.family}'`, `font-family: '${alias}'`));
+    sheetCache.set(f.family, sheets);
+    for (const alias of f.aliases) sheetCache.set(alias, sheets.replaceAll(`font-family: '${f.family}'`, `font-family: '${alias}'`));
   }
-  cssCache = parts.join('\n');
+  return sheetCache;
+}
+let sheetCache: Map<string, string> | undefined;
+
+/**
+ * @font-face rules for every bundled family and alias (their unicode-range subsets, so the page downloads only what
+ * its text needs).
+ */
+export function fontFaceCss(): string {
+  cssCache ??= [...sheetsByName().values()].join('\n');
   return cssCache;
+}
+
+const subsetCache = new Map<string, string>();
+
+/**
+ * The @font-face rules of the families and aliases that `code` names (a component's bundle and its CSS), for a render
+ * page: every @font-face rule is work for each new document (near a megabyte of CSS for all of them), and a name the
+ * code never writes draws nothing. A name assembled at run time finds the same family through fontconfig.
+ */
+export function fontFaceCssFor(code: string): string {
+  const lower = code.toLowerCase();
+  const names = [...sheetsByName().keys()].filter((name) => lower.includes(name.toLowerCase()));
+  const key = names.join('\n');
+  let css = subsetCache.get(key);
+  if (css === undefined) {
+    const sheets = sheetsByName();
+    css = names.map((name) => sheets.get(name)!).join('\n');
+    subsetCache.set(key, css);
+  }
+  return css;
 }
 
 /** The font file behind a URL path the page asked for, or null when it is not one of ours. */

@@ -1,13 +1,17 @@
 // The one owner of the browser: a lazily launched Chromium and a pool of workers, each its own browser context
-// (screenshots are serialised per context). A page serves one render and is thrown away: the next component gets a
-// fresh document and realm, from a page the worker warmed in the background while the previous one rendered.
+// (screenshots are serialised per context) with one page. A document serves one render: after it, the worker navigates
+// its page to a fresh document (a new realm, nothing of the previous component left), in the background while the
+// pool serves other renders. The page, and so its renderer process, is kept: a process that already compiled the
+// runtime and parsed the font sheet does it again from its in-memory caches in a few ms, where a new page's new
+// process takes ten times that.
+import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, CDPSession, HTTPRequest, Page } from 'puppeteer-core';
 import { Ui2CodeError } from '../errors.js';
 import type { RenderOptions, RenderResult, Viewport } from '../types.js';
 import { decodePngFast } from '../intake/png.js';
 import { launchBrowser } from './browser.js';
 import { bundleComponent, pageRuntime, type BundleOptions } from './bundle.js';
-import { fontFaceCss, fontFileFor } from './fonts.js';
+import { fontFaceCssFor, fontFileFor } from './fonts.js';
 import { measurePage, type Measured } from './measure.js';
 import { readFile } from 'node:fs/promises';
 
@@ -27,6 +31,11 @@ export interface RendererOptions {
   timeoutMs?: number;
   /** The project whose `react` and `react-dom` render the components; ours when it has none. */
   root?: string;
+  /**
+   * @internal Default true. False keeps one document per worker and only unmounts between renders: the pool as it was
+   * before isolation, which the render bench runs as its baseline. Never for untrusted code.
+   */
+  freshDocuments?: boolean;
 }
 
 /** The engine's own origin: served by request interception, resolvable by nothing else. */
@@ -47,30 +56,35 @@ const CSP = [
 ].join('; ');
 
 const PAGE_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<link rel="stylesheet" href="/__ui2code/fonts.css">
 <style>
 html, body { margin: 0; padding: 0; }
 *, *::before, *::after { animation: none !important; transition: none !important; caret-color: transparent !important; scroll-behavior: auto !important; }
 </style>
-<script src="/__ui2code/runtime.js"></script>
 </head><body></body></html>`;
 
-/** A page loaded with the runtime, used for one render. */
+/** A worker's page; its current document, loaded with the runtime, serves one render. */
 interface RenderPage {
   page: Page;
   cdp: CDPSession;
-  /** The isolated world measuring runs in: it shares the DOM, not the component's JavaScript. */
+  /** The isolated world measuring runs in (the current document's): it shares the DOM, not the component's JavaScript. */
   measureContext: number;
   viewport?: Viewport;
-  /** Errors the page reported while its render ran. */
+  /** Errors the current document reported while its render ran. */
   sink: { console: string[]; page: string[] };
-  /** The first navigation the component tried after the page loaded (refused). */
+  /** The first navigation the component tried after its document loaded (refused). */
   navigation?: string;
+  /** Documents loaded so far. */
+  documents: number;
+  /** The one navigation the page may make now: ours, to a fresh document, at an address no component can know. */
+  expected?: string;
 }
 
 interface Worker {
   context: BrowserContext;
-  /** The next page, warming while the previous one renders. Its failure is handled where it is taken. */
+  /**
+   * The worker's page with its next fresh document, loading while other workers render (one page: a second one loading
+   * beside it measured slower, the work is the CPU's either way). Its failure is handled where it is taken.
+   */
   spare: Promise<RenderPage>;
   viewport?: Viewport;
 }
@@ -78,9 +92,11 @@ interface Worker {
 const sameViewport = (a: Viewport | undefined, b: Viewport) =>
   !!a && a.width === b.width && a.height === b.height && a.deviceScaleFactor === b.deviceScaleFactor;
 
+const GC_EVERY = 32;
+
 const MEASURE = `(${measurePage.toString()})()`;
 
-export function createRenderer({ executablePath, workers = 4, timeoutMs = 10_000, root }: RendererOptions = {}): Renderer {
+export function createRenderer({ executablePath, workers = 4, timeoutMs = 10_000, root, freshDocuments = true }: RendererOptions = {}): Renderer {
   let browser: Promise<Browser> | undefined;
   const idle: Worker[] = [];
   const waiting: Array<{ resolve: (w: Worker) => void; reject: (e: unknown) => void }> = [];
@@ -109,42 +125,43 @@ export function createRenderer({ executablePath, workers = 4, timeoutMs = 10_000
     created = 0;
   }
 
+  const fontBodies = new Map<string, Promise<Buffer | null>>();
+
   async function serve(request: HTTPRequest): Promise<void> {
     const url = new URL(request.url());
     if (url.protocol === 'data:' || url.protocol === 'blob:') return request.continue();
     if (url.origin !== ENGINE_ORIGIN) return request.abort('blockedbyclient');
     const headers = { 'Content-Security-Policy': CSP, 'Cache-Control': 'max-age=31536000' };
     if (url.pathname === '/') return request.respond({ status: 200, contentType: 'text/html; charset=utf-8', headers, body: PAGE_HTML });
-    if (url.pathname === '/__ui2code/runtime.js') {
-      return request.respond({ status: 200, contentType: 'text/javascript', headers, body: await pageRuntime(root) });
-    }
-    if (url.pathname === '/__ui2code/fonts.css') return request.respond({ status: 200, contentType: 'text/css', headers, body: fontFaceCss() });
     const font = fontFileFor(url.pathname);
     if (font) {
-      const body = await readFile(font).catch(() => null);
+      // Every fresh document asks again for the fonts its text uses: read each file once.
+      let read = fontBodies.get(font);
+      if (!read) fontBodies.set(font, (read = readFile(font).catch(() => null)));
+      const body = await read;
       if (body) return request.respond({ status: 200, contentType: font.endsWith('.woff2') ? 'font/woff2' : 'font/woff', headers, body });
     }
     return request.respond({ status: 404, headers, body: '' });
   }
 
-  async function warmPage(context: BrowserContext, viewport: Viewport | undefined): Promise<RenderPage> {
+  async function openPage(context: BrowserContext, viewport: Viewport | undefined): Promise<RenderPage> {
     const page = await context.newPage();
     try {
-      const rp: RenderPage = { page, cdp: await page.createCDPSession(), measureContext: 0, sink: { console: [], page: [] } };
-      let loaded = false;
+      const rp: RenderPage = { page, cdp: await page.createCDPSession(), measureContext: 0, documents: 0, sink: { console: [], page: [] } };
       await page.setRequestInterception(true);
       page.on('request', (request) => {
-        // After its one load, the page may not go anywhere: not by location, meta refresh, form or reload.
-        if (loaded && request.isNavigationRequest()) {
+        // Once a document is loaded the page may not go anywhere (location, meta refresh, form, reload, a frame): the
+        // only navigation served is the one to the next fresh document.
+        if (request.isNavigationRequest() && request.url() !== rp.expected) {
           rp.navigation ??= request.url();
           request.abort('blockedbyclient').catch(() => {});
           return;
         }
         serve(request).catch(() => request.abort('failed').catch(() => {}));
       });
-      // Navigations that make no request (about:blank, same-document history is harmless and not counted).
+      // Navigations that make no request (about:blank; same-document history is harmless and not counted).
       page.on('framenavigated', (frame) => {
-        if (loaded && frame === page.mainFrame()) rp.navigation ??= frame.url();
+        if (!rp.expected && frame === page.mainFrame()) rp.navigation ??= frame.url();
       });
       page.on('console', (message) => {
         if (message.type() === 'error') rp.sink.console.push(message.text());
@@ -159,17 +176,47 @@ export function createRenderer({ executablePath, workers = 4, timeoutMs = 10_000
         popup?.close().catch(() => {});
       });
       if (viewport) await setViewport(rp, viewport);
-      await page.goto(`${ENGINE_ORIGIN}/`, { waitUntil: 'load' });
-      await page.waitForFunction('window.__UI2CODE__ && window.__UI2CODE__.ready', { timeout: 15_000 });
-      const { frameTree } = await rp.cdp.send('Page.getFrameTree');
-      const world = await rp.cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'ui2code-measure' });
-      rp.measureContext = world.executionContextId;
-      loaded = true;
+      await rp.cdp.send('Page.enable');
+      // The runtime comes with every new document from the browser itself: no request, no transfer, and the renderer
+      // process compiles it once.
+      await rp.cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: await pageRuntime(root) });
+      await freshDocument(rp);
       return rp;
     } catch (error) {
       await page.close().catch(() => {});
       throw error;
     }
+  }
+
+  /** Replaces the page's document by a fresh one with the runtime loaded, and measuring's isolated world in it. */
+  async function freshDocument(rp: RenderPage): Promise<RenderPage> {
+    const url = `${ENGINE_ORIGIN}/?document=${randomUUID()}`;
+    rp.expected = url;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const loaded = new Promise<void>((resolve, reject) => {
+        rp.cdp.once('Page.loadEventFired', () => resolve());
+        timer = setTimeout(() => reject(new Error('the render page did not load within 15 s')), 15_000);
+      });
+      const { errorText } = await rp.cdp.send('Page.navigate', { url });
+      if (errorText) throw new Error(`the render page did not load (${errorText})`);
+      await loaded;
+      const { result } = await rp.cdp.send('Runtime.evaluate', { expression: '!!(window.__UI2CODE__ && window.__UI2CODE__.ready)', returnByValue: true });
+      if (result.value !== true) throw new Error('the render runtime did not start');
+      const { frameTree } = await rp.cdp.send('Page.getFrameTree');
+      const world = await rp.cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'ui2code-measure' });
+      rp.measureContext = world.executionContextId;
+      // The documents a page left behind are garbage the renderer is slow to collect on its own: uncollected, the
+      // process grows by megabytes per render and renders slow down. A full collection costs about a render, so not each time.
+      if (++rp.documents % GC_EVERY === 0) await rp.cdp.send('HeapProfiler.collectGarbage');
+    } finally {
+      clearTimeout(timer);
+      rp.expected = undefined;
+    }
+    // What the previous document did or reported is not the next render's.
+    rp.sink = { console: [], page: [] };
+    rp.navigation = undefined;
+    return rp;
   }
 
   async function setViewport(rp: RenderPage, viewport: Viewport) {
@@ -178,9 +225,17 @@ export function createRenderer({ executablePath, workers = 4, timeoutMs = 10_000
     rp.viewport = { ...viewport };
   }
 
-  /** Starts warming the worker's next page; a failure surfaces when the page is taken. */
-  function warm(worker: Pick<Worker, 'context' | 'viewport'>): Promise<RenderPage> {
-    const spare = warmPage(worker.context, worker.viewport);
+  /**
+   * Starts loading the worker's next fresh document, in the page the last render used when there is one (a page that
+   * will not navigate, hung or crashed, is replaced by a new one); a failure surfaces when the page is taken.
+   */
+  function warm(worker: Pick<Worker, 'context' | 'viewport'>, used?: RenderPage): Promise<RenderPage> {
+    const spare = used
+      ? freshDocument(used).catch(async () => {
+          await used.page.close().catch(() => {});
+          return openPage(worker.context, worker.viewport);
+        })
+      : openPage(worker.context, worker.viewport);
     spare.catch(() => {});
     return spare;
   }
@@ -198,9 +253,9 @@ export function createRenderer({ executablePath, workers = 4, timeoutMs = 10_000
 
   /** The worker's warm page, or a fresh one when warming failed (a page crash must not fail the next render). */
   async function takePage(worker: Worker): Promise<RenderPage> {
-    const rp = await worker.spare.catch(() => warmPage(worker.context, worker.viewport));
+    const rp = await worker.spare.catch(() => openPage(worker.context, worker.viewport));
     // A page that was closed or crashed while it waited is not used.
-    return rp.page.isClosed() ? warmPage(worker.context, worker.viewport) : rp;
+    return rp.page.isClosed() ? openPage(worker.context, worker.viewport) : rp;
   }
 
   async function acquire(): Promise<Worker> {
@@ -264,10 +319,14 @@ export function createRenderer({ executablePath, workers = 4, timeoutMs = 10_000
       throw error;
     } finally {
       if (worker) {
-        // One page, one render: the next component gets a fresh page, warmed at this viewport while this one closes.
-        rp?.page.close().catch(() => {});
+        // One document, one render: the next component gets a fresh one, loading now at this viewport.
         worker.viewport = { ...viewport };
-        if (gen === generation) worker.spare = warm(worker);
+        if (gen === generation) {
+          if (!freshDocuments && rp && !rp.page.isClosed()) {
+            rp.sink = { console: [], page: [] };
+            worker.spare = Promise.resolve(rp);
+          } else worker.spare = warm(worker, rp);
+        }
       }
       release(worker, gen);
     }
@@ -298,8 +357,10 @@ export function createRenderer({ executablePath, workers = 4, timeoutMs = 10_000
     try {
       [errors, measured] = await Promise.race([
         (async () => {
+          // The fonts come with the component: only the families its code names (see fontFaceCssFor).
+          const css = fontFaceCssFor(bundle.js + bundle.css) + bundle.css;
           const mounted = (await page.evaluate(
-            `(async () => { const mod = ${bundle.js}; return window.__UI2CODE__.mount(mod, ${JSON.stringify(bundle.css)}); })()`,
+            `(async () => { const mod = ${bundle.js}; return window.__UI2CODE__.mount(mod, ${JSON.stringify(css)}); })()`,
           )) as unknown;
           const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
             expression: MEASURE,
