@@ -116,10 +116,10 @@ async function typographyTexts(design: Design, renderer: Renderer): Promise<Hint
  * The local analysis as hints, loaded (OCR and all) only when a model is about to be asked. Hints help and are not
  * needed: an analysis that fails leaves the model to read the image alone.
  */
-async function analysisHints(design: Design): Promise<Hints | undefined> {
+async function analysisHints(design: Design, renderer: Renderer): Promise<Hints | undefined> {
   try {
-    const { analyzeDesign, hintsFromAnalysis } = await import('./generate/local/index.js');
-    return hintsFromAnalysis(await analyzeDesign(design));
+    const { designHints } = await import('./generate/local/index.js');
+    return await designHints(design, renderer);
   } catch {
     return undefined;
   }
@@ -193,7 +193,7 @@ export async function convertDesign(designPath: string, options: ConvertOptions)
     const entry = provider.name === 'local' ? cacheKey({ ...keyInput, component: name }) : key;
 
     const produce = async (): Promise<CachedResult> => {
-      const hints = options.hints ?? (withHints ? await analysisHints(input) : undefined);
+      const hints = options.hints ?? (withHints ? await analysisHints(input, renderer) : undefined);
       // Only where the analysis runs anyway (the local engine, hints): a remote model alone never starts the OCR.
       // A responsive set is scored at its worst width, which one design's texts do not describe.
       const texts = (provider.name === 'local' || hints) && designs.length === 1 ? await typographyTexts(input, renderer) : undefined;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { compare } from '../src/compare/compare.js';
 import { textTerms } from '../src/compare/text-terms.js';
-import { analyzeDesign, closeLocalEngine, createLocalProvider, hintsFromAnalysis } from '../src/generate/local/index.js';
+import { analyzeDesign, closeLocalEngine, createLocalProvider, designHints, hintsFromAnalysis } from '../src/generate/local/index.js';
 import type { FittedText } from '../src/generate/local/fit.js';
 import { containmentTree, layoutContent, type Node } from '../src/generate/local/layout.js';
 import type { Region, Rgb } from '../src/generate/local/segment.js';
@@ -26,12 +26,12 @@ const allRegions = (rs: Region[]): Region[] => rs.flatMap((r) => [r, ...allRegio
 const CARD = {
   background: '#f3f4f6',
   texts: [
-    { text: 'Account settings', x: 140, color: '#111827' },
-    { text: 'Manage your profile and billing details', x: 140, color: '#4b5563' },
-    { text: 'Email notifications', x: 140, color: '#1f2937' },
-    { text: 'Monthly invoices', x: 140, color: '#1f2937' },
-    { text: 'Save now', x: 192, color: '#ffffff' },
-    { text: 'Cancel', x: 524, color: '#92400e' },
+    { text: 'Account settings', x: 140, color: '#111827', fontSize: 32 },
+    { text: 'Manage your profile and billing details', x: 140, color: '#4b5563', fontSize: 18 },
+    { text: 'Email notifications', x: 140, color: '#1f2937', fontSize: 20 },
+    { text: 'Monthly invoices', x: 140, color: '#1f2937', fontSize: 20 },
+    { text: 'Save now', x: 192, color: '#ffffff', fontSize: 20 },
+    { text: 'Cancel', x: 524, color: '#92400e', fontSize: 20 },
   ],
   boxes: [
     { x: 100, y: 80, width: 600, height: 400, fill: '#ffffff' },
@@ -79,6 +79,24 @@ describe('local engine: analysis of a known card', () => {
     const heading = hints.texts.find((t) => t.text === 'Account settings')!;
     const body = hints.texts.find((t) => t.text.startsWith('Manage'))!;
     assert.ok(heading.fontSize > body.fontSize, 'the heading is the larger text');
+  });
+
+  it('gives remote models font sizes fitted by rendering when a renderer is there, not guessed from the line box', async () => {
+    const design = await fixture('card');
+    const fitted = (await designHints(design, renderer)).texts;
+    const boxed = hintsFromAnalysis(await analyzeDesign(design)).texts;
+    const errors = (texts: typeof fitted) =>
+      CARD.texts.map((want) => {
+        const line = texts.find((t) => t.text === want.text);
+        assert.ok(line, `"${want.text}" in ${JSON.stringify(texts.map((t) => t.text))}`);
+        return Math.abs(line.fontSize - want.fontSize);
+      });
+    const fit = errors(fitted), box = errors(boxed);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    assert.ok(mean(fit) <= 1, `fitted sizes off by ${fit.map((e) => e.toFixed(1))} px`);
+    assert.ok(fit.filter((e) => e > 1).length <= 1, `fitted sizes off by ${fit.map((e) => e.toFixed(1))} px`);
+    assert.ok(mean(fit) < mean(box) / 2, `fitted ${mean(fit).toFixed(2)} px against the box's ${mean(box).toFixed(2)} px`);
+    assert.ok(fitted.every((t) => t.fontWeight && t.fontFamily), 'the fitted weight and family come with each text');
   });
 });
 

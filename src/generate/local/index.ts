@@ -167,6 +167,17 @@ function fittedTexts(design: Design, analysis: Analysis, renderer: Renderer): Pr
   return fitted;
 }
 
+/**
+ * The analysis as hints for a remote model. With a renderer, each text's family, weight and size are fitted by
+ * rendering (shared with the typography term), so a size is what draws the glyphs' height, not a guess from the line's
+ * box; without one, or when fitting fails, the size is estimated from the box.
+ */
+export async function designHints(design: Design, renderer?: Renderer): Promise<Hints> {
+  const analysis = await analyzeDesign(design);
+  const fitted = renderer ? await fittedTexts(design, analysis, renderer).catch(() => undefined) : undefined;
+  return hintsFromAnalysis(analysis, fitted);
+}
+
 /** The design's texts with fitted fonts (family, weight, size): the typography term's side of the design. */
 export async function designTypography(design: Design, renderer: Renderer): Promise<Hints['texts']> {
   const analysis = await analyzeDesign(design);
