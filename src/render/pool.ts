@@ -196,8 +196,12 @@ export function createRenderer({ executablePath, workers = 4, timeoutMs = 10_000
     try {
       const loaded = new Promise<void>((resolve, reject) => {
         rp.cdp.once('Page.loadEventFired', () => resolve());
+        // A browser closed while the document loads ends the wait (and a spare loading at exit keeps no one waiting).
+        rp.page.once('close', () => reject(new Error('the render page was closed')));
         timer = setTimeout(() => reject(new Error('the render page did not load within 15 s')), 15_000);
+        timer.unref();
       });
+      loaded.catch(() => {});
       const { errorText } = await rp.cdp.send('Page.navigate', { url });
       if (errorText) throw new Error(`the render page did not load (${errorText})`);
       await loaded;
