@@ -2,7 +2,7 @@
 // page, so it may style the component's own classes and nothing else, and may load nothing from anywhere.
 import type { AtRule, Declaration, Root, Rule } from 'postcss';
 import { Ui2CodeError } from '../errors.js';
-import { cssUnescape, urlProblem } from './urls.js';
+import { cssProblem, cssUnescape } from './urls.js';
 
 export interface CssViolation {
   rule: string;
@@ -13,27 +13,6 @@ export interface CssViolation {
 /** At-rules that only group or describe the module's own rules. `@import`, `@font-face`, `@namespace`… are refused. */
 const ALLOWED_AT_RULES = new Set(['media', 'supports', 'container', 'keyframes', '-webkit-keyframes', 'layer']);
 const MAX_BYTES = 200_000;
-
-/** Why a value is refused: a url() that is not relative or a data:image, image-set strings, script in styles. */
-export function cssValueProblem(raw: string): string | null {
-  const value = cssUnescape(raw);
-  if (/expression\s*\(|behavior\s*:|-moz-binding|javascript:/i.test(value)) return 'script in styles is not allowed';
-  if (/@import/i.test(value)) return '@import is not allowed';
-  for (const set of value.matchAll(/image-set\(([^)]*)\)/gi)) {
-    for (const str of (set[1] ?? '').matchAll(/(['"])(.*?)\1/g)) {
-      const problem = urlProblem(str[2] ?? '');
-      if (problem) return `image-set(): ${problem}`;
-    }
-  }
-  const opened = (value.match(/url\(/gi) ?? []).length;
-  const urls = [...value.matchAll(/url\(\s*(['"]?)(.*?)\1\s*\)/gi)];
-  if (opened > urls.length) return 'an incomplete url()';
-  for (const url of urls) {
-    const problem = urlProblem(url[2] ?? '');
-    if (problem) return `url(): ${problem}`;
-  }
-  return null;
-}
 
 /**
  * Why a selector is refused: each selector in the list must start at one of the module's own classes (`.card`,
@@ -88,7 +67,7 @@ export async function checkCssPolicy(css: string): Promise<CssViolation[]> {
       const name = node.name.toLowerCase();
       if (!ALLOWED_AT_RULES.has(name)) add(name === 'import' ? 'css-no-import' : 'css-at-rule', node, `@${node.name} is not allowed in a CSS module`);
       else {
-        const problem = cssValueProblem(node.params);
+        const problem = cssProblem(node.params);
         if (problem) add('css-url', node, `@${node.name}: ${problem}`);
       }
     } else if (node.type === 'rule') {
@@ -97,7 +76,7 @@ export async function checkCssPolicy(css: string): Promise<CssViolation[]> {
       if (problem) add('css-own-classes', node, problem);
     } else if (node.type === 'decl') {
       const decl = node as Declaration;
-      const problem = cssValueProblem(`${decl.prop}:${decl.value}`);
+      const problem = cssProblem(`${decl.prop}:${decl.value}`);
       if (problem) add(/script/.test(problem) ? 'css-no-script' : /@import/.test(problem) ? 'css-no-import' : 'css-url', decl, `${decl.prop}: ${problem}`);
     }
   });
@@ -122,7 +101,7 @@ export function checkTailwindClasses(code: string): CssViolation[] {
   lines.forEach((line, index) => {
     for (const match of line.matchAll(/\[([^\]\s]*)\]/g)) {
       const value = cssUnescape(match[1].replace(/_/g, ' '));
-      const problem = cssValueProblem(value) ?? (/\b(?:url|image|image-set|src)\s*\(/i.test(value) ? 'images from class names are not allowed' : null);
+      const problem = cssProblem(value) ?? (/\b(?:url|image|image-set|src)\s*\(/i.test(value) ? 'images from class names are not allowed' : null);
       if (problem) violations.push({ rule: 'tailwind-arbitrary-value', line: index + 1, message: `class '${match[0]}': ${problem}` });
     }
   });

@@ -33,7 +33,9 @@ export function cssUnescape(value: string): string {
 const CSS_URL = /url\(\s*(['"]?)(.*?)\1\s*\)|@import/gi;
 
 /**
- * Why a piece of CSS text (a style value, a Tailwind arbitrary value such as `bg-[url(...)]`) is refused, or null.
+ * Why a piece of CSS text (a style value, a CSS module's declaration or at-rule, a Tailwind arbitrary value such as
+ * `bg-[url(...)]`) is refused, or null: a url() or image-set() string that is not relative or a data:image, @import,
+ * script in styles.
  * Tailwind writes `_` for spaces inside brackets (`bg-[url(_https://x_)]` is `url( https://x )`), so the text is judged
  * as written and with its underscores read as spaces.
  */
