@@ -41,6 +41,13 @@ const writeManifest = (root: string, designs: Record<string, unknown>) => {
 };
 
 describe('check', () => {
+  it('a report folder on a special file system (/proc) fails with the folder named instead of hanging', async () => {
+    const root = project();
+    const { code, stderr } = await cli(root, ['check', '--report', '/proc/ui2code-report']);
+    assert.equal(code, 2, stderr);
+    assert.match(stderr, /cannot create the folder \/proc\/ui2code-report/);
+  });
+
   it('refuses manifest entries that lead outside the project (absolute, ../, a link), printing nothing of the file', async () => {
     const root = project();
     const secret = tempDir();

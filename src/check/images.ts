@@ -6,6 +6,7 @@ import path from 'node:path';
 import { encodePng } from '../intake/png.js';
 import type { RgbaImage } from '../types.js';
 import type { ReportImages } from './types.js';
+import { prepareDir } from '../write/atomic.js';
 
 export const IMAGES_DIR = 'images';
 /** Where the report keeps a copy of each checked component's code. */
@@ -20,7 +21,7 @@ export function imageStem(id: string): string {
 /** `design` may be the design file's own PNG bytes: no need to encode what is already a PNG. */
 export async function saveImages(reportDir: string, id: string, images: { design: RgbaImage | Buffer; render: RgbaImage; diff: RgbaImage }): Promise<ReportImages> {
   const dir = path.join(reportDir, IMAGES_DIR);
-  await fs.mkdir(dir, { recursive: true });
+  await prepareDir(dir);
   const stem = imageStem(id);
   const refs: ReportImages = {
     design: `${IMAGES_DIR}/${stem}.design.png`,

@@ -17,6 +17,8 @@ import { notePending, waitingVersions } from './pending.js';
 import { createScorer } from './scorer.js';
 import { inShard } from './shard.js';
 import type { CheckReport, CheckResult, ShardSpec } from './types.js';
+import { prepareDir } from '../write/atomic.js';
+import { Ui2CodeError } from '../errors.js';
 
 export interface CheckOptions {
   config: ResolvedConfig;
@@ -65,7 +67,7 @@ async function addHistory(results: CheckResult[], root: string): Promise<void> {
 
 /** A copy of each component's code in the report folder: the report shows what was checked, even after later edits. */
 async function saveCode(reportDir: string, results: CheckResult[], root: string): Promise<void> {
-  await fs.mkdir(path.join(reportDir, CODE_DIR), { recursive: true });
+  await prepareDir(path.join(reportDir, CODE_DIR));
   await Promise.all(
     results.map(async (r) => {
       if (!r.component) return;
@@ -79,7 +81,13 @@ async function saveCode(reportDir: string, results: CheckResult[], root: string)
 export async function runCheck({ config, shard, update = false, reportDir, junitFile, renderer, onStart, onResult }: CheckOptions): Promise<CheckOutcome> {
   const pairs = (await discover(config)).filter((pair) => inShard(pair.id, shard));
   const report = path.resolve(config.root, reportDir ?? '.');
-  if (reportDir) await clearOldImages(report);
+  if (reportDir) {
+    // A report folder that cannot be made is a bad argument, known before any design is rendered.
+    await prepareDir(report).catch((error: Error) => {
+      throw new Ui2CodeError('CONFIG', `--report: ${error.message}`, { file: report, cause: error });
+    });
+    await clearOldImages(report);
+  }
   onStart?.(pairs.length);
   const own = renderer ?? createRenderer({ executablePath: config.browser, workers: config.renderWorkers, root: config.root });
   const scorer = createScorer();
@@ -99,7 +107,7 @@ export async function runCheck({ config, shard, update = false, reportDir, junit
   if (reportDir) Object.assign(files, await writeReportDir(report, checked));
   if (junitFile) {
     files.junit = path.resolve(config.root, junitFile);
-    await fs.mkdir(path.dirname(files.junit), { recursive: true });
+    await prepareDir(path.dirname(files.junit));
     await fs.writeFile(files.junit, toJUnit(checked));
   }
   if (update) {

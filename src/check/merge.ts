@@ -6,6 +6,7 @@ import { Ui2CodeError } from '../errors.js';
 import { buildReport } from './decide.js';
 import { readReportDir, writeReportDir } from './report.js';
 import type { CheckReport, CheckResult, ShardSpec } from './types.js';
+import { prepareDir } from '../write/atomic.js';
 
 export interface MergeOutcome {
   report: CheckReport;
@@ -33,7 +34,7 @@ export async function mergeReports(dirs: string[], outDir: string): Promise<Merg
   }
 
   const byId = new Map<string, CheckResult>();
-  await fs.mkdir(outDir, { recursive: true });
+  await prepareDir(outDir);
   for (const { dir, report } of reports) {
     for (const result of report.results) {
       if (byId.has(result.id)) {
@@ -45,7 +46,7 @@ export async function mergeReports(dirs: string[], outDir: string): Promise<Merg
         const from = path.resolve(dir, ref);
         const to = path.resolve(outDir, ref);
         if (from === to) continue;
-        await fs.mkdir(path.dirname(to), { recursive: true });
+        await prepareDir(path.dirname(to));
         await fs.copyFile(from, to).catch((error: NodeJS.ErrnoException) => warnings.push(`${from}: not copied (${error.code ?? error.message})`));
       }
     }

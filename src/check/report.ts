@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Ui2CodeError } from '../errors.js';
 import { renderHtml } from './report-html.js';
 import type { CheckReport } from './types.js';
+import { prepareDir } from '../write/atomic.js';
 
 export const REPORT_JSON = 'report.json';
 export const REPORT_HTML = 'index.html';
@@ -18,7 +19,7 @@ async function readCode(dir: string, report: CheckReport): Promise<Map<string, s
 }
 
 export async function writeReportDir(dir: string, report: CheckReport): Promise<{ html: string; json: string }> {
-  await fs.mkdir(dir, { recursive: true });
+  await prepareDir(dir);
   const json = path.join(dir, REPORT_JSON);
   const html = path.join(dir, REPORT_HTML);
   const history = new Map(report.results.filter((r) => r.history?.length).map((r) => [r.id, r.history!]));

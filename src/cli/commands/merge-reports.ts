@@ -8,6 +8,7 @@ import { toJUnit } from '../../check/junit.js';
 import { mergeReports } from '../../check/merge.js';
 import { exitCodeOf } from '../../check/decide.js';
 import { textSummary } from './check.js';
+import { prepareDir } from '../../write/atomic.js';
 
 interface MergeFlags {
   out: string;
@@ -30,7 +31,7 @@ export function registerMergeReports(program: Command): void {
       const files: { html: string; junit?: string } = { html: path.join(outDir, 'index.html') };
       if (flags.junit) {
         files.junit = path.resolve(flags.junit);
-        await fs.mkdir(path.dirname(files.junit), { recursive: true });
+        await prepareDir(path.dirname(files.junit));
         await fs.writeFile(files.junit, toJUnit(report));
       }
       if (flags.json) process.stdout.write(`${JSON.stringify({ ...report, files })}\n`);
