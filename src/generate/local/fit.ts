@@ -159,8 +159,11 @@ export async function fitFonts(design: RgbaImage, lines: OcrLine[], renderer: Re
     const ink = inkBox(shapes.image, slot.x, slot.y, sized[i].w, sized[i].h, line.background);
     if (!ink) return [];
     // Height must agree too: a family whose ink is much taller or shorter at this width is the wrong one (and at a
-    // given width a bold face is shorter than a regular one).
-    const heightRatio = ink.height / Math.max(1, line.height);
+    // given width a bold face is shorter than a regular one). Within a pixel it agrees: where the baseline falls
+    // between pixels moves an edge row in or out of the cut, and on 10-13 px text that pixel alone made Times taller
+    // than Arial's own grey lines.
+    const nearest = ink.height > line.height ? Math.max(line.height, ink.height - 1) : Math.min(line.height, ink.height + 1);
+    const heightRatio = nearest / Math.max(1, line.height);
     return [{ slot, ink, height: Math.min(heightRatio, 1 / heightRatio) ** 2, ...similarity(design, line, shapes.image, ink) }];
   });
   // Candidates are drawn as the design's lines are (their colours on their fill), so the usual heaviness is 1.
