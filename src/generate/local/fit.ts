@@ -81,6 +81,21 @@ function inkBox(image: RgbaImage, x: number, y: number, w: number, h: number, ba
 }
 
 /**
+ * The ink's height to a fraction of a pixel: each row of the box, and the row either side of it, counts by its
+ * strongest pixel's share of the contrast. Where the baseline falls between pixels moves a whole row in or out of a
+ * box cut at a level; it moves this by much less.
+ */
+function inkHeight(image: RgbaImage, box: { x: number; y: number; width: number; height: number }, background: Rgb, contrast: number): number {
+  let sum = 0;
+  for (let y = Math.max(0, box.y - 1); y < Math.min(image.height, box.y + box.height + 1); y++) {
+    let max = 0;
+    for (let x = box.x; x < box.x + box.width; x++) max = Math.max(max, colorDistance(pixel(image, x, y), background));
+    sum += Math.min(1, max / Math.max(1, contrast));
+  }
+  return sum;
+}
+
+/**
  * How well a candidate's glyphs cover the design's, scaled onto the design's ink box: an F-score where a pixel counts
  * as matched when the other image has ink within 1 px (thin strokes of the right font are off by sub-pixels), and the
  * total ink each side holds (grey levels included), which is what tells a bold face from a regular one.
@@ -159,11 +174,10 @@ export async function fitFonts(design: RgbaImage, lines: OcrLine[], renderer: Re
     const ink = inkBox(shapes.image, slot.x, slot.y, sized[i].w, sized[i].h, line.background);
     if (!ink) return [];
     // Height must agree too: a family whose ink is much taller or shorter at this width is the wrong one (and at a
-    // given width a bold face is shorter than a regular one). Within a pixel it agrees: where the baseline falls
-    // between pixels moves an edge row in or out of the cut, and on 10-13 px text that pixel alone made Times taller
-    // than Arial's own grey lines.
-    const nearest = ink.height > line.height ? Math.max(line.height, ink.height - 1) : Math.min(line.height, ink.height + 1);
-    const heightRatio = nearest / Math.max(1, line.height);
+    // given width a bold face is shorter than a regular one). Heights to a fraction of a pixel: in whole rows, where
+    // the baseline fell between pixels decided a pixel, and on 10-13 px text that pixel alone made Times taller than
+    // Arial's own grey lines.
+    const heightRatio = inkHeight(shapes.image, ink, line.background, colorDistance(ink.color, line.background)) / Math.max(1e-9, inkHeight(design, line, line.background, colorDistance(line.color, line.background)));
     return [{ slot, ink, height: Math.min(heightRatio, 1 / heightRatio) ** 2, ...similarity(design, line, shapes.image, ink) }];
   });
   // Candidates are drawn as the design's lines are (their colours on their fill), so the usual heaviness is 1.
