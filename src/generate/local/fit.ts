@@ -23,7 +23,7 @@ export const CANDIDATE_FAMILIES = ['Arimo', 'Tinos', 'DejaVu Sans', 'DejaVu Seri
 const WEIGHTS = [400, 700];
 const MEASURE_SIZE = 20;
 /** How much better (share of the total fit) another heaviness must fit than the usual one to be taken. */
-const HEAVINESS_MARGIN = 0.06;
+const HEAVINESS_MARGIN = 0.02;
 
 const css = (c: Rgb) => `rgb(${c.join(', ')})`;
 const jsxString = (s: string) => JSON.stringify(s);
@@ -183,7 +183,8 @@ export async function fitFonts(design: RgbaImage, lines: OcrLine[], renderer: Re
   // Candidates are drawn as the design's lines are (their colours on their fill), so the usual heaviness is 1.
   // Screenshots from other systems draw everything heavier or lighter, which would pass regular text for bold (or the
   // reverse); that factor is the same for every line of a design, so it is fitted once, and taken only when it fits
-  // clearly better than the usual: on a design from this renderer a small gain is noise, and it turns bold lines regular.
+  // better than the usual by a margin: on a design from this renderer the total peaks at 1 (2-5 % lower a step either
+  // side), while Flame's screenshots gain 3-12 % at 1.1-1.35, and under a 6 % margin half their lines were read as bold.
   type Choice = { score: number; slot: Slot; ink: { x: number; y: number; width: number; height: number } };
   const choose = (heaviness: number, family?: string) => {
     const best = new Map<number, Choice>();
