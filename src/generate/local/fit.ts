@@ -3,7 +3,7 @@
 // its own box also tells exactly where to place the element.
 import type { Renderer } from '../../render/pool.js';
 import type { RgbaImage } from '../../types.js';
-import type { OcrLine } from './ocr.js';
+import { inkColor, tightInk, type OcrLine } from './ocr.js';
 import { colorDistance, pixel, type Rgb } from './segment.js';
 
 export interface FittedText extends OcrLine {
@@ -22,12 +22,10 @@ export interface FittedText extends OcrLine {
 export const CANDIDATE_FAMILIES = ['Arimo', 'Tinos', 'DejaVu Sans', 'DejaVu Serif', 'Cousine'];
 const WEIGHTS = [400, 700];
 const MEASURE_SIZE = 20;
-/** Ink of light text on a dark fill, against the same text dark on light, as Chromium draws them. */
-const LIGHT_ON_DARK = 1.1;
 /** How much better (share of the total fit) another heaviness must fit than the usual one to be taken. */
-const HEAVINESS_MARGIN = 0.06;
+const HEAVINESS_MARGIN = 0.02;
 
-const luma = (c: Rgb) => 0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2];
+const css = (c: Rgb) => `rgb(${c.join(', ')})`;
 const jsxString = (s: string) => JSON.stringify(s);
 
 interface Slot {
@@ -57,35 +55,44 @@ function pack(slots: Array<Omit<Slot, 'x' | 'y'> & { w: number; h: number }>, wi
   return { placed, height: y + rowH };
 }
 
-function slotComponent(lines: OcrLine[], slots: Slot[], width: number, height: number): string {
+/** Black on white, or (`boxes` given) each line in its own colours on a box of its fill. */
+function slotComponent(lines: OcrLine[], slots: Slot[], width: number, height: number, boxes?: Array<{ w: number; h: number }>): string {
   const spans = slots
-    .map((s, i) => `<span data-i="${i}" style={{ position: 'absolute', left: ${s.x}, top: ${s.y}, fontFamily: ${jsxString(`'${s.family}'`)}, fontWeight: ${s.weight}, fontSize: ${s.size.toFixed(2)}, lineHeight: '${s.lineHeight}px', whiteSpace: 'pre' }}>{${jsxString(lines[s.line].text)}}</span>`)
+    .map((s, i) => {
+      const paint = boxes ? `, width: ${boxes[i].w}, height: ${boxes[i].h}, color: '${css(lines[s.line].color)}', background: '${css(lines[s.line].background)}'` : '';
+      return `<span data-i="${i}" style={{ position: 'absolute', left: ${s.x}, top: ${s.y}, fontFamily: ${jsxString(`'${s.family}'`)}, fontWeight: ${s.weight}, fontSize: ${s.size.toFixed(2)}, lineHeight: '${s.lineHeight}px', whiteSpace: 'pre'${paint} }}>{${jsxString(lines[s.line].text)}}</span>`;
+    })
     .join('\n');
   return `export default function Fit() { return <div style={{ position: 'relative', width: ${width}, height: ${height}, background: '#fff', color: '#000' }}>\n${spans}\n</div>; }`;
 }
 
 /**
- * A candidate's pixel is ink when at least a quarter dark: about where the design's ink box is cut (30 % of the line's
- * contrast). A stricter cut made every candidate's ink a pixel shorter than the design's, and the height agreement
- * then chose families with taller glyphs (Times for Arial's small grey text).
+ * A candidate's ink box, cut as the design's is (ocr.ts's tightInk: 30 % of the strongest contrast in the box), and the
+ * colour its glyphs show, measured as the design's: a candidate drawn in the line's own colours on its own fill is
+ * anti-aliased as the design's text was (light on dark and grey text come out of the rasteriser heavier or lighter than
+ * black on white), so both sides are measured alike.
  */
-const INK_LEVEL = 190;
+function inkBox(image: RgbaImage, x: number, y: number, w: number, h: number, background: Rgb) {
+  const area = { x, y, width: Math.min(w, image.width - x), height: Math.min(h, image.height - y) };
+  if (area.width <= 0 || area.height <= 0) return null;
+  const box = tightInk(image, area, background);
+  if (box === area) return null;
+  return { ...box, color: inkColor(image, box, background).color };
+}
 
-/** Ink bounding box of dark pixels inside a rectangle of a white-background render. */
-function inkBox(image: RgbaImage, x0: number, y0: number, w: number, h: number) {
-  let minX = Infinity, minY = Infinity, maxX = -1, maxY = -1;
-  for (let y = Math.max(0, y0); y < Math.min(image.height, y0 + h); y++) {
-    for (let x = Math.max(0, x0); x < Math.min(image.width, x0 + w); x++) {
-      const i = (y * image.width + x) * 4;
-      if (image.data[i] < INK_LEVEL) {
-        if (x < minX) minX = x;
-        if (x > maxX) maxX = x;
-        if (y < minY) minY = y;
-        if (y > maxY) maxY = y;
-      }
-    }
+/**
+ * The ink's height to a fraction of a pixel: each row of the box, and the row either side of it, counts by its
+ * strongest pixel's share of the contrast. Where the baseline falls between pixels moves a whole row in or out of a
+ * box cut at a level; it moves this by much less.
+ */
+function inkHeight(image: RgbaImage, box: { x: number; y: number; width: number; height: number }, background: Rgb, contrast: number): number {
+  let sum = 0;
+  for (let y = Math.max(0, box.y - 1); y < Math.min(image.height, box.y + box.height + 1); y++) {
+    let max = 0;
+    for (let x = box.x; x < box.x + box.width; x++) max = Math.max(max, colorDistance(pixel(image, x, y), background));
+    sum += Math.min(1, max / Math.max(1, contrast));
   }
-  return maxX < 0 ? null : { x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1 };
+  return sum;
 }
 
 /**
@@ -93,8 +100,11 @@ function inkBox(image: RgbaImage, x0: number, y0: number, w: number, h: number) 
  * as matched when the other image has ink within 1 px (thin strokes of the right font are off by sub-pixels), and the
  * total ink each side holds (grey levels included), which is what tells a bold face from a regular one.
  */
-function similarity(design: RgbaImage, line: OcrLine, render: RgbaImage, ink: { x: number; y: number; width: number; height: number }): { shape: number; coverDesign: number; coverRender: number } {
+function similarity(design: RgbaImage, line: OcrLine, render: RgbaImage, ink: { x: number; y: number; width: number; height: number; color: Rgb }): { shape: number; coverDesign: number; coverRender: number } {
   const threshold = Math.max(30, colorDistance(line.color, line.background) * 0.45);
+  const renderContrast = Math.max(1, colorDistance(ink.color, line.background));
+  const renderThreshold = Math.max(30, renderContrast * 0.45);
+  const renderInk = (x: number, y: number) => colorDistance(pixel(render, x, y), line.background);
   const w = line.width, h = line.height;
   const a = new Uint8Array(w * h);
   const b = new Uint8Array(w * h);
@@ -103,7 +113,7 @@ function similarity(design: RgbaImage, line: OcrLine, render: RgbaImage, ink: { 
       a[y * w + x] = colorDistance(pixel(design, line.x + x, line.y + y), line.background) > threshold ? 1 : 0;
       const rx = ink.x + Math.floor((x / w) * ink.width);
       const ry = ink.y + Math.floor((y / h) * ink.height);
-      b[y * w + x] = render.data[(ry * render.width + rx) * 4] < 128 ? 1 : 0;
+      b[y * w + x] = renderInk(rx, ry) > renderThreshold ? 1 : 0;
     }
   }
   const near = (m: Uint8Array, x: number, y: number) => {
@@ -120,7 +130,7 @@ function similarity(design: RgbaImage, line: OcrLine, render: RgbaImage, ink: { 
       coverA += Math.min(1, colorDistance(pixel(design, line.x + x, line.y + y), line.background) / contrast);
       const rx = ink.x + Math.floor((x / w) * ink.width);
       const ry = ink.y + Math.floor((y / h) * ink.height);
-      coverB += (255 - render.data[(ry * render.width + rx) * 4]) / 255;
+      coverB += Math.min(1, renderInk(rx, ry) / renderContrast);
     }
   }
   let inkA = 0, inkB = 0, hitA = 0, hitB = 0;
@@ -157,29 +167,30 @@ export async function fitFonts(design: RgbaImage, lines: OcrLine[], renderer: Re
     return { ...c, size, lineHeight, w: Math.ceil(line.width + 24), h: lineHeight + 8 };
   });
   const shapeSlots = pack(sized, canvasWidth);
-  const shapes = await renderer.render(slotComponent(lines, shapeSlots.placed, canvasWidth, shapeSlots.height), { width: canvasWidth, height: Math.max(1, shapeSlots.height), deviceScaleFactor: 1 }, { name: 'font-fit' });
+  const shapes = await renderer.render(slotComponent(lines, shapeSlots.placed, canvasWidth, shapeSlots.height, sized), { width: canvasWidth, height: Math.max(1, shapeSlots.height), deviceScaleFactor: 1 }, { name: 'font-fit' });
 
   const measuredSlots = shapeSlots.placed.flatMap((slot, i) => {
-    const ink = inkBox(shapes.image, slot.x, slot.y, sized[i].w, sized[i].h);
-    if (!ink) return [];
     const line = lines[slot.line];
+    const ink = inkBox(shapes.image, slot.x, slot.y, sized[i].w, sized[i].h, line.background);
+    if (!ink) return [];
     // Height must agree too: a family whose ink is much taller or shorter at this width is the wrong one (and at a
-    // given width a bold face is shorter than a regular one).
-    const heightRatio = ink.height / Math.max(1, line.height);
+    // given width a bold face is shorter than a regular one). Heights to a fraction of a pixel: in whole rows, where
+    // the baseline fell between pixels decided a pixel, and on 10-13 px text that pixel alone made Times taller than
+    // Arial's own grey lines.
+    const heightRatio = inkHeight(shapes.image, ink, line.background, colorDistance(ink.color, line.background)) / Math.max(1e-9, inkHeight(design, line, line.background, colorDistance(line.color, line.background)));
     return [{ slot, ink, height: Math.min(heightRatio, 1 / heightRatio) ** 2, ...similarity(design, line, shapes.image, ink) }];
   });
-  // Light text on a dark fill comes out of Chromium's rasteriser about 10 % heavier (by ink) than the candidates'
-  // black on white, dark text on light as heavy: that is the usual heaviness. Screenshots from other systems draw
-  // everything heavier or lighter, which would pass regular text for bold (or the reverse); that factor is the same for
-  // every line of a design, so it is fitted once, and taken only when it fits clearly better than the usual: on a
-  // design from this renderer a small gain is noise, and it turns bold lines regular.
+  // Candidates are drawn as the design's lines are (their colours on their fill), so the usual heaviness is 1.
+  // Screenshots from other systems draw everything heavier or lighter, which would pass regular text for bold (or the
+  // reverse); that factor is the same for every line of a design, so it is fitted once, and taken only when it fits
+  // better than the usual by a margin: on a design from this renderer the total peaks at 1 (2-5 % lower a step either
+  // side), while Flame's screenshots gain 3-12 % at 1.1-1.35, and under a 6 % margin half their lines were read as bold.
   type Choice = { score: number; slot: Slot; ink: { x: number; y: number; width: number; height: number } };
-  const light = lines.map((l) => luma(l.color) > luma(l.background));
   const choose = (heaviness: number, family?: string) => {
     const best = new Map<number, Choice>();
     for (const m of measuredSlots) {
       if (family && m.slot.family !== family) continue;
-      const ratio = m.coverDesign / Math.max(1e-9, m.coverRender * heaviness * (light[m.slot.line] ? LIGHT_ON_DARK : 1));
+      const ratio = m.coverDesign / Math.max(1e-9, m.coverRender * heaviness);
       const score = m.shape * Math.min(ratio, 1 / ratio) * m.height;
       const current = best.get(m.slot.line);
       if (!current || score > current.score) best.set(m.slot.line, { score, slot: m.slot, ink: m.ink });

@@ -18,7 +18,7 @@ import { fitFonts, type FittedText } from './fit.js';
 import { closeOcr, inkColor, recognizeArea, unreadInk, type OcrLine } from './ocr.js';
 import { averageColor, borderColor, segment, type Rect, type Region, type Rgb } from './segment.js';
 
-export const LOCAL_ENGINE_VERSION = 'local-5';
+export const LOCAL_ENGINE_VERSION = 'local-6';
 
 export interface Analysis {
   /** CSS size. */

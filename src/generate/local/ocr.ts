@@ -135,7 +135,7 @@ export function inkColor(image: RgbaImage, box: Rect, fill: Rgb): { color: Rgb; 
 }
 
 /** The rectangle shrunk to the pixels that stand out from the fill: OCR boxes are loose, placement needs the ink. */
-function tightInk(image: RgbaImage, box: Rect, fill: Rgb): Rect {
+export function tightInk(image: RgbaImage, box: Rect, fill: Rgb): Rect {
   let max = 0;
   for (let y = box.y; y < box.y + box.height; y++) for (let x = box.x; x < box.x + box.width; x++) max = Math.max(max, colorDistance(pixel(image, x, y), fill));
   const threshold = Math.max(24, max * 0.3);
