@@ -17,6 +17,8 @@ export interface OcrLine extends Rect {
   background: Rgb;
   /** Share of ink pixels in the line's box: bold text has more. */
   ink: number;
+  /** Tesseract's words of the line with their own confidence (word mending trusts the sure ones). */
+  words?: Array<{ text: string; confidence: number }>;
 }
 
 let workerPromise: Promise<Worker> | undefined;
@@ -247,6 +249,7 @@ export async function recognizeArea(image: RgbaImage, area: Rect, fill: Rgb, hol
             color,
             background: fill,
             ink,
+            words: group.map((w) => ({ text: w.text.trim(), confidence: w.confidence })),
           });
           group = [];
         };
