@@ -26,6 +26,7 @@ describe('word mending', () => {
   it('mends letter shapes OCR confuses', () => {
     assert.equal(mend('leam more'), 'learn more');
     assert.equal(mend('Halic'), 'Italic');
+    assert.equal(mend('Undedine', [], 78), 'Underline');
     assert.equal(mend('Iogin'), 'login');
     assert.equal(mend('Dashboarcl'), 'Dashboard');
     assert.equal(mend('SETTlNGS'), 'SETTINGS');

@@ -22,10 +22,10 @@ const SURE = 90;
 
 /**
  * Letter shapes tesseract takes for one another: what it read → what may have been drawn. The strong ones are tried
- * first: glyphs that touch or split ("rn" and "m", "It" and "H", "cl" and "d") and the thin uprights (l, i, I).
+ * first: glyphs that touch or split ("rn" and "m", "It" and "H", "cl" or "rl" and "d") and the thin uprights (l, i, I).
  */
 const STRONG: Array<[string, string]> = [
-  ['m', 'rn'], ['rn', 'm'], ['h', 'it'], ['h', 'li'], ['li', 'h'], ['cl', 'd'], ['d', 'cl'], ['vv', 'w'], ['w', 'vv'],
+  ['m', 'rn'], ['rn', 'm'], ['h', 'it'], ['h', 'li'], ['li', 'h'], ['cl', 'd'], ['d', 'cl'], ['d', 'rl'], ['vv', 'w'], ['w', 'vv'],
   ['ri', 'n'], ['n', 'ri'], ['l', 'i'], ['i', 'l'], ['nn', 'm'], ['m', 'nn'], ['ii', 'u'],
 ];
 const WEAK: Array<[string, string]> = [
