@@ -17,6 +17,7 @@ describe('word mending', () => {
     assert.equal(mend('forgotpassword?'), 'forgot password?');
     assert.equal(mend('accountlogin'), 'account login');
     assert.equal(mend('Contactus'), 'Contact us');
+    assert.equal(mend('3. Ayear of visual regression tests', [], 66), '3. A year of visual regression tests');
   });
 
   it('splits a join whose longer half needs one letter mended', () => {
@@ -72,7 +73,7 @@ describe('word mending', () => {
       'Sign in', 'Password', 'Checkout', 'Newsletter', 'Today', 'Within', 'Another', 'Update', 'Welcome back',
       '$19.99', '1,280', '12:30', '3rd', 'hello@acme.io', 'www.example.com', 'https://acme.io/docs',
       'GitHub', 'iPhone', 'McDonald', 'Zurich', 'Kaveh', 'Jenna Ortega', 'ACME', 'FAQ', 'API', 'Lorem ipsum dolor sit amet',
-      'Theme', 'Plugin', 'Backup', 'Mockups', 'Inbox', 'Offshare', 'Forgotpassword',
+      'Theme', 'Plugin', 'Backup', 'Mockups', 'Inbox', 'Offshare', 'Forgotpassword', 'Aboard', 'Amid', 'Away', 'Aside',
     ]) assert.equal(mend(text), text, text);
   });
 

@@ -33,7 +33,7 @@ const WEAK: Array<[string, string]> = [
   ['ll', 'h'], ['j', 'i'], ['q', 'g'], ['g', 'q'],
 ];
 
-/** Two-letter words a joined word may end or start with ("Signin", "Aboutus"): other short parts are too easy to find. */
+/** Two-letter words a joined word may end or start with ("Signin", "Contactus"): other short parts are too easy to find. */
 const SHORT_PARTS = new Set(['in', 'up', 'on', 'to', 'us', 'me', 'of', 'at', 'by', 'my', 'or', 'an', 'no', 'is', 'it', 'we', 'do', 'go']);
 
 export class Vocabulary {
@@ -171,6 +171,8 @@ function split(w: string, shape: Shape, confidence: number, vocab: Vocabulary): 
       if (r) mended.push([r, b]);
     }
   }
+  // The article joined to its noun ("Ayear"): a one-letter part only as "a".
+  if (w[0] === 'a' && w.length >= 4 && vocab.known(w.slice(1))) exact.push(['a', w.slice(1)]);
   if (exact.length === 1) return exact[0];
   if (exact.length > 1) return null;
   return mended.length === 1 ? mended[0] : null;

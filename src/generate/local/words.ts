@@ -83,6 +83,9 @@ wallet warning water weather web website weight white whole wide width win winte
 workflow workout workspace yellow young zone
 selection selected household overall workshop placeholder onsite dataset datasets framework properly lens clay
 handmade handwoven moderate master directors perform newspaper headlines payout payback realtime notable underwater
+aboard aside apart alike awake ashore aloud alive aware arise amass await award amend atone afoot aground akin alight
+along amiss anew around arouse across atop alone avenue abide about ahead again away amount abound arose attest attack
+attire asleep abase amid abroad alert allow avoid
 attention located lake inform functions hereby continuous inactive altered dear cord took entirety involve involves
 involving intentions healthcare athletes publication freeware donations overclock overclocking onset objects
 `;
