@@ -1,4 +1,4 @@
-// Word mending: OCR joins words ("Signin"), splits them ("Pass word" for a "Password" it does not know), and confuses
+// Word mending: OCR joins words ("Signin"), splits them ("Sub mit"), and confuses
 // letter shapes ("leam" for "learn", "Halic" for "Italic"). Each line's words are checked against a list of common and
 // UI words (words.ts) and the words the same design reads with high confidence elsewhere; a word that is not known is
 // mended only when one known reading stands out. Conservative by design: known words, numbers, prices, emails, URLs,
@@ -37,13 +37,13 @@ const WEAK: Array<[string, string]> = [
 const SHORT_PARTS = new Set(['in', 'up', 'on', 'to', 'us', 'me', 'of', 'at', 'by', 'my', 'or', 'an', 'no', 'is', 'it', 'we', 'do', 'go']);
 
 export class Vocabulary {
-  private readonly design = new Map<string, number>();
+  private readonly design = new Set<string>();
 
   constructor(lines: MendableLine[] = [], private readonly base: ReadonlySet<string> = UI_WORDS) {
     for (const line of lines) {
       for (const { text, confidence } of wordsOf(line)) {
         const core = coreOf(text)?.core.toLowerCase();
-        if (core && confidence >= SURE && core.length >= 3 && /^\p{L}+$/u.test(core)) this.design.set(core, (this.design.get(core) ?? 0) + 1);
+        if (core && confidence >= SURE && core.length >= 3 && /^\p{L}+$/u.test(core)) this.design.add(core);
       }
     }
   }
