@@ -85,6 +85,19 @@ export const OWN: Array<[string, number, number]> = [
 ];
 
 /**
+ * Pages of our own for the web-page path (issue 16), 1280 wide, each thick in a pattern the Design2Code pages have
+ * little of: a dense navigation bar, a multi-column footer, cards in a grid, long text, a table. Written as people write
+ * pages (flex and grid, font stacks) and scored like OWN, their recall against the DOM's texts.
+ */
+export const PAGES: Array<[string, number, number]> = [
+  ['fixtures/pages/nav.tsx', 1280, 800],
+  ['fixtures/pages/footer.tsx', 1280, 860],
+  ['fixtures/pages/cards.tsx', 1280, 980],
+  ['fixtures/pages/article.tsx', 1280, 1060],
+  ['fixtures/pages/table.tsx', 1280, 840],
+];
+
+/**
  * Screenshots as people send them (issue 16): each shared design saved again as JPEG and WebP, or resampled to 1.5x,
  * converted from that file and scored against the lossless original. `UI2CODE_BENCH_VARIANTS=png,jpeg85` picks some;
  * `UI2CODE_BENCH_EVERY=4` takes every fourth design (for iterating; the figures in the README are over all).
@@ -109,7 +122,8 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 
 export async function benchLocal(filter = process.env.UI2CODE_BENCH_FILTER): Promise<Record<string, unknown>> {
   const every = Math.max(1, Number(process.env.UI2CODE_BENCH_EVERY ?? 1));
-  const paths = filter === 'own' ? [] : sharedDesignPaths().filter((p, i) => (!filter || p.includes(filter)) && i % every === 0);
+  const ours: Record<string, Array<[string, number, number]>> = { own: OWN, pages: PAGES };
+  const paths = filter && filter in ours ? [] : sharedDesignPaths().filter((p, i) => (!filter || p.includes(filter)) && i % every === 0);
   const variants = process.env.UI2CODE_BENCH_VARIANTS?.split(',') ?? [...VARIANTS];
   const renderer = createRenderer({ workers: 2 });
   const provider = createLocalProvider();
@@ -139,14 +153,15 @@ export async function benchLocal(filter = process.env.UI2CODE_BENCH_FILTER): Pro
     } finally {
       fs.rmSync(variantDir, { recursive: true, force: true });
     }
-    if (!filter || filter === 'own') {
-      const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ui2code-bench-own-'));
+    for (const [set, files] of Object.entries(ours)) {
+      if (filter && filter !== set) continue;
+      const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `ui2code-bench-${set}-`));
       try {
-        for (const [file, width, height] of OWN) {
+        for (const [file, width, height] of files) {
           const shot = await renderer.render(fs.readFileSync(path.join(repoRoot, file), 'utf8'), { width, height, deviceScaleFactor: 1 }, { name: file });
           const png = path.join(tmp, `${path.basename(path.dirname(file))}-${path.basename(file, '.tsx')}.png`);
           fs.writeFileSync(png, encodePng(shot.image));
-          await measure('own', file, await readDesign(png), wordsOf(shot.texts));
+          await measure(set, file, await readDesign(png), wordsOf(shot.texts));
         }
       } finally {
         fs.rmSync(tmp, { recursive: true, force: true });
@@ -191,5 +206,9 @@ export async function benchLocal(filter = process.env.UI2CODE_BENCH_FILTER): Pro
       }];
     }),
   );
-  return { flame: bySet('flame'), design2code: bySet('design2code'), own: bySet('own'), variants: byVariant };
+  /** The pages one by one: there are few, and each stands for a pattern. */
+  const perPage = Object.fromEntries(
+    rows.filter((x) => x.set === 'pages').map((x) => [path.basename(x.name, '.tsx'), { mismatch: round(x.mismatch), fgMismatch: round(x.fgMismatch), textRecall: x.referenceRecall === undefined ? null : round(x.referenceRecall) }]),
+  );
+  return { flame: bySet('flame'), design2code: bySet('design2code'), own: bySet('own'), pages: bySet('pages'), ...(Object.keys(perPage).length ? { perPage } : {}), variants: byVariant };
 }

@@ -15,6 +15,7 @@ import { breakpointSinkFor, sinkFor } from './sinks/index.js';
 import { SNAP_LEVELS } from './sinks/values.js';
 import { markControl } from './semantics.js';
 import { fitFonts, type FittedText } from './fit.js';
+import { mendLines } from './mend.js';
 import { closeOcr, inkColor, recognizeArea, unreadInk, type OcrLine } from './ocr.js';
 import { averageColor, borderColor, segment, type Rect, type Region, type Rgb } from './segment.js';
 
@@ -113,7 +114,8 @@ export function analyzeDesign(design: Design): Promise<Analysis> {
         if (region && unread.some((ink) => isChevron(ink, area))) region.chevron = true;
       }
       lines.sort((a, b) => a.y - b.y || a.x - b.x);
-      return { width: image.width, height: image.height, background, regions: withoutStrokes(regions, lines), image, lines };
+      // Words OCR joined, split or misread are mended against the UI words and the design's own sure words (mend.ts).
+      return { width: image.width, height: image.height, background, regions: withoutStrokes(regions, lines), image, lines: mendLines(lines) };
     })();
     analyses.set(key, pending);
     pending.catch(() => analyses.delete(key));

@@ -17,6 +17,8 @@ export interface OcrLine extends Rect {
   background: Rgb;
   /** Share of ink pixels in the line's box: bold text has more. */
   ink: number;
+  /** Tesseract's words of the line with their own confidence (word mending trusts the sure ones). */
+  words?: Array<{ text: string; confidence: number }>;
 }
 
 let workerPromise: Promise<Worker> | undefined;
@@ -218,8 +220,12 @@ export async function recognizeArea(image: RgbaImage, area: Rect, fill: Rgb, hol
       for (const line of paragraph.lines) {
         const words = line.words.filter((w) => w.text.trim() && w.confidence >= 30 && /[\p{L}\p{N}]/u.test(w.text));
         if (!words.length) continue;
-        const height = (line.bbox.y1 - line.bbox.y0) / scale;
-        // Split the line where the gap between two words is wider than about two line heights: those are columns.
+        // The line's ink height, about its font size (tesseract's line and word boxes can be much taller than the glyphs).
+        const lineBox = clampRect({ x: area.x + line.bbox.x0 / scale, y: area.y + line.bbox.y0 / scale, width: (line.bbox.x1 - line.bbox.x0) / scale, height: (line.bbox.y1 - line.bbox.y0) / scale }, image);
+        const glyphs = tightInk(image, lineBox, fill).height;
+        // Split the line where the gap between two words is wider than about a line height: those are columns, or the
+        // items of a menu spaced by a flex gap (a word space is a quarter of that). Read as one line, a menu would be
+        // fitted as one text, and only a wider family than the design's fills its width.
         let group: typeof words = [];
         const flush = () => {
           if (!group.length) return;
@@ -247,12 +253,13 @@ export async function recognizeArea(image: RgbaImage, area: Rect, fill: Rgb, hol
             color,
             background: fill,
             ink,
+            words: group.map((w) => ({ text: w.text.trim(), confidence: w.confidence })),
           });
           group = [];
         };
         for (const word of words) {
           const last = group[group.length - 1];
-          if (last && (word.bbox.x0 - last.bbox.x1) / scale > Math.max(24, height * 2)) flush();
+          if (last && (word.bbox.x0 - last.bbox.x1) / scale > Math.max(16, glyphs * 1.1)) flush();
           group.push(word);
         }
         flush();
