@@ -2,8 +2,7 @@
 // (screenshots are serialised per context) with one page. A document serves one render: after it, the worker navigates
 // its page to a fresh document (a new realm, nothing of the previous component left), in the background while the
 // pool serves other renders. The page, and so its renderer process, is kept: a process that already compiled the
-// runtime and parsed the font sheet does it again from its in-memory caches in a few ms, where a new page's new
-// process takes ten times that.
+// runtime compiles it again from its in-memory cache, where a new page starts a new process (three times slower).
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, CDPSession, HTTPRequest, Page } from 'puppeteer-core';
 import { Ui2CodeError } from '../errors.js';
@@ -193,11 +192,13 @@ export function createRenderer({ executablePath, workers = 4, timeoutMs = 10_000
     const url = `${ENGINE_ORIGIN}/?document=${randomUUID()}`;
     rp.expected = url;
     let timer: NodeJS.Timeout | undefined;
+    let onClose: (() => void) | undefined;
     try {
       const loaded = new Promise<void>((resolve, reject) => {
         rp.cdp.once('Page.loadEventFired', () => resolve());
         // A browser closed while the document loads ends the wait (and a spare loading at exit keeps no one waiting).
-        rp.page.once('close', () => reject(new Error('the render page was closed')));
+        onClose = () => reject(new Error('the render page was closed'));
+        rp.page.on('close', onClose);
         timer = setTimeout(() => reject(new Error('the render page did not load within 15 s')), 15_000);
         timer.unref();
       });
@@ -215,6 +216,8 @@ export function createRenderer({ executablePath, workers = 4, timeoutMs = 10_000
       if (++rp.documents % GC_EVERY === 0) await rp.cdp.send('HeapProfiler.collectGarbage');
     } finally {
       clearTimeout(timer);
+      // One listener per document would pile up on a page that serves thousands.
+      if (onClose) rp.page.off('close', onClose);
       rp.expected = undefined;
     }
     // What the previous document did or reported is not the next render's.
@@ -328,6 +331,7 @@ export function createRenderer({ executablePath, workers = 4, timeoutMs = 10_000
         if (gen === generation) {
           if (!freshDocuments && rp && !rp.page.isClosed()) {
             rp.sink = { console: [], page: [] };
+            rp.navigation = undefined;
             worker.spare = Promise.resolve(rp);
           } else worker.spare = warm(worker, rp);
         }
