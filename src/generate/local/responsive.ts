@@ -114,6 +114,16 @@ function align(slots: Slot[], list: El[], k: number, direction: 'row' | 'column'
   };
   const out: Slot[] = [];
   const only = (el: El): Slot => Object.assign(new Array<El | undefined>(k + 1).fill(undefined), { [k]: el });
+  // The earlier widths' run of slots goes into one wrapper per width, each in that width's own flow; width k has `el`.
+  const wrapRun = (run: Slot[], el: El): Slot => {
+    const wrapped: Slot = new Array<El | undefined>(k + 1).fill(undefined);
+    for (let w = 0; w < k; w++) {
+      const els = run.map((s) => s[w]).filter((e): e is El => !!e);
+      if (els.length) wrapped[w] = wrapper(els, 'column');
+    }
+    wrapped[k] = el;
+    return wrapped;
+  };
   let i = 0, j = 0;
   while (i < slots.length || j < list.length) {
     if (i >= slots.length) {
@@ -139,15 +149,7 @@ function align(slots: Slot[], list: El[], k: number, direction: 'row' | 'column'
     }
     const n = b.role === 'row' || b.role === 'stack' ? runLength(b, slots.slice(i).map((s) => rep(s)!).filter(Boolean), 0) : 0;
     if (n) {
-      // The earlier widths' run goes into one wrapper per width, each in that width's own flow.
-      const run = slots.slice(i, i + n);
-      const wrapped: Slot = new Array<El | undefined>(k + 1).fill(undefined);
-      for (let w = 0; w < k; w++) {
-        const els = run.map((s) => s[w]).filter((e): e is El => !!e);
-        if (els.length) wrapped[w] = wrapper(els, 'column');
-      }
-      wrapped[k] = b;
-      out.push(wrapped);
+      out.push(wrapRun(slots.slice(i, i + n), b));
       i += n;
       j++;
       continue;
@@ -166,13 +168,7 @@ function align(slots: Slot[], list: El[], k: number, direction: 'row' | 'column'
     // A group here that holds a run of siblings there and more (a bar whose menu is gone on a phone, its logo left).
     const p = isGroup(b) ? partialRun(b, slots.slice(i).map((x) => rep(x)!).filter(Boolean)) : 0;
     if (p) {
-      const wrapped: Slot = new Array<El | undefined>(k + 1).fill(undefined);
-      for (let w = 0; w < k; w++) {
-        const els = slots.slice(i, i + p).map((x) => x[w]).filter((e): e is El => !!e);
-        if (els.length) wrapped[w] = wrapper(els, 'column');
-      }
-      wrapped[k] = b;
-      out.push(wrapped);
+      out.push(wrapRun(slots.slice(i, i + p), b));
       i += p;
       j++;
       continue;
