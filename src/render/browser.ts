@@ -109,7 +109,7 @@ export const DETERMINISTIC_FLAGS = [
   '--disable-dev-shm-usage',
   '--disable-quic',
   // No back/forward cache: a render page's previous document (the previous component's) must never come back.
-  '--disable-features=Translate,MediaRouter,OptimizationHints,InterestFeedContentSuggestions,BackForwardCache',
+  '--disable-features=Translate,MediaRouter,OptimizationHints,InterestFeedContentSuggestions,BackForwardCache,RenderDocument',
   // Nothing may leave the machine: every host resolves to nowhere (the engine's own origin is served by interception).
   '--host-resolver-rules=MAP * ~NOTFOUND',
   // Request interception never sees UDP: WebRTC may only use a proxy, and there is none, so no STUN packet leaves.
