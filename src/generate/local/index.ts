@@ -10,7 +10,8 @@ import { componentName } from '../../write/names.js';
 import type { GenerateRequest, GenerateResult, Provider } from '../provider.js';
 import { styleModuleName, type ComponentSource, type OutputStyle, type StyleSink } from '../style.js';
 import { buildRoot, emitComponent, type EmitInput, type Emitted } from './emit.js';
-import { mergeTrees, responsiveComponent } from './responsive.js';
+import type { Reading } from './layout.js';
+import { chooseReadings, mergeTrees, responsiveComponent } from './responsive.js';
 import { breakpointSinkFor, sinkFor } from './sinks/index.js';
 import { SNAP_LEVELS } from './sinks/values.js';
 import { markControl } from './semantics.js';
@@ -272,11 +273,32 @@ async function roundestWithin(candidates: Emitted[], renderer: Renderer, design:
 async function fittedWidth(design: Design, name: string, renderer: Renderer, request: GenerateRequest) {
   const analysis = await analyzeDesign(design);
   if (request.signal?.aborted) throw abortedError(design.path);
-  let texts = await fitFonts(analysis.image, analysis.lines, renderer);
-  const input = (exact: boolean): EmitInput => ({ name, width: design.cssWidth, height: design.cssHeight, background: analysis.background, regions: analysis.regions, texts, exact });
-  for (let round = 0; round < (request.previous?.round ?? -1) + 2; round++) texts = await correctFromRender(texts, renderer, emitComponent(input(false)), design);
+  const texts = await fitFonts(analysis.image, analysis.lines, renderer);
+  const input = (exact: boolean, reading: Reading = 'rows'): EmitInput => ({ name, width: design.cssWidth, height: design.cssHeight, background: analysis.background, regions: analysis.regions, texts, exact, reading });
   return { design, analysis, input };
 }
+
+/** A width's texts corrected against renders of the reading it is emitted in (the one its tree is merged in). */
+async function correctedWidth({ design, analysis, input }: Awaited<ReturnType<typeof fittedWidth>>, reading: Reading, renderer: Renderer, request: GenerateRequest) {
+  let { texts } = input(false);
+  for (let round = 0; round < (request.previous?.round ?? -1) + 2; round++) texts = await correctFromRender(texts, renderer, emitComponent({ ...input(false, reading), texts }), design);
+  return { design, analysis, input: (exact: boolean): EmitInput => ({ ...input(exact, reading), texts }) };
+}
+
+/**
+ * Per width, the reading of its grids (layout.ts) whose order of texts agrees most with the other widths' (rows unless
+ * columns agree better): widths are matched by the order of their texts.
+ */
+function widthReadings(fitted: Array<Awaited<ReturnType<typeof fittedWidth>>>): Reading[] {
+  const options = fitted.map((f) => {
+    const trees = READINGS.map((reading) => ({ reading, root: buildRoot(f.input(false, reading), { landmarks: false }).root }));
+    return JSON.stringify(trees[0].root) === JSON.stringify(trees[1].root) ? trees.slice(0, 1) : trees;
+  });
+  const chosen = chooseReadings(options.map((o) => o.map((t) => t.root)));
+  return chosen.map((root, w) => options[w].find((o) => o.root === root)!.reading);
+}
+
+const READINGS: Reading[] = ['rows', 'columns'];
 
 /**
  * A responsive design (widest first) as one component: each width analysed, fitted and corrected against its own
@@ -287,9 +309,12 @@ async function responsiveCode(widths: Design[], name: string, renderer: Renderer
   request.onProgress?.({ design: widths[0].path, phase: 'generating', message: `analysing ${widths.length} widths (${widths.map((d) => d.cssWidth).join(', ')} px)` });
   const narrowFirst = [...widths].reverse();
   const style: OutputStyle = request.style ?? 'inline';
-  const fitted: Array<Awaited<ReturnType<typeof fittedWidth>>> = [];
+  const analysed: Array<Awaited<ReturnType<typeof fittedWidth>>> = [];
   // One width after the other: each already runs its renders in parallel through the pool.
-  for (const design of narrowFirst) fitted.push(await fittedWidth(design, name, renderer, request));
+  for (const design of narrowFirst) analysed.push(await fittedWidth(design, name, renderer, request));
+  const readings = widthReadings(analysed);
+  const fitted: Array<Awaited<ReturnType<typeof correctedWidth>>> = [];
+  for (const [w, width] of analysed.entries()) fitted.push(await correctedWidth(width, readings[w], renderer, request));
   const emit = (exact: boolean): ComponentSource => {
     const roots = fitted.map((f) => buildRoot(f.input(exact), { landmarks: false }).root);
     return responsiveComponent(name, mergeTrees(roots), breakpointSinkFor(style, name, narrowFirst.map((d) => d.cssWidth)), style);

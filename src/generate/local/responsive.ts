@@ -25,6 +25,36 @@ function texts(el: El): string[] {
   return [...own, ...el.children.flatMap((c) => (typeof c === 'string' ? [c] : isEl(c) ? texts(c) : []))];
 }
 
+/** How many texts two lists have in one common order (their longest common subsequence). */
+export function commonOrder(a: string[], b: string[]): number {
+  let prev = new Array<number>(b.length + 1).fill(0);
+  for (const t of a) {
+    const row = [0];
+    for (let j = 0; j < b.length; j++) row.push(t === b[j] ? prev[j] + 1 : Math.max(prev[j + 1], row[j]));
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+/**
+ * One tree per width from each width's readings (its default one first): the combination whose texts come in the most
+ * common order across the widths, since widths are matched by the order of their texts. Link columns read row by row
+ * on desktop (Company Product Support About ...) share little order with the same columns stacked on a phone; read
+ * column by column they share all of it. A tie keeps the earlier readings.
+ */
+export function chooseReadings(readings: El[][]): El[] {
+  const orders = readings.map((options) => options.map(texts));
+  let best: number[] = readings.map(() => 0), bestScore = -1;
+  const visit = (picked: number[]) => {
+    if (picked.length < readings.length) return orders[picked.length].forEach((_, r) => visit([...picked, r]));
+    let score = 0;
+    for (let a = 0; a < picked.length; a++) for (let b = a + 1; b < picked.length; b++) score += commonOrder(orders[a][picked[a]], orders[b][picked[b]]);
+    if (score > bestScore) (best = picked), (bestScore = score);
+  };
+  visit([]);
+  return best.map((r, w) => readings[w][r]);
+}
+
 const key = (el: El) => {
   const t = texts(el);
   return t.length ? `t:${t.join('\u0001')}` : `b:${el.tag}:${get(el, 'backgroundColor') ?? ''}:${el.children.length}`;
