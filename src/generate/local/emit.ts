@@ -336,3 +336,17 @@ export function emitComponent(input: EmitInput): Emitted {
   ].join('\n');
   return { code, css: sink.css(), order, placeholders };
 }
+
+/**
+ * The tree of one width of a responsive design printed as the merged component draws that width: without the
+ * structure passes (gaps, repeated parts, landmarks), which the merge does not apply. Corrections measured on a render
+ * with them (a loose gap moves a line by a pixel) would move the merged lines by what they do not have.
+ */
+export function emitTree(input: EmitInput): Emitted {
+  const { name, sink = inlineSink() } = input;
+  const { root, order, placeholders } = buildRoot(input, { landmarks: false });
+  sink.prepare?.([...walk(root)].map((el) => ({ entries: el.style, role: el.role })));
+  const imports = sink.imports(name);
+  const code = [...(imports.length ? [...imports, ''] : []), `export default function ${name}() {`, '  return (', ...printEl(root, '    ', sink), '  );', '}', ''].join('\n');
+  return { code, css: sink.css(), order, placeholders };
+}

@@ -9,7 +9,7 @@ import type { Design, Hints, RgbaImage, Usage } from '../../types.js';
 import { componentName } from '../../write/names.js';
 import type { GenerateRequest, GenerateResult, Provider } from '../provider.js';
 import { styleModuleName, type ComponentSource, type OutputStyle, type StyleSink } from '../style.js';
-import { buildRoot, emitComponent, type EmitInput, type Emitted } from './emit.js';
+import { buildRoot, emitComponent, emitTree, type EmitInput, type Emitted } from './emit.js';
 import type { Reading } from './layout.js';
 import { chooseReadings, mergeTrees, responsiveComponent } from './responsive.js';
 import { breakpointSinkFor, sinkFor } from './sinks/index.js';
@@ -281,7 +281,7 @@ async function fittedWidth(design: Design, name: string, renderer: Renderer, req
 /** A width's texts corrected against renders of the reading it is emitted in (the one its tree is merged in). */
 async function correctedWidth({ design, analysis, input }: Awaited<ReturnType<typeof fittedWidth>>, reading: Reading, renderer: Renderer, request: GenerateRequest) {
   let { texts } = input(false);
-  for (let round = 0; round < (request.previous?.round ?? -1) + 2; round++) texts = await correctFromRender(texts, renderer, emitComponent({ ...input(false, reading), texts }), design);
+  for (let round = 0; round < (request.previous?.round ?? -1) + 2; round++) texts = await correctFromRender(texts, renderer, emitTree({ ...input(true, reading), texts }), design);
   return { design, analysis, input: (exact: boolean): EmitInput => ({ ...input(exact, reading), texts }) };
 }
 
