@@ -315,13 +315,14 @@ async function responsiveCode(widths: Design[], name: string, renderer: Renderer
   const readings = widthReadings(analysed);
   const fitted: Array<Awaited<ReturnType<typeof correctedWidth>>> = [];
   for (const [w, width] of analysed.entries()) fitted.push(await correctedWidth(width, readings[w], renderer, request));
-  const emit = (exact: boolean): ComponentSource => {
-    const roots = fitted.map((f) => buildRoot(f.input(exact), { landmarks: false }).root);
+  // Clean or exact per width: at its own viewport the merged component draws only that width's tree.
+  const emit = (exact: boolean[]): ComponentSource => {
+    const roots = fitted.map((f, w) => buildRoot(f.input(exact[w]), { landmarks: false }).root);
     return responsiveComponent(name, mergeTrees(roots), breakpointSinkFor(style, name, narrowFirst.map((d) => d.cssWidth)), style);
   };
-  const clean = emit(false), exact = emit(true);
+  const clean = emit(fitted.map(() => false)), exact = emit(fitted.map(() => true));
   if (clean.code === exact.code && clean.css === exact.css) return clean;
-  const costs = await Promise.all(
+  const keepsClean = await Promise.all(
     fitted.map(async ({ design, analysis }) => {
       const viewport = { width: design.cssWidth, height: design.cssHeight, deviceScaleFactor: 1 };
       const render = (c: ComponentSource) => renderer.render(c.code, viewport, { name: design.path, ...styleRenderOptions(c, name, style, request.root ?? process.cwd()) });
@@ -330,7 +331,7 @@ async function responsiveCode(widths: Design[], name: string, renderer: Renderer
       return cost.mismatch <= base.mismatch + CLEAN_COST.mismatch && cost.fgMismatch <= base.fgMismatch + CLEAN_COST.fgMismatch;
     }),
   );
-  return costs.every(Boolean) ? clean : exact;
+  return keepsClean.every(Boolean) ? clean : keepsClean.some(Boolean) ? emit(keepsClean.map((ok) => !ok)) : exact;
 }
 
 export interface LocalProviderOptions {
