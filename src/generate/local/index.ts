@@ -273,7 +273,8 @@ async function roundestWithin(candidates: Emitted[], renderer: Renderer, design:
 async function fittedWidth(design: Design, name: string, renderer: Renderer, request: GenerateRequest) {
   const analysis = await analyzeDesign(design);
   if (request.signal?.aborted) throw abortedError(design.path);
-  const texts = await fitFonts(analysis.image, analysis.lines, renderer);
+  // The fit the typography term of this width is scored against (fittedTexts caches it).
+  const texts = await fittedTexts(design, analysis, renderer);
   const input = (exact: boolean, reading: Reading = 'rows'): EmitInput => ({ name, width: design.cssWidth, height: design.cssHeight, background: analysis.background, regions: analysis.regions, texts, exact, reading });
   return { design, analysis, input };
 }
