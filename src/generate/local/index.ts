@@ -322,7 +322,7 @@ const READINGS: Reading[] = ['rows', 'columns'];
 /**
  * A responsive design (widest first) as one component: each width analysed, fitted and corrected against its own
  * render as a single design is; the widths' element trees merged (responsive.ts) and printed with breakpoints at the
- * narrower designs' widths. Clean or exact values as for one design, judged at every width.
+ * narrower designs' widths. Clean or exact values as for one design, judged at each width for that width.
  */
 async function responsiveCode(widths: Design[], name: string, renderer: Renderer, request: GenerateRequest): Promise<ComponentSource> {
   request.onProgress?.({ design: widths[0].path, phase: 'generating', message: `analysing ${widths.length} widths (${widths.map((d) => d.cssWidth).join(', ')} px)` });
