@@ -195,9 +195,11 @@ export async function convertDesign(designPath: string, options: ConvertOptions)
     const produce = async (): Promise<CachedResult> => {
       const hints = options.hints ?? (withHints ? await analysisHints(input, renderer) : undefined);
       // Only where the analysis runs anyway (the local engine, hints): a remote model alone never starts the OCR.
-      // A responsive set is scored at its worst width, which one design's texts do not describe.
-      const texts = (provider.name === 'local' || hints) && designs.length === 1 ? await typographyTexts(input, renderer) : undefined;
-      const refined = await refine({ design: input, widths, provider, renderer, file, name, rounds, target, tokenBudget: config.tokenBudget, hints, texts, signal, onProgress, styles });
+      // A responsive set is scored at its worst width, which one design's texts do not describe: each width by its own.
+      const analysed = provider.name === 'local' || !!hints;
+      const texts = analysed && designs.length === 1 ? await typographyTexts(input, renderer) : undefined;
+      const textsPerWidth = analysed && designs.length > 1 ? await Promise.all(designs.map((d) => typographyTexts(d, renderer))) : undefined;
+      const refined = await refine({ design: input, widths, provider, renderer, file, name, rounds, target, tokenBudget: config.tokenBudget, hints, texts, textsPerWidth, signal, onProgress, styles });
       return {
         code: refined.best.code,
         css: refined.best.css,

@@ -175,6 +175,22 @@ describe('converting a responsive design (local engine, CLI)', () => {
     }
   });
 
+  it('makes link columns read row by row on desktop and stacked on a phone one component, each link written once, scored with each width\'s texts', async () => {
+    const root = project('footer.png', 'footer@mobile.png');
+    const run = await cli(root, ['convert', 'designs', '--provider', 'local', '--style', 'inline', '--json']);
+    assert.equal(run.code, 0, run.stderr);
+    const r = JSON.parse(run.stdout).results[0];
+    assert.equal(r.status, 'written', r.error);
+    const code = fs.readFileSync(r.file, 'utf8');
+    for (const text of ['Company', 'About', 'Careers', 'Product', 'Features', 'Pricing', 'Support', 'Help center', 'Contact']) {
+      assert.equal(code.split(`${text}\n`).length - 1, 1, `${text} is written once`);
+    }
+    assert.doesNotMatch(code, /display: none/, 'nothing is kept for one width only');
+    for (const w of r.widths) assert.ok(w.mismatch <= 0.03, `mismatch at ${w.width}: ${w.mismatch}`);
+    // The worst width is scored with its own texts, so its typography term is there.
+    assert.equal(typeof r.terms.typography, 'number', JSON.stringify(r.terms));
+  });
+
   it('converts a set through the pipeline from any of its images, keeping the hand-edit protection', async () => {
     const root = project('signup.png', 'signup@mobile.png');
     const config = await loadConfig({ root, configFile: false, overrides: { provider: 'local' } });

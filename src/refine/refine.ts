@@ -33,6 +33,8 @@ export interface RefineOptions {
    * lines are set in the wrong family, weight or size, and of two candidates that look alike the better set one wins.
    */
   texts?: Hints['texts'];
+  /** A responsive design's texts per width (as `widths`): each width is scored by its own texts. */
+  textsPerWidth?: Array<Hints['texts'] | undefined>;
   signal?: AbortSignal;
   onProgress?: (event: ProgressEvent) => void;
   /** The output style the provider must honour, the component's name and the project's root and theme (default: inline). */
@@ -95,8 +97,11 @@ export function better(candidate: Scores, best: Scores): boolean {
 export async function refine(options: RefineOptions): Promise<RefineResult> {
   const { design, provider, renderer, file, rounds, target, tokenBudget, hints, signal, onProgress, styles } = options;
   const name = options.name ?? styles?.name;
-  const texts = options.texts ?? hints?.texts;
   const widths = options.widths && options.widths.length > 1 ? options.widths : undefined;
+  const textsPerWidth = widths ? options.textsPerWidth : undefined;
+  const texts = options.texts ?? hints?.texts;
+  /** The texts of the width a scored candidate stands for (a responsive one's worst). */
+  const textsOf = (scored: Scored) => (scored.widths && textsPerWidth ? textsPerWidth[scored.widths.findIndex((w) => w.render === scored.render)] : texts);
   const usage: Usage = { promptTokens: 0, completionTokens: 0 };
   const scores: number[] = [];
   const skipped: string[] = [];
@@ -126,7 +131,7 @@ export async function refine(options: RefineOptions): Promise<RefineResult> {
         scores: previous.scores,
         round: previous.round,
         refused,
-        typography: texts && typographyOf(texts, previous.render.render.texts)?.misses.slice(0, 8),
+        typography: textsOf(previous.render) && typographyOf(textsOf(previous.render)!, previous.render.render.texts)?.misses.slice(0, 8),
         ...(previous.render.widths ? { widths: previous.render.widths.map((w) => ({ width: w.width, render: w.render.image, diff: w.diff, scores: w.scores })) } : {}),
       },
     });
@@ -138,7 +143,7 @@ export async function refine(options: RefineOptions): Promise<RefineResult> {
     progress('rendering', round);
     const styling = renderStyles({ code, css }, styles);
     const scored: Scored = widths
-      ? await scoreSet(renderer, widths, code, { diff: true, name: file, texts, ...styling })
+      ? await scoreSet(renderer, widths, code, { diff: true, name: file, texts, textsPerWidth, ...styling })
       : await scoreComponent(renderer, design, code, { diff: true, name: file, texts, ...styling });
     checkAborted(signal, design.path);
     scores.push(scored.scores.score);

@@ -6,7 +6,7 @@ import { fontStack } from '../../render/fonts.js';
 import type { ComponentSource, StyleEntries, StyleSink } from '../style.js';
 import type { Region, Rgb } from './segment.js';
 import type { FittedText } from './fit.js';
-import { containmentTree, layoutContent, type Item, type Node } from './layout.js';
+import { containmentTree, layoutContent, type Item, type Node, type Reading } from './layout.js';
 import { controlOf, formSemantics, headingOrder, landmarks, listRuns, tableRuns } from './semantics.js';
 import { printEl, walk, type El } from './jsx.js';
 import { inlineSink } from './sinks/inline.js';
@@ -27,6 +27,8 @@ export interface EmitInput {
    * measured; the provider falls back to it where the clean code draws measurably worse.
    */
   exact?: boolean;
+  /** How a grid of items is ordered (layout.ts): rows unless a responsive design's other widths read it by columns. */
+  reading?: Reading;
 }
 
 export interface Emitted extends ComponentSource {
@@ -292,11 +294,11 @@ function mainFamily(texts: FittedText[]): string {
  * The element tree of one design, before the structure passes. `landmarks: false` leaves the page's bands as divs (a
  * responsive design merges the trees of its widths, and a landmark found at one width only would not match).
  */
-export function buildRoot({ width, height, background, regions, texts: measured, exact = false }: EmitInput, { landmarks: withLandmarks = true } = {}): { root: El; order: number[]; placeholders: number[] } {
+export function buildRoot({ width, height, background, regions, texts: measured, exact = false, reading = 'rows' }: EmitInput, { landmarks: withLandmarks = true } = {}): { root: El; order: number[]; placeholders: number[] } {
   const texts = measured.map((t) => cleanText(t, exact));
   const family = mainFamily(texts);
   const builder = new Builder(family);
-  const children = builder.nodes(layoutContent(containmentTree(regions, texts), { x: 0, y: 0 }), 'column', { behind: background, right: width });
+  const children = builder.nodes(layoutContent(containmentTree(regions, texts), { x: 0, y: 0 }, reading), 'column', { behind: background, right: width });
   // The root fills its parent up to the design's width; its height is the design's at least.
   const root: El = {
     tag: 'div',
@@ -332,5 +334,19 @@ export function emitComponent(input: EmitInput): Emitted {
     '}',
     '',
   ].join('\n');
+  return { code, css: sink.css(), order, placeholders };
+}
+
+/**
+ * The tree of one width of a responsive design printed as the merged component draws that width: without the
+ * structure passes (gaps, repeated parts, landmarks), which the merge does not apply. Corrections measured on a render
+ * with them (a loose gap moves a line by a pixel) would move the merged lines by what they do not have.
+ */
+export function emitTree(input: EmitInput): Emitted {
+  const { name, sink = inlineSink() } = input;
+  const { root, order, placeholders } = buildRoot(input, { landmarks: false });
+  sink.prepare?.([...walk(root)].map((el) => ({ entries: el.style, role: el.role })));
+  const imports = sink.imports(name);
+  const code = [...(imports.length ? [...imports, ''] : []), `export default function ${name}() {`, '  return (', ...printEl(root, '    ', sink), '  );', '}', ''].join('\n');
   return { code, css: sink.css(), order, placeholders };
 }

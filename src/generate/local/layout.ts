@@ -73,14 +73,43 @@ const bounds = (items: Item[]): Rect => {
   return { x, y, width: Math.max(...items.map((i) => i.x + i.width)) - x, height: Math.max(...items.map((i) => i.y + i.height)) - y };
 };
 
+/**
+ * How a grid of items (rows whose cells line up in columns) is read: row by row, as a table is, or column by column, as
+ * link columns under their headings are. Both place every item where it was found; they differ in the order of the
+ * elements, which is what a responsive design's widths are matched by (the columns stack on a phone).
+ */
+export type Reading = 'rows' | 'columns';
+
 /** The content of a box, laid out from its origin (its padding-box corner). */
-export function layoutContent(items: Item[], origin: { x: number; y: number }): Node[] {
-  return cut(items, origin, 'column');
+export function layoutContent(items: Item[], origin: { x: number; y: number }, reading: Reading = 'rows'): Node[] {
+  return cut(items, origin, 'column', reading);
 }
 
-function itemNode(item: Item, marginTop: number, marginLeft: number): Node {
-  const children = item.kind === 'region' ? layoutContent(item.content, contentOrigin(item.region)) : [];
+function itemNode(item: Item, marginTop: number, marginLeft: number, reading: Reading): Node {
+  const children = item.kind === 'region' ? layoutContent(item.content, contentOrigin(item.region), reading) : [];
   return { kind: 'item', item, marginTop, marginLeft, children };
+}
+
+/**
+ * Rows that are one grid of columns: two or more rows of two or more items each, whose items fall into two or more
+ * columns (bands along x), each column holding items of at least two rows.
+ */
+function isColumnGrid(rows: Item[][]): boolean {
+  if (rows.length < 2 || rows.some((row) => row.length < 2)) return false;
+  const columns = bands(rows.flat(), 'x');
+  return columns.length >= 2 && columns.every((column) => rows.filter((row) => row.some((item) => column.includes(item))).length >= 2);
+}
+
+/** The bands of a column flow with each longest run of rows that forms a grid of columns joined into one band. */
+export function joinColumnGrids(rows: Item[][]): Item[][] {
+  const out: Item[][] = [];
+  for (let i = 0; i < rows.length; ) {
+    let end = i + 1;
+    while (end < rows.length && isColumnGrid(rows.slice(i, end + 1))) end++;
+    out.push(end - i >= 2 ? rows.slice(i, end).flat() : rows[i]);
+    i = end;
+  }
+  return out;
 }
 
 export function contentOrigin(region: Region): { x: number; y: number } {
@@ -92,9 +121,10 @@ export function contentOrigin(region: Region): { x: number; y: number } {
  * Items cut along the flow's main axis; each band is an item or a group cut the other way. Margins are measured between
  * element boxes (they may be negative where line boxes overlap), so the flow puts every element where it was found.
  */
-function cut(items: Item[], origin: { x: number; y: number }, direction: 'row' | 'column'): Node[] {
+function cut(items: Item[], origin: { x: number; y: number }, direction: 'row' | 'column', reading: Reading): Node[] {
   const main = direction === 'column' ? 'y' : 'x';
-  const groups = bands(items, main);
+  // Read by columns, a grid's rows are one band: cut across, it falls into its columns first.
+  const groups = direction === 'column' && reading === 'columns' ? joinColumnGrids(bands(items, main)) : bands(items, main);
   const nodes: Node[] = [];
   let cursor = origin[main];
   for (const group of groups) {
@@ -104,12 +134,12 @@ function cut(items: Item[], origin: { x: number; y: number }, direction: 'row' |
     const top = Math.round(direction === 'column' ? box.y - cursor : box.y - origin.y);
     const left = Math.round(direction === 'row' ? box.x - cursor : box.x - origin.x);
     if (group.length === 1) {
-      nodes.push(itemNode(group[0], top, left));
+      nodes.push(itemNode(group[0], top, left, reading));
     } else {
       const other = direction === 'column' ? 'row' : 'column';
       const across = bands(group, other === 'column' ? 'y' : 'x');
       if (across.length > 1) {
-        nodes.push({ kind: 'group', direction: other, marginTop: top, marginLeft: left, children: cut(group, { x: box.x, y: box.y }, other) });
+        nodes.push({ kind: 'group', direction: other, marginTop: top, marginLeft: left, children: cut(group, { x: box.x, y: box.y }, other, reading) });
       } else {
         // Overlapping items: nothing separates them, so they keep absolute positions within their group's box.
         nodes.push({
@@ -118,7 +148,7 @@ function cut(items: Item[], origin: { x: number; y: number }, direction: 'row' |
           marginLeft: left,
           width: box.width,
           height: box.height,
-          items: group.map((item) => ({ item, left: item.x - box.x, top: item.y - box.y, children: item.kind === 'region' ? layoutContent(item.content, contentOrigin(item.region)) : [] })),
+          items: group.map((item) => ({ item, left: item.x - box.x, top: item.y - box.y, children: item.kind === 'region' ? layoutContent(item.content, contentOrigin(item.region), reading) : [] })),
         });
       }
     }

@@ -25,12 +25,45 @@ function texts(el: El): string[] {
   return [...own, ...el.children.flatMap((c) => (typeof c === 'string' ? [c] : isEl(c) ? texts(c) : []))];
 }
 
+/** How many texts two lists have in one common order (their longest common subsequence). */
+export function commonOrder(a: string[], b: string[]): number {
+  let prev = new Array<number>(b.length + 1).fill(0);
+  for (const t of a) {
+    const row = [0];
+    for (let j = 0; j < b.length; j++) row.push(t === b[j] ? prev[j] + 1 : Math.max(prev[j + 1], row[j]));
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+/**
+ * One tree per width from each width's readings (its default one first): the combination whose texts come in the most
+ * common order across the widths, since widths are matched by the order of their texts. Link columns read row by row
+ * on desktop (Company Product Support About ...) share little order with the same columns stacked on a phone; read
+ * column by column they share all of it. A tie keeps the earlier readings.
+ */
+export function chooseReadings(readings: El[][]): El[] {
+  const orders = readings.map((options) => options.map(texts));
+  let best: number[] = readings.map(() => 0), bestScore = -1;
+  const visit = (picked: number[]) => {
+    if (picked.length < readings.length) return orders[picked.length].forEach((_, r) => visit([...picked, r]));
+    let score = 0;
+    for (let a = 0; a < picked.length; a++) for (let b = a + 1; b < picked.length; b++) score += commonOrder(orders[a][picked[a]], orders[b][picked[b]]);
+    if (score > bestScore) (best = picked), (bestScore = score);
+  };
+  visit([]);
+  return best.map((r, w) => readings[w][r]);
+}
+
 const key = (el: El) => {
   const t = texts(el);
   return t.length ? `t:${t.join('\u0001')}` : `b:${el.tag}:${get(el, 'backgroundColor') ?? ''}:${el.children.length}`;
 };
 
 const isContainer = (el: El) => el.children.some(isEl);
+
+/** A run of siblings at another width: a row, a stack, or a list (a menu of four items, two of them as lines on a tablet). */
+const isGroup = (el: El) => el.role === 'row' || el.role === 'stack' || el.role === 'list';
 
 /** Share of texts two containers have in common: a header whose menu collapses keeps its logo and its button. */
 function overlap(a: El, b: El): number {
@@ -80,7 +113,6 @@ function runLength(group: El, list: El[], start: number): number {
   return 0;
 }
 
-const isGroup = (el: El) => el.role === 'row' || el.role === 'stack';
 
 /** The longest run at the start of `list` whose texts all appear, in order, among `group`'s (at least one text each). */
 function partialRun(group: El, list: El[]): number {
@@ -105,9 +137,10 @@ type Slot = Array<El | undefined>;
 
 /**
  * Aligns the children of the elements matched so far (`slots`, one per merged child, per width up to `k - 1`) with
- * width `k`'s children; `direction` is width k's parent flow (a wrapped run keeps it).
+ * width `k`'s children; `directions` are the parents' flows per width (a wrapped run keeps its width's).
  */
-function align(slots: Slot[], list: El[], k: number, direction: 'row' | 'column'): Slot[] {
+function align(slots: Slot[], list: El[], k: number, directions: Array<'row' | 'column'>): Slot[] {
+  const direction = directions[k];
   const rep = (slot: Slot) => {
     for (let w = k - 1; w >= 0; w--) if (slot[w]) return slot[w]!;
     return undefined;
@@ -119,7 +152,7 @@ function align(slots: Slot[], list: El[], k: number, direction: 'row' | 'column'
     const wrapped: Slot = new Array<El | undefined>(k + 1).fill(undefined);
     for (let w = 0; w < k; w++) {
       const els = run.map((s) => s[w]).filter((e): e is El => !!e);
-      if (els.length) wrapped[w] = wrapper(els, 'column');
+      if (els.length) wrapped[w] = wrapper(els, directions[w]);
     }
     wrapped[k] = el;
     return wrapped;
@@ -141,13 +174,13 @@ function align(slots: Slot[], list: El[], k: number, direction: 'row' | 'column'
       continue;
     }
     // A group here that is a run of siblings there (or the other way round): one element whose flow changes.
-    const m = a.role === 'row' || a.role === 'stack' ? runLength(a, list, j) : 0;
+    const m = isGroup(a) ? runLength(a, list, j) : 0;
     if (m) {
-      out.push([...slots[i++], m === 1 && (b.role === 'row' || b.role === 'stack') ? b : wrapper(list.slice(j, j + m), direction)]);
+      out.push([...slots[i++], m === 1 && isGroup(b) ? b : wrapper(list.slice(j, j + m), direction)]);
       j += m;
       continue;
     }
-    const n = b.role === 'row' || b.role === 'stack' ? runLength(b, slots.slice(i).map((s) => rep(s)!).filter(Boolean), 0) : 0;
+    const n = isGroup(b) ? runLength(b, slots.slice(i).map((s) => rep(s)!).filter(Boolean), 0) : 0;
     if (n) {
       out.push(wrapRun(slots.slice(i, i + n), b));
       i += n;
@@ -167,6 +200,12 @@ function align(slots: Slot[], list: El[], k: number, direction: 'row' | 'column'
     }
     // A group here that holds a run of siblings there and more (a bar whose menu is gone on a phone, its logo left).
     const p = isGroup(b) ? partialRun(b, slots.slice(i).map((x) => rep(x)!).filter(Boolean)) : 0;
+    // A run of one that is the same container with items added (a tablet's bar and the desktop's with the whole
+    // menu) is that container, not something wrapped in it.
+    if (p === 1 && affinity(a, b) >= 0.5) {
+      out.push([...slots[i++], list[j++]]);
+      continue;
+    }
     if (p) {
       out.push(wrapRun(slots.slice(i, i + p), b));
       i += p;
@@ -174,6 +213,10 @@ function align(slots: Slot[], list: El[], k: number, direction: 'row' | 'column'
       continue;
     }
     const q = isGroup(a) ? partialRun(a, list.slice(j)) : 0;
+    if (q === 1 && affinity(a, b) >= 0.5) {
+      out.push([...slots[i++], list[j++]]);
+      continue;
+    }
     if (q) {
       out.push([...slots[i++], wrapper(list.slice(j, j + q), direction)]);
       j += q;
@@ -203,6 +246,20 @@ function align(slots: Slot[], list: El[], k: number, direction: 'row' | 'column'
 
 const padded = (slot: Slot, count: number): Slot => Array.from({ length: count }, (_, w) => slot[w]);
 
+/**
+ * A width's style for its element printed as another tag (a run of lines printed as the list it is at another width):
+ * what that tag's own user-agent style adds (margins, a list's padding and markers) is reset first, as the emitter
+ * resets it on the elements it writes with that tag.
+ */
+export function tagResets(tag: string, el: El): StyleEntries {
+  if (el.tag === tag) return el.style;
+  const own = new Set(el.style.map(([k]) => k));
+  const list = tag === 'ul' || tag === 'ol';
+  const needs: StyleEntries = [['margin', 0], ...(list ? ([['padding', 0], ['listStyle', 'none']] as StyleEntries) : [])];
+  const margins = tag !== 'div' && tag !== 'span' && tag !== 'li';
+  return [...needs.filter(([k]) => !own.has(k) && (k !== 'margin' || margins)), ...el.style];
+}
+
 /** Merges one element's versions (per width, widest first as given by the caller's order; undefined = missing). */
 function mergeSlot(slot: Slot): Merged {
   const present = slot.filter((e): e is El => !!e);
@@ -210,6 +267,7 @@ function mergeSlot(slot: Slot): Merged {
   const first = present[present.length - 1];
   const count = slot.length;
   const leaf = !present.some(isContainer) && present.every((e) => e.children.every((c) => typeof c === 'string'));
+  const directions = slot.map((e) => e?.direction ?? 'column');
   let children: Merged['children'];
   if (leaf) children = first.children.filter((c): c is string => typeof c === 'string');
   else {
@@ -217,11 +275,11 @@ function mergeSlot(slot: Slot): Merged {
     for (let w = 0; w < count; w++) {
       const el = slot[w];
       const list = el ? el.children.filter(isEl) : [];
-      slots = w === 0 ? list.map((c) => [c]) : align(slots.map((s) => padded(s, w)), list, w, el?.direction ?? 'column');
+      slots = w === 0 ? list.map((c) => [c]) : align(slots.map((s) => padded(s, w)), list, w, directions);
     }
     children = slots.map((s) => mergeSlot(padded(s, count)));
   }
-  const perWidth: PerWidth = slot.map((e) => (e ? (e.style.filter(([, v]) => v !== undefined) as StyleEntries) : null));
+  const perWidth: PerWidth = slot.map((e) => (e ? (tagResets(first.tag, e).filter(([, v]) => v !== undefined) as StyleEntries) : null));
   return { tag: first.tag, role: first.role, attrs: first.attrs, perWidth, children };
 }
 
