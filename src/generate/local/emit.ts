@@ -6,7 +6,7 @@ import { fontStack } from '../../render/fonts.js';
 import type { ComponentSource, StyleEntries, StyleSink } from '../style.js';
 import type { Region, Rgb } from './segment.js';
 import type { FittedText } from './fit.js';
-import { containmentTree, layoutContent, type Item, type Node } from './layout.js';
+import { containmentTree, gridItems, layoutContent, type Item, type Node } from './layout.js';
 import { controlOf, formSemantics, headingOrder, landmarks, listRuns, tableRuns } from './semantics.js';
 import { printEl, walk, type El } from './jsx.js';
 import { inlineSink } from './sinks/inline.js';
@@ -27,6 +27,11 @@ export interface EmitInput {
    * measured; the provider falls back to it where the clean code draws measurably worse.
    */
   exact?: boolean;
+  /**
+   * Edges onto the 4 px grid (layout.ts `gridItems`), so the lengths the layout derives are on it too, for moves that
+   * change at most `budget` pixels in all.
+   */
+  grid?: { budget: number };
 }
 
 export interface Emitted extends ComponentSource {
@@ -292,11 +297,13 @@ function mainFamily(texts: FittedText[]): string {
  * The element tree of one design, before the structure passes. `landmarks: false` leaves the page's bands as divs (a
  * responsive design merges the trees of its widths, and a landmark found at one width only would not match).
  */
-export function buildRoot({ width, height, background, regions, texts: measured, exact = false }: EmitInput, { landmarks: withLandmarks = true } = {}): { root: El; order: number[]; placeholders: number[] } {
+export function buildRoot({ width, height, background, regions, texts: measured, exact = false, grid }: EmitInput, { landmarks: withLandmarks = true } = {}): { root: El; order: number[]; placeholders: number[] } {
   const texts = measured.map((t) => cleanText(t, exact));
   const family = mainFamily(texts);
   const builder = new Builder(family);
-  const children = builder.nodes(layoutContent(containmentTree(regions, texts), { x: 0, y: 0 }), 'column', { behind: background, right: width });
+  const origin = { x: 0, y: 0 };
+  const tree = containmentTree(regions, texts);
+  const children = builder.nodes(layoutContent(grid ? gridItems(tree, origin, { budget: grid.budget, behind: background }) : tree, origin), 'column', { behind: background, right: width });
   // The root fills its parent up to the design's width; its height is the design's at least.
   const root: El = {
     tag: 'div',
