@@ -8,7 +8,7 @@ import type { Region, Rgb } from './segment.js';
 import type { FittedText } from './fit.js';
 import { containmentTree, gridItems, layoutContent, type Item, type Node } from './layout.js';
 import { controlOf, formSemantics, headingOrder, landmarks, listRuns, tableRuns } from './semantics.js';
-import { printEl, walk, type El } from './jsx.js';
+import { get, isEl, printEl, walk, without, type El } from './jsx.js';
 import { inlineSink } from './sinks/inline.js';
 import { EXACT, LOOSE, evenGaps, partLines, repeatRuns } from './repeat.js';
 import { cleanText } from './tokens.js';
@@ -286,6 +286,40 @@ function union(els: El[]): El['box'] {
   return { x, y, width: Math.max(...boxes.map((b) => b.x + b.width)) - x, height: Math.max(...boxes.map((b) => b.y + b.height)) - y };
 }
 
+/** Tags that take their width from their container when nothing sets one (a checkbox or a radio button does not). */
+const STRETCHY = new Set(['div', 'ul', 'button', 'input', 'select', 'textarea', 'header', 'footer', 'nav', 'section']);
+
+const borderOf = (el: El) => {
+  const border = get(el, 'border');
+  return typeof border === 'string' ? Number(/^([\d.]+)px/.exec(border)?.[1] ?? 0) : 0;
+};
+
+/**
+ * What fills its container across a column is stretched, not sized: a box whose right edge is its container's content
+ * edge, or as far from it as its left edge is from the other (a centred band), takes `alignSelf: stretch` (and the
+ * right margin) instead of a width, so it follows its container as people's code does. Only where the container's
+ * width is set (a box of fixed width, the root, or a box stretched so): in a stack of no width, a child without one
+ * would shrink it to its content. It draws the same at the design's width.
+ */
+export function stretchWidths(el: El, contentRight: number | undefined): void {
+  const column = el.direction === 'column' && el.tag !== 'table' && contentRight !== undefined;
+  for (const c of el.children) {
+    if (!isEl(c)) continue;
+    const width = get(c, 'width');
+    const box = c.box;
+    if (column && box && typeof width === 'number' && STRETCHY.has(c.tag) && get(c, 'position') !== 'absolute' && !c.attrs.some(([k, v]) => k === 'type' && (v === 'checkbox' || v === 'radio'))) {
+      const gap = contentRight - (box.x + width);
+      const left = get(c, 'marginLeft');
+      const inset = typeof left === 'number' ? left : 0;
+      if (Math.abs(gap) <= 0.5 || (inset > 0 && Math.abs(gap - inset) <= 0.5)) {
+        c.style = [...without(c.style, 'width'), ['alignSelf', 'stretch'], ['marginRight', Math.abs(gap) <= 0.5 ? undefined : inset]];
+      }
+    }
+    const fixed = box && (typeof width === 'number' || get(c, 'alignSelf') === 'stretch');
+    stretchWidths(c, fixed ? box.x + box.width - borderOf(c) : undefined);
+  }
+}
+
 /** The family most of the text is set in (by characters): the root sets it, the texts in it inherit. */
 function mainFamily(texts: FittedText[]): string {
   const weight = new Map<string, number>();
@@ -320,6 +354,7 @@ export function emitComponent(input: EmitInput): Emitted {
   const { name, sink = inlineSink(), exact = false } = input;
   const tolerance = exact ? EXACT : LOOSE;
   const { root, order, placeholders } = buildRoot(input);
+  stretchWidths(root, input.width);
   formSemantics(root, name);
   headingOrder(root);
   const { parts, data } = repeatRuns(root, name, tolerance);
