@@ -19,7 +19,7 @@ import { mendLines } from './mend.js';
 import { closeOcr, inkColor, recognizeArea, unreadInk, type OcrLine } from './ocr.js';
 import { averageColor, borderColor, segment, type Rect, type Region, type Rgb } from './segment.js';
 
-export const LOCAL_ENGINE_VERSION = 'local-7';
+export const LOCAL_ENGINE_VERSION = 'local-8';
 
 export interface Analysis {
   /** CSS size. */
@@ -264,22 +264,28 @@ export const styleRenderOptions = (emitted: ComponentSource, name: string, style
 /**
  * The roundest candidate that draws the design as well as the exact code within CLEAN_COST: candidates come roundest
  * first (edges on the 4 px grid and the palette, the palette alone, the grid with whole pixels, whole pixels, exact as
- * measured: values.ts SNAP_LEVELS), each rendered in the
- * output style, so what is judged is what the app shows. Renders lazily: the exact one and then each candidate in turn
- * until one passes, so a design whose scale costs nothing pays two renders.
+ * measured: values.ts SNAP_LEVELS), each rendered in the output style, so what is judged is what the app shows. A
+ * candidate on the grid must also draw within CLEAN_COST of its `twin`, the same values off the grid: where the clean
+ * values draw better than the exact ones, the grid is not to spend what they gained. Renders lazily, each candidate
+ * once, until one passes, so a design whose first level passes pays three renders.
  */
-async function roundestWithin(candidates: Emitted[], renderer: Renderer, design: Design, image: RgbaImage, styling: { name: string; style: OutputStyle; root: string }): Promise<Emitted> {
+async function roundestWithin(candidates: Array<Emitted & { twin?: number }>, renderer: Renderer, design: Design, image: RgbaImage, styling: { name: string; style: OutputStyle; root: string }): Promise<Emitted> {
   const exact = candidates[candidates.length - 1];
   const viewport = { width: design.cssWidth, height: design.cssHeight, deviceScaleFactor: 1 };
-  const score = async (e: Emitted) => compare(image, await renderer.render(e.code, viewport, { name: design.path, ...styleRenderOptions(e, styling.name, styling.style, styling.root) })).scores;
-  let base: Awaited<ReturnType<typeof score>> | undefined;
+  const scores = new Map<Emitted, ReturnType<typeof compare>['scores'] | Promise<ReturnType<typeof compare>['scores']>>();
+  const score = (e: Emitted) => {
+    if (!scores.has(e)) scores.set(e, renderer.render(e.code, viewport, { name: design.path, ...styleRenderOptions(e, styling.name, styling.style, styling.root) }).then((r) => compare(image, r).scores));
+    return scores.get(e)!;
+  };
+  const within = (cost: Awaited<ReturnType<typeof score>>, base: Awaited<ReturnType<typeof score>>) =>
+    cost.mismatch <= base.mismatch + CLEAN_COST.mismatch && cost.fgMismatch <= base.fgMismatch + CLEAN_COST.fgMismatch;
   for (const candidate of candidates.slice(0, -1)) {
     if (candidate.code === exact.code && candidate.css === exact.css) return candidate;
-    const [cost, b] = await Promise.all([score(candidate), base ?? score(exact)]);
-    base = b;
+    const twin = candidate.twin === undefined ? undefined : candidates[candidate.twin];
+    const [cost, base, off] = await Promise.all([score(candidate), score(exact), twin && score(twin)]);
     if (process.env.UI2CODE_DEBUG_SNAP === "code") console.error(candidate.code, candidate.css);
-    if (process.env.UI2CODE_DEBUG_SNAP) console.error(`snap ${candidates.indexOf(candidate)}: ${cost.mismatch.toFixed(4)}/${cost.fgMismatch.toFixed(3)} against exact ${base.mismatch.toFixed(4)}/${base.fgMismatch.toFixed(3)}`);
-    if (cost.mismatch <= base.mismatch + CLEAN_COST.mismatch && cost.fgMismatch <= base.fgMismatch + CLEAN_COST.fgMismatch) return candidate;
+    if (process.env.UI2CODE_DEBUG_SNAP) console.error(`snap ${candidates.indexOf(candidate)}: ${cost.mismatch.toFixed(4)}/${cost.fgMismatch.toFixed(3)} against exact ${base.mismatch.toFixed(4)}/${base.fgMismatch.toFixed(3)}${off ? `, off the grid ${off.mismatch.toFixed(4)}/${off.fgMismatch.toFixed(3)}` : ''}`);
+    if (within(cost, base) && (!off || within(cost, off))) return candidate;
   }
   return exact;
 }
@@ -356,7 +362,10 @@ export function createLocalProvider(_options: LocalProviderOptions = {}): Provid
       for (let round = 0; round < (request.previous?.round ?? -1) + 2; round++) texts = await correctFromRender(texts, renderer, emit(), design);
       // Corrections measure the inline code (its DOM texts map onto the fitted texts); the answer is in the requested style.
       const grid = { budget: gridBudget(analysis.image) };
-      const candidates = SNAP_LEVELS.map(({ snap, grid: onGrid }) => emit(snap === 'exact', sinkFor(style, { theme: request.theme, snap }), onGrid ? grid : undefined));
+      const candidates = SNAP_LEVELS.map(({ snap, grid: onGrid }) => ({
+        ...emit(snap === 'exact', sinkFor(style, { theme: request.theme, snap }), onGrid ? grid : undefined),
+        twin: onGrid ? SNAP_LEVELS.findIndex((l) => !l.grid && (l.snap === snap || (snap === 'grid' && l.snap === 'tokens'))) : undefined,
+      }));
       const { code, css } = await roundestWithin(candidates, renderer, design, analysis.image, { name, style, root: request.root ?? process.cwd() });
       return { code, css, raw: code, usage: noUsage, provider: 'local', model: 'ui2code-local' };
     },
