@@ -40,4 +40,18 @@ describe('stretched widths', () => {
     stretchWidths(root([stack]), 800);
     assert.equal(get(child, 'width'), 800);
   });
+
+  it('a row of equal columns spanning the page stretches, its columns flex: 1; unequal ones keep their widths', () => {
+    const cols = [box(24, 240, 0), box(288, 240, 24), box(552, 224, 24)];
+    const row = (children: El[]): El => ({ tag: 'div', role: 'row', attrs: [], style: [['marginLeft', 24], ['display', 'flex'], ['flexDirection', 'row']], children, direction: 'row', box: { x: 24, y: 0, width: 752, height: 40 } });
+    const unequal = row(cols);
+    stretchWidths(root([unequal]), 800);
+    assert.deepEqual(cols.map((c) => get(c, 'width')), [240, 240, 224]);
+    const equal = [box(24, 240, 0), box(280, 240, 16), box(536, 240, 16)];
+    const even = row(equal);
+    stretchWidths(root([even]), 800);
+    assert.equal(get(even, 'alignSelf'), 'stretch');
+    assert.equal(get(even, 'marginRight'), 24);
+    assert.deepEqual(equal.map((c) => [get(c, 'width'), get(c, 'flex'), get(c, 'flexShrink')]), [[undefined, 1, undefined], [undefined, 1, undefined], [undefined, 1, undefined]], '(752 - 32) / 3 = 240 each');
+  });
 });

@@ -307,17 +307,35 @@ export function stretchWidths(el: El, contentRight: number | undefined): void {
     if (!isEl(c)) continue;
     const width = get(c, 'width');
     const box = c.box;
+    const inset = numberOr0(get(c, 'marginLeft'));
+    const fills = (right: number) => Math.abs(contentRight! - right) <= 0.5 || (inset > 0 && Math.abs(contentRight! - right - inset) <= 0.5);
+    const stretch = () => [['alignSelf', 'stretch'], ['marginRight', Math.abs(contentRight! - box!.x - box!.width) <= 0.5 ? undefined : inset]] as El['style'];
     if (column && box && typeof width === 'number' && STRETCHY.has(c.tag) && get(c, 'position') !== 'absolute' && !c.attrs.some(([k, v]) => k === 'type' && (v === 'checkbox' || v === 'radio'))) {
-      const gap = contentRight - (box.x + width);
-      const left = get(c, 'marginLeft');
-      const inset = typeof left === 'number' ? left : 0;
-      if (Math.abs(gap) <= 0.5 || (inset > 0 && Math.abs(gap - inset) <= 0.5)) {
-        c.style = [...without(c.style, 'width'), ['alignSelf', 'stretch'], ['marginRight', Math.abs(gap) <= 0.5 ? undefined : inset]];
-      }
+      if (fills(box.x + width)) c.style = [...without(c.style, 'width'), ...stretch()];
+    } else if (column && box && c.direction === 'row' && width === undefined && fills(box.x + box.width) && equalColumns(c)) {
+      c.style = [...c.style, ...stretch()];
+      for (const col of c.children as El[]) col.style = [...without(col.style, 'width', 'flexShrink'), ['flex', 1]];
     }
-    const fixed = box && (typeof width === 'number' || get(c, 'alignSelf') === 'stretch');
+    const fixed = box && (typeof width === 'number' || get(c, 'alignSelf') === 'stretch' || get(c, 'flex') === 1);
     stretchWidths(c, fixed ? box.x + box.width - borderOf(c) : undefined);
   }
+}
+
+const numberOr0 = (v: unknown) => (typeof v === 'number' ? v : 0);
+
+/**
+ * A row of boxes of one width that `flex: 1` gives the same widths: what the row spans less its margins, shared out,
+ * is each box's width, a whole pixel (a fraction would blur every edge after the first).
+ */
+function equalColumns(row: El): boolean {
+  const cols = row.children;
+  if (cols.length < 2 || !cols.every(isEl) || get(row, 'gap') !== undefined) return false;
+  const widths = (cols as El[]).map((c) => get(c, 'width'));
+  if (!(cols as El[]).every((c) => STRETCHY.has(c.tag) && c.box) || !widths.every((w) => typeof w === 'number')) return false;
+  // The row's box is its columns' union: it starts at the first one's edge, its margin included only after that.
+  const margins = (cols as El[]).reduce((sum, c) => sum + numberOr0(get(c, 'marginLeft')), 0);
+  const share = (row.box!.width + numberOr0(get(cols[0] as El, 'marginLeft')) - margins) / cols.length;
+  return Number.isInteger(share) && (widths as number[]).every((w) => w === share);
 }
 
 /** The family most of the text is set in (by characters): the root sets it, the texts in it inherit. */

@@ -116,6 +116,7 @@ export function utilities(prop: string, value: string | number, theme: Theme): s
       return [token ? `font-${token}` : `font-[${stack}]`];
     }
     case 'letterSpacing': if (length !== undefined) return [`tracking-[${fmt(length)}px]`]; break;
+    case 'flex': if (Number(value) === 1) return ['flex-1']; break;
     case 'flexShrink': return [Number(value) === 0 ? 'shrink-0' : `shrink-[${value}]`];
     case 'flexGrow': return [Number(value) === 0 ? 'grow-0' : Number(value) === 1 ? 'grow' : `grow-[${value}]`];
     case 'opacity': return [`opacity-[${value}]`];
