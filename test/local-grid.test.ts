@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import type { FittedText } from '../src/generate/local/fit.js';
 import { containmentTree, gridItems, gridLine, layoutContent, steadyLine, type Node } from '../src/generate/local/layout.js';
 import type { Region } from '../src/generate/local/segment.js';
+import { wholeLine } from '../src/generate/local/tokens.js';
 
 const text = (s: string, left: number, top: number, lineHeight: number, fontSize = 14): FittedText => ({
   text: s, confidence: 95, color: [17, 24, 39], background: [255, 255, 255], ink: 0.2,
@@ -71,6 +72,12 @@ describe('grid layout', () => {
       assert.equal(line.lineHeight % 4, 0);
       assert.equal(line.top + line.lineHeight / 2, top + lineHeight / 2, 'the middle stays');
     }
+  });
+
+  it('an odd line height becomes even where the glyphs land no further off than rounding the top puts them', () => {
+    assert.deepEqual(wholeLine(13.3, 21), { top: 13, lineHeight: 22 }, 'middle 23.8: 24 against 23.5 kept');
+    assert.deepEqual(wholeLine(13, 21), { top: 13, lineHeight: 22 }, "middle 23.5: half a pixel either way, and the even height is taken");
+    assert.deepEqual(wholeLine(12.6, 20), { top: 13, lineHeight: 20 });
   });
 
   it('moves are bought within the budget, cheapest first; a text not moved still takes a steady line height', () => {
