@@ -134,3 +134,22 @@ describe('local engine code', () => {
     assert.equal(fontStack('Tinos'), "'Times New Roman', Times, serif");
   });
 });
+
+describe('local engine code on a 4 px layout', () => {
+  it('icon rows and swatches become two .maps, the card stretches, and the lengths sit on the grid', async () => {
+    const { code, scores } = await convert('IconRows', 480, 360);
+    assert.ok(scores.mismatch <= 0.01, `mismatch ${scores.mismatch}`);
+    assert.equal(code.match(/\.map\(/g)?.length, 2, code);
+    assert.match(code, /"Notifications"[^\n]*\n[^\n]*"Privacy and security"[^\n]*\n[^\n]*"Connected accounts"/, 'the rows are data');
+    assert.match(code, /\{ id: 1 \},\n {2}\{ id: 2 \},\n {2}\{ id: 3 \},\n {2}\{ id: 4 \},/, 'the swatches, alike in every value, are mapped over ids');
+    assert.match(code, /alignSelf: "stretch"/, 'the card fills the content box without a width');
+    assert.doesNotMatch(code, /width: 432\b/, 'no width of the content box');
+    // Lengths a layout sets (sizes, places, spacing, line heights): on the grid, as the design has them. Radii go to
+    // the theme's scale (2, 6 px are steps of it), font sizes to whole pixels or the theme's.
+    const layout = lengths(code).filter(([k]) => !['fontSize', 'borderRadius', 'maxWidth', 'minHeight'].includes(k));
+    const off = layout.filter(([, n]) => n % 4 !== 0);
+    assert.ok(off.length <= layout.length * 0.1, `off the grid: ${JSON.stringify(off)} of ${layout.length}\n${code}`);
+    assert.deepEqual(typeErrors(code), [], 'tsc --strict --noUnusedLocals');
+    assert.deepEqual(await lintProblems(code), []);
+  });
+});

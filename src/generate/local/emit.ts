@@ -6,9 +6,9 @@ import { fontStack } from '../../render/fonts.js';
 import type { ComponentSource, StyleEntries, StyleSink } from '../style.js';
 import type { Region, Rgb } from './segment.js';
 import type { FittedText } from './fit.js';
-import { containmentTree, layoutContent, type Item, type Node, type Reading } from './layout.js';
+import { containmentTree, gridItems, layoutContent, type Item, type Node, type Reading } from './layout.js';
 import { controlOf, formSemantics, headingOrder, landmarks, listRuns, tableRuns } from './semantics.js';
-import { printEl, walk, type El } from './jsx.js';
+import { get, isEl, printEl, walk, without, type El } from './jsx.js';
 import { inlineSink } from './sinks/inline.js';
 import { EXACT, LOOSE, evenGaps, partLines, repeatRuns } from './repeat.js';
 import { cleanText } from './tokens.js';
@@ -29,6 +29,11 @@ export interface EmitInput {
   exact?: boolean;
   /** How a grid of items is ordered (layout.ts): rows unless a responsive design's other widths read it by columns. */
   reading?: Reading;
+  /**
+   * Edges onto the 4 px grid (layout.ts `gridItems`), so the lengths the layout derives are on it too, for moves that
+   * change at most `budget` pixels in all.
+   */
+  grid?: { budget: number };
 }
 
 export interface Emitted extends ComponentSource {
@@ -283,6 +288,58 @@ function union(els: El[]): El['box'] {
   return { x, y, width: Math.max(...boxes.map((b) => b.x + b.width)) - x, height: Math.max(...boxes.map((b) => b.y + b.height)) - y };
 }
 
+/** Tags that take their width from their container when nothing sets one (a checkbox or a radio button does not). */
+const STRETCHY = new Set(['div', 'ul', 'button', 'input', 'select', 'textarea', 'header', 'footer', 'nav', 'section']);
+
+const borderOf = (el: El) => {
+  const border = get(el, 'border');
+  return typeof border === 'string' ? Number(/^([\d.]+)px/.exec(border)?.[1] ?? 0) : 0;
+};
+
+/**
+ * What fills its container across a column is stretched, not sized: a box whose right edge is its container's content
+ * edge, or as far from it as its left edge is from the other (a centred band), takes `alignSelf: stretch` (and the
+ * right margin) instead of a width, so it follows its container as people's code does. Only where the container's
+ * width is set (a box of fixed width, the root, or a box stretched so): in a stack of no width, a child without one
+ * would shrink it to its content. It draws the same at the design's width.
+ */
+export function stretchWidths(el: El, contentRight: number | undefined): void {
+  const column = el.direction === 'column' && el.tag !== 'table' && contentRight !== undefined;
+  for (const c of el.children) {
+    if (!isEl(c)) continue;
+    const width = get(c, 'width');
+    const box = c.box;
+    const inset = numberOr0(get(c, 'marginLeft'));
+    const fills = (right: number) => Math.abs(contentRight! - right) <= 0.5 || (inset > 0 && Math.abs(contentRight! - right - inset) <= 0.5);
+    const stretch = () => [['alignSelf', 'stretch'], ['marginRight', Math.abs(contentRight! - box!.x - box!.width) <= 0.5 ? undefined : inset]] as El['style'];
+    if (column && box && typeof width === 'number' && STRETCHY.has(c.tag) && get(c, 'position') !== 'absolute' && !c.attrs.some(([k, v]) => k === 'type' && (v === 'checkbox' || v === 'radio'))) {
+      if (fills(box.x + width)) c.style = [...without(c.style, 'width'), ...stretch()];
+    } else if (column && box && c.direction === 'row' && width === undefined && fills(box.x + box.width) && equalColumns(c)) {
+      c.style = [...c.style, ...stretch()];
+      for (const col of c.children as El[]) col.style = [...without(col.style, 'width', 'flexShrink'), ['flex', 1]];
+    }
+    const fixed = box && (typeof width === 'number' || get(c, 'alignSelf') === 'stretch' || get(c, 'flex') === 1);
+    stretchWidths(c, fixed ? box.x + box.width - borderOf(c) : undefined);
+  }
+}
+
+const numberOr0 = (v: unknown) => (typeof v === 'number' ? v : 0);
+
+/**
+ * A row of boxes of one width that `flex: 1` gives the same widths: what the row spans less its margins, shared out,
+ * is each box's width, a whole pixel (a fraction would blur every edge after the first).
+ */
+function equalColumns(row: El): boolean {
+  const cols = row.children;
+  if (cols.length < 2 || !cols.every(isEl) || get(row, 'gap') !== undefined) return false;
+  const widths = (cols as El[]).map((c) => get(c, 'width'));
+  if (!(cols as El[]).every((c) => STRETCHY.has(c.tag) && c.box) || !widths.every((w) => typeof w === 'number')) return false;
+  // The row's box is its columns' union: it starts at the first one's edge, its margin included only after that.
+  const margins = (cols as El[]).reduce((sum, c) => sum + numberOr0(get(c, 'marginLeft')), 0);
+  const share = (row.box!.width + numberOr0(get(cols[0] as El, 'marginLeft')) - margins) / cols.length;
+  return Number.isInteger(share) && (widths as number[]).every((w) => w === share);
+}
+
 /** The family most of the text is set in (by characters): the root sets it, the texts in it inherit. */
 function mainFamily(texts: FittedText[]): string {
   const weight = new Map<string, number>();
@@ -294,11 +351,13 @@ function mainFamily(texts: FittedText[]): string {
  * The element tree of one design, before the structure passes. `landmarks: false` leaves the page's bands as divs (a
  * responsive design merges the trees of its widths, and a landmark found at one width only would not match).
  */
-export function buildRoot({ width, height, background, regions, texts: measured, exact = false, reading = 'rows' }: EmitInput, { landmarks: withLandmarks = true } = {}): { root: El; order: number[]; placeholders: number[] } {
+export function buildRoot({ width, height, background, regions, texts: measured, exact = false, reading = 'rows', grid }: EmitInput, { landmarks: withLandmarks = true } = {}): { root: El; order: number[]; placeholders: number[] } {
   const texts = measured.map((t) => cleanText(t, exact));
   const family = mainFamily(texts);
   const builder = new Builder(family);
-  const children = builder.nodes(layoutContent(containmentTree(regions, texts), { x: 0, y: 0 }, reading), 'column', { behind: background, right: width });
+  const origin = { x: 0, y: 0 };
+  const tree = containmentTree(regions, texts);
+  const children = builder.nodes(layoutContent(grid ? gridItems(tree, origin, { budget: grid.budget, behind: background }) : tree, origin, reading), 'column', { behind: background, right: width });
   // The root fills its parent up to the design's width; its height is the design's at least.
   const root: El = {
     tag: 'div',
@@ -315,6 +374,7 @@ export function emitComponent(input: EmitInput): Emitted {
   const { name, sink = inlineSink(), exact = false } = input;
   const tolerance = exact ? EXACT : LOOSE;
   const { root, order, placeholders } = buildRoot(input);
+  stretchWidths(root, input.width);
   formSemantics(root, name);
   headingOrder(root);
   const { parts, data } = repeatRuns(root, name, tolerance);

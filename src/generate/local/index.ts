@@ -1,6 +1,6 @@
 // The local engine: the offline provider. Analysis (segmentation + OCR) → font fitting by rendering → a component with
 // boxes and texts where the design has them. No key, no network, no model download; the same image gives the same file.
-import { compare } from '../../compare/compare.js';
+import { compare, dominantColor } from '../../compare/compare.js';
 import { abortedError, Ui2CodeError } from '../../errors.js';
 import { cleanLossy, snapTolerance } from '../../intake/lossy.js';
 import { resizeImage } from '../../intake/resize.js';
@@ -20,7 +20,7 @@ import { mendLines } from './mend.js';
 import { closeOcr, inkColor, recognizeArea, unreadInk, type OcrLine } from './ocr.js';
 import { averageColor, borderColor, segment, type Rect, type Region, type Rgb } from './segment.js';
 
-export const LOCAL_ENGINE_VERSION = 'local-7';
+export const LOCAL_ENGINE_VERSION = 'local-8';
 
 export interface Analysis {
   /** CSS size. */
@@ -243,28 +243,50 @@ async function correctFromRender(texts: FittedText[], renderer: Renderer, { code
 /** How much worse the clean code may draw than the exact code: at most 0.003 mismatch, the price a developer pays for values they can keep. */
 const CLEAN_COST = { mismatch: 0.003, fgMismatch: 0.005 };
 
+/**
+ * Pixels the grid level may change (layout.ts `gridItems`): a share of CLEAN_COST, in the tighter of its two terms
+ * (all pixels, or the foreground's: what is not the design's dominant colour). A share, because the moves' costs are
+ * estimates and the fonts' own rounding spends some of the allowance too.
+ */
+const GRID_SHARE = 0.6;
+function gridBudget(image: RgbaImage): number {
+  const background = dominantColor(image);
+  let foreground = 0;
+  for (let i = 0; i < image.data.length; i += 4) {
+    if (Math.abs(image.data[i] - background[0]) > 6 || Math.abs(image.data[i + 1] - background[1]) > 6 || Math.abs(image.data[i + 2] - background[2]) > 6) foreground++;
+  }
+  return GRID_SHARE * Math.min(CLEAN_COST.mismatch * image.width * image.height, CLEAN_COST.fgMismatch * foreground);
+}
+
 /** What the renderer needs beside the TSX: the CSS module by file name, or Tailwind compiled for the project. */
 export const styleRenderOptions = (emitted: ComponentSource, name: string, style: OutputStyle, root: string) =>
   emitted.css !== undefined ? { files: { [styleModuleName(name)]: emitted.css } } : style === 'tailwind' ? { tailwind: { root } } : {};
 
 /**
  * The roundest candidate that draws the design as well as the exact code within CLEAN_COST: candidates come roundest
- * first (values on the 4 px grid and the palette, then whole pixels, then exact as measured), each rendered in the
- * output style, so what is judged is what the app shows. Renders lazily: the exact one and then each candidate in turn
- * until one passes, so a design whose scale costs nothing pays two renders.
+ * first (edges on the 4 px grid and the palette, the palette alone, the grid with whole pixels, whole pixels, exact as
+ * measured: values.ts SNAP_LEVELS), each rendered in the output style, so what is judged is what the app shows. A
+ * candidate on the grid must also draw within CLEAN_COST of its `twin`, the same values off the grid: where the clean
+ * values draw better than the exact ones, the grid is not to spend what they gained. Renders lazily, each candidate
+ * once, until one passes, so a design whose first level passes pays three renders.
  */
-async function roundestWithin(candidates: Emitted[], renderer: Renderer, design: Design, image: RgbaImage, styling: { name: string; style: OutputStyle; root: string }): Promise<Emitted> {
+async function roundestWithin(candidates: Array<Emitted & { twin?: number }>, renderer: Renderer, design: Design, image: RgbaImage, styling: { name: string; style: OutputStyle; root: string }): Promise<Emitted> {
   const exact = candidates[candidates.length - 1];
   const viewport = { width: design.cssWidth, height: design.cssHeight, deviceScaleFactor: 1 };
-  const score = async (e: Emitted) => compare(image, await renderer.render(e.code, viewport, { name: design.path, ...styleRenderOptions(e, styling.name, styling.style, styling.root) })).scores;
-  let base: Awaited<ReturnType<typeof score>> | undefined;
+  const scores = new Map<Emitted, ReturnType<typeof compare>['scores'] | Promise<ReturnType<typeof compare>['scores']>>();
+  const score = (e: Emitted) => {
+    if (!scores.has(e)) scores.set(e, renderer.render(e.code, viewport, { name: design.path, ...styleRenderOptions(e, styling.name, styling.style, styling.root) }).then((r) => compare(image, r).scores));
+    return scores.get(e)!;
+  };
+  const within = (cost: Awaited<ReturnType<typeof score>>, base: Awaited<ReturnType<typeof score>>) =>
+    cost.mismatch <= base.mismatch + CLEAN_COST.mismatch && cost.fgMismatch <= base.fgMismatch + CLEAN_COST.fgMismatch;
   for (const candidate of candidates.slice(0, -1)) {
     if (candidate.code === exact.code && candidate.css === exact.css) return candidate;
-    const [cost, b] = await Promise.all([score(candidate), base ?? score(exact)]);
-    base = b;
+    const twin = candidate.twin === undefined ? undefined : candidates[candidate.twin];
+    const [cost, base, off] = await Promise.all([score(candidate), score(exact), twin && score(twin)]);
     if (process.env.UI2CODE_DEBUG_SNAP === "code") console.error(candidate.code, candidate.css);
-    if (process.env.UI2CODE_DEBUG_SNAP) console.error(`snap ${candidates.indexOf(candidate)}: ${cost.mismatch.toFixed(4)}/${cost.fgMismatch.toFixed(3)} against exact ${base.mismatch.toFixed(4)}/${base.fgMismatch.toFixed(3)}`);
-    if (cost.mismatch <= base.mismatch + CLEAN_COST.mismatch && cost.fgMismatch <= base.fgMismatch + CLEAN_COST.fgMismatch) return candidate;
+    if (process.env.UI2CODE_DEBUG_SNAP) console.error(`snap ${candidates.indexOf(candidate)}: ${cost.mismatch.toFixed(4)}/${cost.fgMismatch.toFixed(3)} against exact ${base.mismatch.toFixed(4)}/${base.fgMismatch.toFixed(3)}${off ? `, off the grid ${off.mismatch.toFixed(4)}/${off.fgMismatch.toFixed(3)}` : ''}`);
+    if (within(cost, base) && (!off || within(cost, off))) return candidate;
   }
   return exact;
 }
@@ -378,13 +400,17 @@ export function createLocalProvider(_options: LocalProviderOptions = {}): Provid
       let texts = await fittedTexts(design, analysis, renderer);
       const name = request.name ?? componentName(design.path);
       const style = request.style ?? 'inline';
-      const emit = (exact = false, sink?: StyleSink) =>
-        emitComponent({ name, width: design.cssWidth, height: design.cssHeight, background: analysis.background, regions: analysis.regions, texts, exact, sink });
+      const emit = (exact = false, sink?: StyleSink, grid?: { budget: number }) =>
+        emitComponent({ name, width: design.cssWidth, height: design.cssHeight, background: analysis.background, regions: analysis.regions, texts, exact, sink, grid });
       // The first candidate is already corrected once against its own render (one render buys better sizes, places and
       // colours); each refinement round corrects the texts once more against a fresh render of the last correction.
       for (let round = 0; round < (request.previous?.round ?? -1) + 2; round++) texts = await correctFromRender(texts, renderer, emit(), design);
       // Corrections measure the inline code (its DOM texts map onto the fitted texts); the answer is in the requested style.
-      const candidates = SNAP_LEVELS.map((snap) => emit(snap === 'exact', sinkFor(style, { theme: request.theme, snap })));
+      const grid = { budget: gridBudget(analysis.image) };
+      const candidates = SNAP_LEVELS.map(({ snap, grid: onGrid }) => ({
+        ...emit(snap === 'exact', sinkFor(style, { theme: request.theme, snap }), onGrid ? grid : undefined),
+        twin: onGrid ? SNAP_LEVELS.findIndex((l) => !l.grid && (l.snap === snap || (snap === 'grid' && l.snap === 'tokens'))) : undefined,
+      }));
       const { code, css } = await roundestWithin(candidates, renderer, design, analysis.image, { name, style, root: request.root ?? process.cwd() });
       return { code, css, raw: code, usage: noUsage, provider: 'local', model: 'ui2code-local' };
     },

@@ -2,7 +2,7 @@
 // with flexbox: each item's offset from the previous one becomes a margin, so the flow reproduces the measured
 // positions exactly. Only a group that no straight cut separates (overlapping items) falls back to absolute positions.
 import type { FittedText } from './fit.js';
-import type { Rect, Region } from './segment.js';
+import { colorDistance, type Rect, type Region, type Rgb } from './segment.js';
 
 /** One thing to place: a box (with its own content) or a text line, by the rectangle of its element. */
 export type Item = (
@@ -155,4 +155,138 @@ function cut(items: Item[], origin: { x: number; y: number }, direction: 'row' |
     cursor = direction === 'column' ? cursor + top + box.height : cursor + left + box.width;
   }
   return nodes;
+}
+
+/** Tailwind's spacing unit: the grid places and sizes snap to. */
+export const GRID = 4;
+
+/** `value` on the grid that runs through `origin`. */
+const toGrid = (value: number, origin: number) => origin + Math.round((value - origin) / GRID) * GRID;
+
+/**
+ * How far (px) a text's glyphs may move for its box to sit on the grid. Text is where a move costs most (every stroke
+ * is an edge); a text that would move further keeps its measured place, and only the lengths next to it leave the grid.
+ */
+export const TEXT_MOVE = 1;
+
+/**
+ * A text line's box on the grid, with the move of its glyphs. Across the line, the left edge snaps; down it, top and
+ * line height are chosen together: the glyphs sit in the middle of the line box (half the leading above them), so a
+ * line box on the grid whose middle is where the old one's was leaves them where they were measured (a Tailwind
+ * design's line boxes are on the grid: its line heights are multiples of 4 px).
+ */
+export function gridLine(t: Pick<FittedText, 'left' | 'top' | 'lineHeight'>, origin: { x: number; y: number }): { left: number; top: number; lineHeight: number; dx: number; dy: number } {
+  const left = toGrid(t.left, origin.x);
+  const middle = t.top + t.lineHeight / 2;
+  let best = { top: t.top, lineHeight: t.lineHeight, dy: Infinity };
+  // Within a step of the fitted height there are two multiples of the grid, half a step apart in their middles: one of
+  // them puts the middle within a pixel of where it was.
+  for (let lineHeight = Math.max(GRID, Math.ceil((t.lineHeight - GRID) / GRID) * GRID); lineHeight <= t.lineHeight + GRID; lineHeight += GRID) {
+    const top = toGrid(middle - lineHeight / 2, origin.y);
+    const dy = top + lineHeight / 2 - middle;
+    // The nearer middle wins; of equal ones, the line height nearer the fitted one (it was chosen for the font).
+    if (Math.abs(dy) < Math.abs(best.dy) - 1e-9 || (Math.abs(Math.abs(dy) - Math.abs(best.dy)) < 1e-9 && Math.abs(lineHeight - t.lineHeight) < Math.abs(best.lineHeight - t.lineHeight))) best = { top, lineHeight, dy };
+  }
+  return { left, top: best.top, lineHeight: best.lineHeight, dx: left - t.left, dy: best.dy };
+}
+
+/**
+ * A line box whose height is on the grid and whose glyphs do not move: a line height 2 px off the grid grows or
+ * shrinks by 2 px while the top moves by 1 px the other way (the leading is split evenly above and below the glyphs).
+ * The top goes the way that puts it on the grid, if one does. An odd line height has no such change and stays.
+ */
+export function steadyLine(t: Pick<FittedText, 'top' | 'lineHeight'>, origin: { y: number }): { top: number; lineHeight: number } {
+  if (t.lineHeight % GRID !== 2 || !Number.isInteger(t.top)) return { top: t.top, lineHeight: t.lineHeight };
+  const grown = { top: t.top - 1, lineHeight: t.lineHeight + 2 }, shrunk = { top: t.top + 1, lineHeight: t.lineHeight - 2 };
+  return (shrunk.top - origin.y) % GRID === 0 && shrunk.lineHeight >= GRID ? shrunk : grown;
+}
+
+/** A box's edges on the grid of its parent's content; a side shorter than two steps (a rule, a mark) keeps its size. */
+export function gridRect(r: Rect, origin: { x: number; y: number }): Rect {
+  const side = (start: number, length: number, o: number): [number, number] => {
+    const s = toGrid(start, o);
+    if (length < 2 * GRID) return [s, length];
+    return [s, Math.max(GRID, toGrid(start + length, o) - s)];
+  };
+  const [x, width] = side(r.x, r.width, origin.x);
+  const [y, height] = side(r.y, r.height, origin.y);
+  return { x, y, width, height };
+}
+
+/** Levels per channel below which a box's fill is its background's: moving its edge changes no pixel. */
+const SEEN = 8;
+
+/**
+ * Pixels that change when a box's edges move: each moved edge sweeps its length once per pixel, where the box stands
+ * out from what is behind it (by its fill or its border).
+ */
+export function boxMoveCost(from: Rect, to: Rect, visible: boolean): number {
+  if (!visible) return 0;
+  const dl = Math.abs(to.x - from.x), dr = Math.abs(to.x + to.width - from.x - from.width);
+  const dt = Math.abs(to.y - from.y), db = Math.abs(to.y + to.height - from.y - from.height);
+  return (dl + dr) * from.height + (dt + db) * from.width;
+}
+
+/** Pixels that change when a line's glyphs move: its ink, twice (where it was and where it lands), once moved a pixel. */
+export function textMoveCost(t: Pick<FittedText, 'width' | 'height' | 'ink'>, dx: number, dy: number): number {
+  return 2 * t.width * t.height * t.ink * Math.min(1, Math.abs(dx) + Math.abs(dy));
+}
+
+/** A text item with its line box at `left`/`top`/`lineHeight` and its glyphs moved by `dx`/`dy`. */
+function placeLine(item: Extract<Item, { kind: 'text' }>, line: { left: number; top: number; lineHeight: number; dx: number; dy: number }, origin: { x: number }, widthOnGrid: boolean): Item {
+  const t = item.text;
+  const moved: FittedText = { ...t, left: line.left, top: line.top, lineHeight: line.lineHeight, x: t.x + line.dx, y: t.y + line.dy };
+  const rect = textRect(moved);
+  // The right edge on the grid too (never narrower: the line must not wrap), so what follows in a row starts on it.
+  const width = widthOnGrid ? Math.ceil((rect.x + rect.width - origin.x) / GRID) * GRID + origin.x - rect.x : rect.width;
+  return { ...item, text: moved, ...rect, width, core: { x: moved.x, y: moved.y, width: t.width, height: t.height } };
+}
+
+/**
+ * One item moved onto the grid of `origin` (its content not yet), what that costs in changed pixels, and what it is if
+ * the move is not bought (a text still takes a line height on the grid where its glyphs stay).
+ */
+function gridOption(item: Item, origin: { x: number; y: number }, behind: Rgb, textMove: number): { moved: Item; cost: number; kept: Item } {
+  if (item.kind === 'text') {
+    const t = item.text;
+    const line = gridLine(t, origin);
+    const across = Math.abs(line.dx) <= textMove, down = Math.abs(line.dy) <= textMove;
+    const dx = across ? line.dx : 0, dy = down ? line.dy : 0;
+    const steady = { left: t.left, dx: 0, dy: 0, ...steadyLine(t, origin) };
+    const moved = placeLine(item, { ...steady, ...(across ? { left: line.left, dx } : {}), ...(down ? { top: line.top, lineHeight: line.lineHeight, dy } : {}) }, origin, across);
+    return { moved, cost: textMoveCost(t, dx, dy), kept: placeLine(item, steady, origin, false) };
+  }
+  const r = item.region;
+  const rect = r.control ? { ...gridRect({ ...r, width: 0, height: 0 }, origin), width: r.width, height: r.height } : gridRect(r, origin);
+  const visible = !!r.border || colorDistance(r.fill, behind) > SEEN;
+  return { moved: { ...item, region: { ...r, ...rect }, ...rect, core: rect }, cost: boxMoveCost(r, rect, visible), kept: item };
+}
+
+/**
+ * The containment tree with its edges on the 4 px grid, each box on the grid of its parent's content edge, so the
+ * margins, gaps and paddings the layout derives from edges are multiples of the grid and no error adds up along a flow:
+ * nothing moves by more than half a step. Moves cost pixels, so they are bought within `budget` (changed pixels),
+ * cheapest first, outer boxes before what they hold (a child's grid runs through its parent's edge, wherever that
+ * ended up); what is not bought stays as measured. Form controls keep their size (the browser draws them).
+ */
+export function gridItems(items: Item[], origin: { x: number; y: number }, { budget = Infinity, behind = [255, 255, 255] as Rgb, textMove = TEXT_MOVE } = {}): Item[] {
+  const chosen = new Map<Item, Item>();
+  let left = budget;
+  let level = items.map((item) => ({ item, origin, behind }));
+  while (level.length) {
+    const options = level.map((e) => ({ ...e, ...gridOption(e.item, e.origin, e.behind, textMove) })).sort((a, b) => a.cost - b.cost);
+    level = [];
+    for (const o of options) {
+      const take = o.cost <= left;
+      if (take) left -= o.cost;
+      const item = take ? o.moved : o.kept;
+      chosen.set(o.item, item);
+      if (item.kind === 'region') level.push(...item.content.map((child) => ({ item: child, origin: contentOrigin(item.region), behind: item.region.fill })));
+    }
+  }
+  const rebuild = (item: Item): Item => {
+    const c = chosen.get(item)!;
+    return c.kind === 'region' ? { ...c, content: c.content.map(rebuild) } : c;
+  };
+  return items.map(rebuild);
 }

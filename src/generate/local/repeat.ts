@@ -2,7 +2,7 @@
 // an array of data and one `.map` (with a named sub-component with typed props when the repeated part has parts of its
 // own). Values that differ between the copies become fields of the data; values that differ by less than a pixel's
 // worth become one, so the copies stay where they were measured within a pixel.
-import { get, isEl, without, type Child, type El, type Expr } from './jsx.js';
+import { get, isEl, isMap, without, type Child, type El, type Expr, type MapNode } from './jsx.js';
 
 /** How far things may move for the structure: 0 everywhere is exact (only equal values merge). */
 export interface Tolerance {
@@ -69,14 +69,25 @@ const TEXT_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'li', 'span', 'td', 'th', 'lab
 function shape(e: El): string {
   const attrs = e.attrs.map(([k, v]) => (typeof v === 'string' && k !== 'placeholder' && k !== 'aria-label' ? `${k}=${v}` : k));
   const keys = e.style.filter(([k, v]) => v !== undefined && !(k in NEUTRAL) && !(TEXT_TAGS.has(e.tag) && (k === 'width' || k === 'whiteSpace'))).map(([k]) => k);
-  return `${e.tag}(${attrs})[${keys}]{${e.children.map((c) => (isEl(c) ? shape(c) : typeof c === 'string' ? 'T' : '?')).join(';')}}`;
+  return `${e.tag}(${attrs})[${keys}]{${e.children.map((c) => (isEl(c) ? shape(c) : isMap(c) ? `M(${shape(c.body)})` : typeof c === 'string' ? 'T' : '?')).join(';')}}`;
 }
 
-/** A value of the data: one per copy. */
+/** A value of the data: a text, a number, or the rows of a run inside a repeated part. */
+type Value = string | number | Row[];
+type Row = Array<[field: string, value: Value]>;
+
+/** A field of the data: its value in each copy. */
 interface Field {
   name: string;
-  values: Array<string | number>;
+  values: Value[];
 }
+
+/** The rows of each data array by name, for a run nested in a repeated part to become a field of the outer rows. */
+type Arrays = Map<string, Row[]>;
+
+/** The body with its item's name made `to`: copies of a nested run name their items apart. */
+const renamed = (body: El, from: string, to: string): El =>
+  from === to ? body : (JSON.parse(JSON.stringify(body).replace(new RegExp(`\\b${from}\\.`, 'g'), `${to}.`)) as El);
 
 const fieldBase: Record<string, string> = { title: 'title', label: 'label', item: 'label', price: 'price', text: 'text', option: 'option' };
 const unique = (base: string, taken: Set<string>) => {
@@ -90,11 +101,12 @@ const unique = (base: string, taken: Set<string>) => {
  * The template of a run: the first copy, its differing values replaced by fields (`ref(name)` gives the expression).
  * Returns null when the copies differ in more numbers than a template should carry.
  */
-function template(copies: El[], direction: 'row' | 'column', tolerance: Tolerance, ref: (field: string) => string): { body: El; fields: Field[] } | null {
+function template(copies: El[], direction: 'row' | 'column', tolerance: Tolerance, ref: (field: string) => string, arrays: Arrays = new Map()): { body: El; fields: Field[]; nested: string[] } | null {
   const fields: Field[] = [];
+  const nested: string[] = [];
   const taken = new Set<string>(['key', 'id']);
   let numbers = 0;
-  const field = (base: string, values: Array<string | number>): Expr => {
+  const field = (base: string, values: Value[]): Expr => {
     const name = unique(base, taken);
     fields.push({ name, values });
     return { expr: ref(name) };
@@ -141,11 +153,25 @@ function template(copies: El[], direction: 'row' | 'column', tolerance: Toleranc
     }
     const children = first.children.map((c, i): Child => {
       if (isEl(c)) return merge(els.map((e) => e.children[i] as El), false);
+      if (isMap(c)) return mergeMaps(els.map((e) => e.children[i] as MapNode));
       if (typeof c !== 'string') return c;
       const values = els.map((e) => e.children[i] as string);
       return values.every((v) => v === c) ? c : field(fieldBase[first.role] ?? 'text', values);
     });
     return { ...first, attrs, style, dynamic: dynamic.length ? dynamic : undefined, children };
+  };
+  /**
+   * A run inside each copy (a card's list of features): one map over a field of the data holding each copy's rows, when
+   * the copies' runs print alike. A run of sub-components stays apart (each copy's part is its own).
+   */
+  const mergeMaps = (maps: MapNode[]): MapNode => {
+    const [first] = maps;
+    const rows = maps.map((m) => arrays.get(m.map));
+    if (rows.some((r) => !r) || maps.some((m) => /^[A-Z]/.test(m.body.tag))) return fail();
+    const bodies = maps.map((m) => JSON.stringify(renamed(m.body, m.item, first.item)));
+    if (bodies.some((b) => b !== bodies[0])) return fail();
+    nested.push(...maps.map((m) => m.map));
+    return { map: field(first.map.replace(/\d+$/, ''), rows as Row[][]).expr, item: first.item, body: first.body };
   };
   class Mismatch extends Error {}
   const fail = (): never => {
@@ -153,7 +179,7 @@ function template(copies: El[], direction: 'row' | 'column', tolerance: Toleranc
   };
   try {
     const body = merge(copies, true);
-    return numbers > 3 ? null : { body, fields };
+    return numbers > 3 ? null : { body, fields, nested };
   } catch (e) {
     if (e instanceof Mismatch) return null;
     throw e;
@@ -164,7 +190,7 @@ function template(copies: El[], direction: 'row' | 'column', tolerance: Toleranc
 function nameFromContent(fields: Field[]): string | undefined {
   const text = fields.find((f) => f.values.every((v) => typeof v === 'string'));
   if (!text) return undefined;
-  const words = (v: string | number) => new Set(String(v).toLowerCase().match(/\p{L}{3,}/gu) ?? []);
+  const words = (v: Value) => new Set(String(v).toLowerCase().match(/\p{L}{3,}/gu) ?? []);
   const [first, ...rest] = text.values.map(words);
   const common = [...first].find((w) => rest.every((s) => s.has(w)));
   return common && /^[a-z]+$/.test(common) ? common[0].toUpperCase() + common.slice(1) : undefined;
@@ -173,13 +199,16 @@ function nameFromContent(fields: Field[]): string | undefined {
 const roleName: Record<string, string> = { card: 'Card', button: 'Button', row: 'Row', stack: 'Item', field: 'Field', box: 'Item' };
 const lowerFirst = (s: string) => s[0].toLowerCase() + s.slice(1);
 const plural = (s: string) => (/(s|x|ch|sh)$/.test(s) ? `${s}es` : /[^aeiou]y$/.test(s) ? `${s.slice(0, -1)}ies` : `${s}s`);
-const literal = (v: string | number) => (typeof v === 'number' ? String(v) : JSON.stringify(v));
+const literal = (v: Value): string => (typeof v === 'number' ? String(v) : typeof v === 'string' ? JSON.stringify(v) : `[${v.map(rowLiteral).join(', ')}]`);
+const rowLiteral = (row: Row) => `{ ${row.map(([k, v]) => `${k}: ${literal(v)}`).join(', ')} }`;
+/** The TypeScript type of a value of the data (a nested run's rows: an array of its first row's shape). */
+const typeOf = (v: Value): string => (typeof v === 'number' ? 'number' : typeof v === 'string' ? 'string' : `Array<{ ${(v[0] ?? []).map(([k, x]) => `${k}: ${typeOf(x)}`).join('; ')} }>`);
 
 export interface Repeated {
   /** Module-level data arrays (`const plans = [...]`). */
   data: string[];
-  /** Sub-components: name, typed props and the element they return. */
-  parts: Array<{ name: string; props: Array<[name: string, type: 'string' | 'number']>; body: El }>;
+  /** Sub-components: name, typed props (a TypeScript type each) and the element they return. */
+  parts: Array<{ name: string; props: Array<[name: string, type: string]>; body: El }>;
 }
 
 /** Tags a wrapper may not come between (a list's items, a table's rows and cells, a select's options). */
@@ -192,6 +221,8 @@ const CONTAINED = new Set(['li', 'tr', 'td', 'th', 'option', 'thead', 'tbody']);
 export function repeatRuns(root: El, componentName: string, tolerance: Tolerance = LOOSE): Repeated {
   const out: Repeated = { data: [], parts: [] };
   const names = new Set<string>([componentName]);
+  const arrays: Arrays = new Map();
+  const absorbed = new Set<string>();
   const visit = (el: El) => {
     for (const c of el.children) if (isEl(c)) visit(c);
     if (!el.direction) return;
@@ -221,24 +252,26 @@ export function repeatRuns(root: El, componentName: string, tolerance: Tolerance
     if (gap === null) return null;
     const composite = run[0].children.some(isEl);
     const byRole = roleName[run[0].role] ?? (composite ? 'Item' : undefined);
-    const fromContent = composite ? nameFromContent(template(run, direction, tolerance, (f) => f)?.fields ?? []) : undefined;
-    const partName = composite ? unique(`${fromContent ?? ''}${byRole ?? 'Item'}`, names) : undefined;
-    const itemName = partName ? lowerFirst(partName) : unique(run[0].role === 'item' ? 'item' : run[0].role, names);
+    const probe = template(run, direction, tolerance, (f) => f, arrays);
+    if (!probe) return null;
+    // Copies alike in every value (icons, bars, swatches of one colour) are still one run: their data is their ids.
+    const part = composite && probe.fields.length > 0;
+    const fromContent = part ? nameFromContent(probe.fields) : undefined;
+    const partName = part ? unique(`${fromContent ?? ''}${byRole ?? 'Item'}`, names) : undefined;
+    const itemName = partName ? lowerFirst(partName) : unique(run[0].role === 'item' ? 'item' : composite ? lowerFirst(byRole ?? 'Item') : run[0].role, names);
     const arrayName = unique(plural(itemName), names);
-    const made = template(run, direction, tolerance, (f) => (partName ? f : `${itemName}.${f}`));
-    if (!made || !made.fields.length) return null;
+    const made = template(run, direction, tolerance, (f) => (partName ? f : `${itemName}.${f}`), arrays);
+    if (!made) return null;
     const { body, fields } = made;
+    for (const name of made.nested) absorbed.add(name);
     // A key that is stable: a field whose values are all different, else an id of our own.
     const keyField = fields.find((f) => new Set(f.values).size === f.values.length && f.values.every((v) => typeof v === 'string'));
-    const rows = run.map((_, k) => {
-      const entries = fields.map((f) => `${f.name}: ${literal(f.values[k])}`);
-      return `  { ${[...(keyField ? [] : [`id: ${k + 1}`]), ...entries].join(', ')} },`;
-    });
-    out.data.push(`const ${arrayName} = [\n${rows.join('\n')}\n];`);
+    const rows = run.map((_, k): Row => [...(keyField ? [] : [['id', k + 1] as [string, Value]]), ...fields.map((f): [string, Value] => [f.name, f.values[k]])]);
+    arrays.set(arrayName, rows);
     const key: Expr = { expr: `${itemName}.${keyField?.name ?? 'id'}` };
     let item: El;
     if (partName) {
-      out.parts.push({ name: partName, props: fields.map((f) => [f.name, typeof f.values[0] === 'number' ? 'number' : 'string']), body });
+      out.parts.push({ name: partName, props: fields.map((f) => [f.name, typeOf(f.values[0])]), body });
       item = { tag: partName, role: run[0].role, attrs: [['key', key], ...fields.map((f): El['attrs'][number] => [f.name, { expr: `${itemName}.${f.name}` }])], style: [], children: [] };
     } else item = { ...body, attrs: [['key', key], ...body.attrs] };
     const map = { map: arrayName, item: itemName, body: item };
@@ -256,6 +289,8 @@ export function repeatRuns(root: El, componentName: string, tolerance: Tolerance
     };
   };
   visit(root);
+  // A run nested in a repeated part lives in the outer rows; the others are module-level arrays.
+  out.data = [...arrays].filter(([name]) => !absorbed.has(name)).map(([name, rows]) => `const ${name} = [\n${rows.map((row) => `  ${rowLiteral(row)},`).join('\n')}\n];`);
   return out;
 }
 

@@ -47,6 +47,7 @@ const KEYWORDS: Record<string, Record<string, string>> = {
   display: { flex: 'flex', block: 'block', 'inline-block': 'inline-block', inline: 'inline', grid: 'grid', none: 'hidden', 'inline-flex': 'inline-flex' },
   flexDirection: { row: 'flex-row', column: 'flex-col', 'row-reverse': 'flex-row-reverse', 'column-reverse': 'flex-col-reverse' },
   alignItems: { 'flex-start': 'items-start', start: 'items-start', center: 'items-center', 'flex-end': 'items-end', end: 'items-end', stretch: 'items-stretch', baseline: 'items-baseline' },
+  alignSelf: { stretch: 'self-stretch', 'flex-start': 'self-start', center: 'self-center', 'flex-end': 'self-end' },
   justifyContent: { 'flex-start': 'justify-start', center: 'justify-center', 'flex-end': 'justify-end', 'space-between': 'justify-between', 'space-around': 'justify-around' },
   overflow: { hidden: 'overflow-hidden', auto: 'overflow-auto', visible: 'overflow-visible' },
   textAlign: { left: 'text-left', center: 'text-center', right: 'text-right', justify: 'text-justify' },
@@ -115,6 +116,7 @@ export function utilities(prop: string, value: string | number, theme: Theme): s
       return [token ? `font-${token}` : `font-[${stack}]`];
     }
     case 'letterSpacing': if (length !== undefined) return [`tracking-[${fmt(length)}px]`]; break;
+    case 'flex': if (Number(value) === 1) return ['flex-1']; break;
     case 'flexShrink': return [Number(value) === 0 ? 'shrink-0' : `shrink-[${value}]`];
     case 'flexGrow': return [Number(value) === 0 ? 'grow-0' : Number(value) === 1 ? 'grow' : `grow-[${value}]`];
     case 'opacity': return [`opacity-[${value}]`];

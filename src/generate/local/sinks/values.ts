@@ -6,13 +6,26 @@ import { colorDistance, parseColor, toHex, type Rgba } from '../../color.js';
 import type { StyleEntries, Theme } from '../../style.js';
 
 /**
- * Roundest first. `scale`: lengths to the 4 px grid, font sizes and radii to the theme's scale (else whole px), colours
- * to the palette. `tokens`: what does not move a text or a box: colours to the palette, radii to the scale; lengths as
+ * Roundest first. `grid`: places and sizes as the emitter wrote them from edges it snapped onto the 4 px grid itself
+ * (layout.ts `gridItems`: snapping each length here would add up its errors along a flow), font sizes and radii to the
+ * theme's scale (else whole px), colours to the palette. `scale`: every length to the 4 px grid on its own (what a
+ * sink can do without the layout). `tokens`: what does not move a text or a box: colours to the palette, radii to the scale; lengths as
  * the emitter wrote them. `whole`: the emitter's clean values (whole-pixel places, clean font sizes), near-identical
  * colours to the palette. `exact`: as measured.
  */
-export type Snap = 'scale' | 'tokens' | 'whole' | 'exact';
-export const SNAP_LEVELS: readonly Snap[] = ['scale', 'tokens', 'whole', 'exact'];
+export type Snap = 'grid' | 'scale' | 'tokens' | 'whole' | 'exact';
+/**
+ * The candidates the engine tries, roundest first: a level, and whether the layout puts edges on the grid. The grid is
+ * tried again with `whole` colours, since a palette colour over a large area can cost the budget alone. `scale` is not
+ * one: snapped margin by margin, texts drift too far to pass the guard.
+ */
+export const SNAP_LEVELS: ReadonlyArray<{ snap: Snap; grid: boolean }> = [
+  { snap: 'grid', grid: true },
+  { snap: 'tokens', grid: false },
+  { snap: 'whole', grid: true },
+  { snap: 'whole', grid: false },
+  { snap: 'exact', grid: false },
+];
 
 /** React's unitless properties: a number there is not px. */
 const UNITLESS = new Set(['fontWeight', 'lineHeight', 'opacity', 'zIndex', 'flex', 'flexGrow', 'flexShrink', 'order', 'zoom', 'columnCount', 'aspectRatio']);
@@ -23,7 +36,7 @@ export const kebab = (prop: string) => (prop.startsWith('--') ? prop : prop.repl
  * OKLab distance within which a measured colour becomes a palette colour, per level: 0.02 is about the smallest
  * difference people notice side by side (Tailwind v3's and v4's blue-600 are 0.03 apart: not the same colour).
  */
-export const COLOR_TOLERANCE: Record<Snap, number> = { scale: 0.02, tokens: 0.02, whole: 0.01, exact: 1e-9 };
+export const COLOR_TOLERANCE: Record<Snap, number> = { grid: 0.02, scale: 0.02, tokens: 0.02, whole: 0.01, exact: 1e-9 };
 /** How far a font size or radius may move onto a theme token at the `scale` level, in px. */
 const TOKEN_SLACK = { fontSize: 1, radius: 2 };
 
@@ -56,7 +69,7 @@ function nearestOnScale(value: number, table: Record<string, string> | undefined
 export function cleanLength(prop: string, value: number, snap: Snap = 'scale', theme?: Theme): number {
   if (snap === 'exact' || snap === 'whole') return round(value, 1);
   if (/Radius$/.test(prop) && value < 9999) return nearestOnScale(value, theme?.radius, TOKEN_SLACK.radius) ?? Math.round(value);
-  if (snap === 'tokens') return round(value, 1);
+  if (snap === 'tokens' || (snap === 'grid' && SNAPPED.test(prop))) return round(value, 1);
   if (SNAPPED.test(prop)) return snapLength(value);
   if (prop === 'fontSize') return nearestOnScale(value, theme?.fontSize, TOKEN_SLACK.fontSize) ?? Math.round(value);
   if (WHOLE.test(prop)) return Math.round(value);
