@@ -168,6 +168,17 @@ export default function Noisy() {
     assert.ok(result.texts.some((t) => t.text === 'noisy'));
   });
 
+  it('keeps the first reports of a component that logs in a loop, not all of them', async () => {
+    const source = `export default function Chatty() {
+  for (let i = 0; i < 5000; i++) console.error('chatty ' + i);
+  return <p>chatty</p>;
+}`;
+    const result = await renderer.render(source, viewport, { name: 'Chatty.tsx' });
+    assert.ok(result.consoleErrors.includes('chatty 0'), 'the first report is kept');
+    assert.ok(result.consoleErrors.length <= 100, `${result.consoleErrors.length} reports kept`);
+    assert.ok(result.texts.some((t) => t.text === 'chatty'));
+  });
+
   it('reports a component that throws, and a file that does not compile', async () => {
     const thrown = await renderer.render("export default function Boom() { throw new Error('kaboom'); }", viewport, { name: 'Boom.tsx' });
     assert.match(thrown.pageErrors.join('\n'), /kaboom/);

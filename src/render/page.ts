@@ -70,7 +70,7 @@ export async function pageHost(browser: Browser): Promise<PageHost> {
   root.on('Target.targetCreated', ({ targetInfo }: { targetInfo: { targetId: string; openerId?: string; type: string } }) => {
     const opener = targetInfo.openerId ? host.pages.get(targetInfo.openerId) : undefined;
     if (!opener) return;
-    opener.sink.console.push('blocked: popup');
+    report(opener.sink.console, 'blocked: popup');
     root.send('Target.closeTarget', { targetId: targetInfo.targetId }).catch(() => {});
   });
   const gone = ({ targetId }: { targetId: string }) => {
@@ -88,6 +88,12 @@ export async function pageHost(browser: Browser): Promise<PageHost> {
 }
 
 const GC_EVERY = 32;
+
+/** A component that logs in a loop would otherwise grow this process's memory without bound: its first reports say it. */
+const MAX_REPORTS = 100;
+const report = (list: string[], text: string) => {
+  if (list.length < MAX_REPORTS) list.push(text);
+};
 
 type Paused = { requestId: string; request: { url: string }; resourceType: string };
 
@@ -118,17 +124,17 @@ export async function openPage(host: PageHost, context: BrowserContext, runtime:
       if (!rp.expected && frameId === rp.targetId) rp.navigation ??= to;
     });
     session.on('Runtime.consoleAPICalled', ({ type, args }: { type: string; args: Array<{ value?: unknown; description?: string; unserializableValue?: string }> }) => {
-      if (type === 'error') rp.sink.console.push(args.map((a) => (a.value !== undefined ? String(a.value) : (a.description ?? a.unserializableValue ?? ''))).join(' '));
+      if (type === 'error') report(rp.sink.console, args.map((a) => (a.value !== undefined ? String(a.value) : (a.description ?? a.unserializableValue ?? ''))).join(' '));
     });
     // Blocked loads and CSP refusals are reported by the browser itself, not by a console call.
     session.on('Log.entryAdded', ({ entry }: { entry: { level: string; text: string } }) => {
-      if (entry.level === 'error') rp.sink.console.push(entry.text);
+      if (entry.level === 'error') report(rp.sink.console, entry.text);
     });
     session.on('Runtime.exceptionThrown', ({ exceptionDetails }: { exceptionDetails: { text: string; exception?: { description?: string } } }) => {
-      rp.sink.page.push((exceptionDetails.exception?.description ?? exceptionDetails.text).split('\n')[0]);
+      report(rp.sink.page, (exceptionDetails.exception?.description ?? exceptionDetails.text).split('\n')[0]);
     });
     session.on('Page.javascriptDialogOpening', ({ type }: { type: string }) => {
-      rp.sink.console.push(`blocked: ${type}`);
+      report(rp.sink.console, `blocked: ${type}`);
       session.send('Page.handleJavaScriptDialog', { accept: false }).catch(() => {});
     });
     await Promise.all([
