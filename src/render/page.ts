@@ -169,6 +169,11 @@ async function serve(host: PageHost, session: CDPSession, { requestId, request }
       ],
       body: Buffer.from(body).toString('base64'),
     });
+  // A picture the component made itself (a blob or data URL) loads nothing from anywhere.
+  if (url.protocol === 'data:' || url.protocol === 'blob:') {
+    await session.send('Fetch.continueRequest', { requestId });
+    return;
+  }
   if (url.origin !== ENGINE_ORIGIN) {
     await session.send('Fetch.failRequest', { requestId, errorReason: 'BlockedByClient' });
     return;
