@@ -232,10 +232,14 @@ export async function freshDocument(rp: RenderPage): Promise<RenderPage> {
     if (onLoad) session.off('Page.loadEventFired', onLoad);
     rp.expected = undefined;
   }
-  // What the previous document did or reported is not the next render's.
+  forgetRender(rp);
+  return rp;
+}
+
+/** What the previous render did or reported (its errors, a refused navigation) is not the next render's. */
+export function forgetRender(rp: RenderPage): void {
   rp.sink = { console: [], page: [] };
   rp.navigation = undefined;
-  return rp;
 }
 
 /**

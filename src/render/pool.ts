@@ -11,7 +11,7 @@ import { launchBrowser } from './browser.js';
 import { bundleComponent, pageRuntime, type BundleOptions } from './bundle.js';
 import { fontFaceCssFor } from './fonts.js';
 import { measurePage, type Measured } from './measure.js';
-import { closePage, freshDocument, navigation, openPage, pageHost, setViewport, type PageHost, type RenderPage } from './page.js';
+import { closePage, forgetRender, freshDocument, navigation, openPage, pageHost, setViewport, type PageHost, type RenderPage } from './page.js';
 
 export { ENGINE_ORIGIN } from './page.js';
 
@@ -39,6 +39,8 @@ export interface RendererOptions {
 }
 
 interface Worker {
+  /** The browser the worker's context belongs to (a relaunched browser gets new workers). */
+  host: PageHost;
   context: BrowserContext;
   /**
    * The worker's page with its next fresh document, loading while other workers render (one page: a second one loading
@@ -86,25 +88,25 @@ export function createRenderer({ executablePath, workers = 4, timeoutMs = 10_000
    * Starts loading the worker's next fresh document, in the page the last render used when there is one (a page that
    * will not navigate, hung or crashed, is replaced by a new one); a failure surfaces when the page is taken.
    */
-  function warm(host: PageHost, worker: Pick<Worker, 'context' | 'viewport'>, used?: RenderPage): Promise<RenderPage> {
+  function warm(worker: Pick<Worker, 'host' | 'context' | 'viewport'>, used?: RenderPage): Promise<RenderPage> {
     const spare = used
       ? freshDocument(used).catch(async () => {
-          await closePage(host, used.targetId);
-          return newPage(host, worker);
+          await closePage(worker.host, used.targetId);
+          return newPage(worker);
         })
-      : newPage(host, worker);
+      : newPage(worker);
     spare.catch(() => {});
     return spare;
   }
 
-  async function newPage(host: PageHost, worker: Pick<Worker, 'context' | 'viewport'>): Promise<RenderPage> {
-    return openPage(host, worker.context, await pageRuntime(root), worker.viewport);
+  async function newPage(worker: Pick<Worker, 'host' | 'context' | 'viewport'>): Promise<RenderPage> {
+    return openPage(worker.host, worker.context, await pageRuntime(root), worker.viewport);
   }
 
   async function newWorker(): Promise<Worker> {
     const host = await getBrowser();
     const context = await host.browser.createBrowserContext();
-    const worker: Worker = { context, spare: warm(host, { context }) };
+    const worker: Worker = { host, context, spare: warm({ host, context }) };
     await worker.spare.catch(async (error) => {
       await context.close().catch(() => {});
       throw error;
@@ -113,10 +115,10 @@ export function createRenderer({ executablePath, workers = 4, timeoutMs = 10_000
   }
 
   /** The worker's warm page, or a fresh one when warming failed (a page crash must not fail the next render). */
-  async function takePage(host: PageHost, worker: Worker): Promise<RenderPage> {
-    const rp = await worker.spare.catch(() => newPage(host, worker));
+  async function takePage(worker: Worker): Promise<RenderPage> {
+    const rp = await worker.spare.catch(() => newPage(worker));
     // A page that was closed or crashed while it waited is not used.
-    return rp.closed ? newPage(host, worker) : rp;
+    return rp.closed ? newPage(worker) : rp;
   }
 
   async function acquire(): Promise<Worker> {
@@ -168,10 +170,8 @@ export function createRenderer({ executablePath, workers = 4, timeoutMs = 10_000
     const gen = generation;
     let worker: Worker | null = await acquire();
     let rp: RenderPage | undefined;
-    let host: PageHost | undefined;
     try {
-      host = await getBrowser();
-      rp = await takePage(host, worker);
+      rp = await takePage(worker);
       return await renderIn(rp, bundle, viewport, options, name, deadline, t1 - t0);
     } catch (error) {
       // A timed-out or crashed page may have taken its renderer process down with it: the whole context goes.
@@ -184,12 +184,11 @@ export function createRenderer({ executablePath, workers = 4, timeoutMs = 10_000
       if (worker) {
         // One document, one render: the next component gets a fresh one, loading now at this viewport.
         worker.viewport = { ...viewport };
-        if (gen === generation && host) {
+        if (gen === generation) {
           if (!freshDocuments && rp && !rp.closed) {
-            rp.sink = { console: [], page: [] };
-            rp.navigation = undefined;
+            forgetRender(rp);
             worker.spare = Promise.resolve(rp);
-          } else worker.spare = warm(host, worker, rp);
+          } else worker.spare = warm(worker, rp);
         }
       }
       release(worker, gen);
