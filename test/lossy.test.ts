@@ -7,7 +7,8 @@ import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
 import { compare } from '../src/compare/compare.js';
 import { scoreComponent } from '../src/compare/score-component.js';
-import { closeLocalEngine, createLocalProvider } from '../src/generate/local/index.js';
+import { analyzeDesign, closeLocalEngine, createLocalProvider } from '../src/generate/local/index.js';
+import type { Region } from '../src/generate/local/segment.js';
 import { readDesign, scaleFromName } from '../src/intake/decode.js';
 import { jpegQuality } from '../src/intake/lossy.js';
 import { encodePng } from '../src/intake/png.js';
@@ -104,5 +105,30 @@ describe('fractional scales', () => {
     const outer = render.elements.filter((e) => e.depth <= 1).sort((a, b) => b.width * b.height - a.width * a.height)[0];
     assert.ok(outer && Math.abs(outer.width - 640) <= 1 && Math.abs(outer.height - 480) <= 1, `outer box ${outer?.width}x${outer?.height}`);
     assert.ok(scores.score >= 0.85, `score ${scores.score}`);
+  });
+
+  it('reads every word of a design enlarged to @1.5x by Lanczos resampling, and keeps its outlined fields', async () => {
+    // The 1x screenshot enlarged as an image editor does: Lanczos rings beside every edge, and scaled back to CSS size
+    // the rings stay. Rows of ringing through a word were taken for separators and blanked before OCR
+    // ("Create account" read "Create avuoiiiit"), and a field's border spread over two faint pixels was lost.
+    const shot = await renderer.render(form, { ...size, deviceScaleFactor: 1 });
+    const file = path.join(dir, 'form-enlarged@1.5x.png');
+    fs.writeFileSync(file, await sharp(encodePng(shot.image)).resize(960, 720, { kernel: 'lanczos3' }).png().toBuffer());
+    const design = await readDesign(file);
+    assert.equal(design.scale, 1.5);
+    const analysis = await analyzeDesign(design);
+    const words = (texts: Array<{ text: string }>): string[] => texts.map((t) => t.text).join(' ').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    const read = words(analysis.lines);
+    const missing = words(shot.texts).filter((w) => !read.includes(w));
+    assert.deepEqual(missing, [], `read: ${analysis.lines.map((l) => l.text).join(' | ')}`);
+    // The four fields (320x40, 1 px grey border) are boxes with a border, as in the 1x design.
+    const boxes = (rs: Region[]): Region[] => rs.flatMap((r) => [r, ...boxes(r.children)]);
+    const fields = boxes(analysis.regions).filter((r) => r.border && Math.abs(r.width - 320) <= 3 && Math.abs(r.height - 40) <= 3);
+    assert.equal(fields.length, 4, `fields: ${JSON.stringify(boxes(analysis.regions).map(({ x, y, width, height, border }) => [x, y, width, height, border?.width]))}`);
+    // At CSS size, with every word in the component it writes.
+    const { scores, render } = await scoreComponent(renderer, design, await convert(design));
+    assert.deepEqual([scores.width, scores.height, scores.renderedWidth, scores.renderedHeight], [640, 480, 640, 480]);
+    const drawn = words(render.texts);
+    assert.deepEqual(words(shot.texts).filter((w) => !drawn.includes(w)), []);
   });
 });

@@ -36,6 +36,12 @@ export interface Analysis {
 const MAX_ANALYSIS_HEIGHT = 4000;
 const analyses = new Map<string, Promise<Analysis>>();
 
+/**
+ * Whether the copy analysed is resampled in a way that blurs it: a fractional scale cannot map device pixels onto CSS
+ * pixels, so every edge is spread over two and rings beside it.
+ */
+const blurredByScale = (design: Design) => !Number.isInteger(design.scale);
+
 async function cssImage(design: Design): Promise<RgbaImage> {
   return design.scale === 1 ? design.image : resizeImage(design.image, design.cssWidth, design.cssHeight);
 }
@@ -101,7 +107,7 @@ export function analyzeDesign(design: Design): Promise<Analysis> {
       const page = { x: 0, y: 0, width: image.width, height };
       const background = borderColor(image, page);
       const noise = design.lossy ? snapTolerance(design.lossy.quality) : 0;
-      const regions = segment(image, page, background, { noise });
+      const regions = segment(image, page, background, { noise, resampled: blurredByScale(design) });
       const lines: OcrLine[] = [];
       for (const { area, fill, holes, owner, region } of textAreas(page, background, regions)) {
         const read = await recognizeArea(seen, area, fill, holes, true, noise);

@@ -232,14 +232,25 @@ function cornerRadius(image: RgbaImage, r: Rect, edge: Rgb, fill: Rgb = edge): n
   return d < 0.8 ? 0 : Math.min(Math.round(d / 0.29), Math.floor(Math.min(r.width, r.height) / 2));
 }
 
-/** A one-colour frame around the fill: a border. */
-function frameOf(image: RgbaImage, r: Rect, fill: Rgb): Region['border'] {
+/**
+ * A one-colour frame around the fill: a border. On a resampled design (`resampled`) a 1 px border straddles two pixels,
+ * the outer one faint, and blends into the fill on its inner side: its colour is the stronger pixel's, and only the
+ * pixels nearly as strong count for its width (a blend lighter than that is the same 1 px line spread out).
+ */
+function frameOf(image: RgbaImage, r: Rect, fill: Rgb, resampled = false): Region['border'] {
   if (r.width < 6 || r.height < 6) return undefined;
   const midY = r.y + Math.floor(r.height / 2);
-  const edge = pixel(image, r.x, midY);
-  if (colorDistance(edge, fill) <= 24) return undefined;
+  const stronger = resampled && colorDistance(pixel(image, r.x + 1, midY), fill) > colorDistance(pixel(image, r.x, midY), fill);
+  const edge = pixel(image, r.x + (stronger ? 1 : 0), midY);
+  const contrast = colorDistance(edge, fill);
+  if (contrast <= 24) return undefined;
   let width = 0;
-  while (width < 6 && colorDistance(pixel(image, r.x + width, midY), edge) <= 24) width++;
+  if (resampled) {
+    width = stronger ? 2 : 1;
+    while (width < 6 && colorDistance(pixel(image, r.x + width, midY), fill) >= 0.75 * contrast) width++;
+  } else {
+    while (width < 6 && colorDistance(pixel(image, r.x + width, midY), edge) <= 24) width++;
+  }
   if (width >= 6) return undefined;
   // All four sides must be straight lines of that colour (rounded corners aside): a round glyph (an "O") touches
   // its box in the middle of each side only.
@@ -248,7 +259,9 @@ function frameOf(image: RgbaImage, r: Rect, fill: Rgb): Region['border'] {
   const isEdge = (x: number, y: number, ox: number, oy: number) => {
     const p = pixel(image, x, y);
     const d = colorDistance(p, edge);
-    return d <= 24 || colorDistance(pixel(image, x + ox, y + oy), edge) <= 24 || (colorDistance(p, fill) >= 20 && d < colorDistance(p, fill));
+    if (d <= 24 || colorDistance(pixel(image, x + ox, y + oy), edge) <= 24 || (colorDistance(p, fill) >= 20 && d < colorDistance(p, fill))) return true;
+    // Resampled, the faint outer pixel counts when the one inside it is the border's.
+    return resampled && colorDistance(pixel(image, x - ox, y - oy), edge) <= 24;
   };
   const along = (x0: number, y0: number, dx: number, dy: number, n: number, ox: number, oy: number) => {
     let hit = 0;
@@ -307,7 +320,32 @@ export interface SegmentOptions {
    * then makes neither a separator (a strip of its parent's colour) nor a border (a blend of the box and its parent).
    */
   noise?: number;
+  /**
+   * The design was resampled to CSS size from a fractional scale (1.5x): every edge is spread over two pixels and rings
+   * beside it, so a row through a word or beside a box differs from the fill all along. A separator must then be a
+   * line of its own colour (see ownLine).
+   */
+  resampled?: boolean;
 }
+
+/**
+ * What a border leaves of its box to look inside. Resampled, the border blends into the fill over one more pixel,
+ * which inside the box would pass for a separator along each side.
+ */
+const insideBorder = (r: Rect, width: number, resampled: boolean): Rect => {
+  const inset = width + (resampled ? 1 : 0);
+  return { x: r.x + inset, y: r.y + inset, width: r.width - 2 * inset, height: r.height - 2 * inset };
+};
+
+/** Share of a thin strip its own colour must cover on a resampled design: a 1 px rule spread over 3 rows holds a third. */
+const OWN_LINE_SHARE = 0.25;
+
+/**
+ * Whether a thin strip is a line in a colour of its own. A row of ringing or of a blurred word's strokes differs from the
+ * fill all along without a colour that covers it: glyph tones change from pixel to pixel, and a ring's tint stays
+ * within a few levels of the fill.
+ */
+const ownLine = (image: RgbaImage, strip: Rect, fill: Rgb) => dominantIn(image, strip, fill).share >= OWN_LINE_SHARE;
 
 /**
  * A codec's halo around a box: a thin strip along its edge in a colour between the box's and what is behind it (or
@@ -333,10 +371,10 @@ const isBlend = (c: Rgb, a: Rgb, b: Rgb, slack: number) =>
  */
 export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: SegmentOptions = {}, depth = 0): Region[] {
   // 6 levels: a white card on a #f5f8ff page differs by 10, flat areas of a screenshot (or a good JPEG) by 2 or 3.
-  const { tolerance = 6, minBox = 14, maxDepth = 6, noise = 0 } = options;
+  const { tolerance = 6, minBox = 14, maxDepth = 6, noise = 0, resampled = false } = options;
   if (depth > maxDepth) return [];
   const borderOf = (r: Rect, color: Rgb) => {
-    const border = frameOf(image, r, color);
+    const border = frameOf(image, r, color, resampled);
     if (!border || !noise) return border;
     // Chroma subsampling shifts a box's edge towards another hue: an edge nearer the box than what is behind it is
     // still the box, unless it stands far out from it.
@@ -349,6 +387,7 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
     const rect = tighten(image, c, fill, tolerance);
     const isStrip = thinBar(rect);
     if (isStrip) {
+      if (resampled && !ownLine(image, rect, fill)) continue;
       if (noise && colorDistance(dominantIn(image, rect).color, fill) <= noise) {
         // A codec spreads a thin rule over the rows beside it: keep its own colour and the rows that really hold it;
         // ringing along an edge has no colour of its own.
@@ -394,12 +433,18 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
       if (!strip && !bar && (trimmed.width < minBox || trimmed.height < minBox)) continue;
       Object.assign(rect, trimmed);
       // Trimming to the fill peels off a border drawn in another colour (an outlined input): take it back.
+      // On a resampled design a blend and a ring of the fill's own tint may lie between the border and the fill: the
+      // border is then narrower than the step out, which is right only when the step beyond it does not fit as well.
       let peeled: Region['border'];
-      for (let k = 1; k <= 2 && !borderOf(rect, color); k++) {
-        const grown = { x: trimmed.x - k, y: trimmed.y - k, width: trimmed.width + 2 * k, height: trimmed.height + 2 * k };
-        if (grown.x < whole.x || grown.y < whole.y || grown.x + grown.width > whole.x + whole.width || grown.y + grown.height > whole.y + whole.height) break;
+      const grownBy = (k: number) => ({ x: trimmed.x - k, y: trimmed.y - k, width: trimmed.width + 2 * k, height: trimmed.height + 2 * k });
+      const within = (g: Rect) => g.x >= whole.x && g.y >= whole.y && g.x + g.width <= whole.x + whole.width && g.y + g.height <= whole.y + whole.height;
+      const fits = (k: number, border: Region['border']) => !!border && (border.width === k || (resampled && border.width < k));
+      for (let k = 1; k <= (resampled ? 3 : 2) && !borderOf(rect, color); k++) {
+        const grown = grownBy(k);
+        if (!within(grown)) break;
         peeled = borderOf(grown, color);
-        if (peeled?.width === k) Object.assign(rect, grown);
+        const further = resampled && !!peeled && peeled.width < k && within(grownBy(k + 1)) && fits(k + 1, borderOf(grownBy(k + 1), color));
+        if (fits(k, peeled) && !further) Object.assign(rect, grown);
         else peeled = undefined;
       }
       for (const strip of [
@@ -411,7 +456,7 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
         if (strip.width >= 3 && strip.height >= 3) regions.push(...segment(image, strip, fill, options, depth + 1));
       }
       const border = borderOf(rect, color);
-      const inner = border ? { x: rect.x + border.width, y: rect.y + border.width, width: rect.width - 2 * border.width, height: rect.height - 2 * border.width } : rect;
+      const inner = border ? insideBorder(rect, border.width, resampled) : rect;
       regions.push({
         ...rect,
         kind: 'box',
@@ -431,7 +476,7 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
       // A frame drawn in another colour around the parent's fill (an outlined card): keep looking inside it.
       const border = borderOf(rect, color);
       if (border) {
-        regions.push({ ...rect, kind: 'box', fill: color, radius: cornerRadius(image, rect, border.color, color), border, children: segment(image, { x: rect.x + border.width, y: rect.y + border.width, width: rect.width - 2 * border.width, height: rect.height - 2 * border.width }, color, options, depth + 1) });
+        regions.push({ ...rect, kind: 'box', fill: color, radius: cornerRadius(image, rect, border.color, color), border, children: segment(image, insideBorder(rect, border.width, resampled), color, options, depth + 1) });
         continue;
       }
     }
@@ -442,7 +487,8 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
       if (line) {
         const color = dominantIn(image, line.strip).color;
         // On a lossy design a row of ringing through a word spans it too: a rule has a colour of its own.
-        if (!noise || colorDistance(color, fill) > noise) regions.push({ ...line.strip, kind: 'box', fill: color, radius: 0, children: [] });
+        // On a resampled one a blurred word's row spans it: a rule covers it with its own colour.
+        if ((!noise || colorDistance(color, fill) > noise) && (!resampled || ownLine(image, line.strip, fill))) regions.push({ ...line.strip, kind: 'box', fill: color, radius: 0, children: [] });
         for (const side of line.sides) if (side.width >= 3 && side.height >= 3) regions.push(...segment(image, side, fill, options, depth + 1));
       }
     }
