@@ -349,17 +349,22 @@ const ownLine = (image: RgbaImage, strip: Rect, fill: Rgb) => dominantIn(image, 
 
 /**
  * A codec's halo around a box: a thin strip along its edge in a colour between the box's and what is behind it (or
- * near the box's). Cutting the box out of its component leaves these beside it; they are not separators.
+ * near the box's). Cutting the box out of its component leaves these beside it; they are not separators. On a
+ * resampled design (`resampled`, lossless) the halo is the resampling kernel's ring instead: a faint band tinted away
+ * from the box, past what is behind it.
  */
-function withoutHalos(regions: Region[], fill: Rgb, noise: number): Region[] {
+function withoutHalos(regions: Region[], fill: Rgb, noise: number, resampled = false): Region[] {
   const along = (s: Region, b: Region) =>
     s.x >= b.x - 4 && s.y >= b.y - 4 && s.x + s.width <= b.x + b.width + 4 && s.y + s.height <= b.y + b.height + 4 &&
     (s.x <= b.x + 3 || s.y <= b.y + 3 || s.x + s.width >= b.x + b.width - 3 || s.y + s.height >= b.y + b.height - 3);
   const halo = (s: Region) =>
     !s.children.length && Math.min(s.width, s.height) <= 3 &&
-    regions.some((b) => b !== s && Math.min(b.width, b.height) > 6 && along(s, b) && (isBlend(s.fill, b.fill, fill, noise) || colorDistance(s.fill, b.fill) <= 24 + noise));
+    regions.some((b) => b !== s && Math.min(b.width, b.height) > 6 && along(s, b) && (noise ? isBlend(s.fill, b.fill, fill, noise) || colorDistance(s.fill, b.fill) <= 24 + noise : isRing(s.fill, b.fill, fill)));
   return regions.filter((r) => !halo(r));
 }
+
+/** A resampling kernel's ring beside an edge: `fill` lies between it and the edge's colour, and it stays faint. */
+const isRing = (c: Rgb, edge: Rgb, fill: Rgb) => colorDistance(c, fill) <= 24 && isBlend(fill, c, edge, 2);
 
 /** A colour lying between two others in every channel (within `slack`): what an edge blurred by a codec shows. */
 const isBlend = (c: Rgb, a: Rgb, b: Rgb, slack: number) =>
@@ -433,18 +438,23 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
       if (!strip && !bar && (trimmed.width < minBox || trimmed.height < minBox)) continue;
       Object.assign(rect, trimmed);
       // Trimming to the fill peels off a border drawn in another colour (an outlined input): take it back.
-      // On a resampled design a blend and a ring of the fill's own tint may lie between the border and the fill: the
-      // border is then narrower than the step out, which is right only when the step beyond it does not fit as well.
+      // On a resampled design the border's blend into the fill, and a ring of the fill's tint, may lie between it and
+      // the fill: a step out finds that blend as a lighter border, or the border narrower than the step. The border is
+      // the step whose edge stands out most.
       let peeled: Region['border'];
       const grownBy = (k: number) => ({ x: trimmed.x - k, y: trimmed.y - k, width: trimmed.width + 2 * k, height: trimmed.height + 2 * k });
       const within = (g: Rect) => g.x >= whole.x && g.y >= whole.y && g.x + g.width <= whole.x + whole.width && g.y + g.height <= whole.y + whole.height;
       const fits = (k: number, border: Region['border']) => !!border && (border.width === k || (resampled && border.width < k));
+      const strongerBeyond = (k: number, border: NonNullable<Region['border']>) => {
+        if (!within(grownBy(k + 1))) return false;
+        const next = borderOf(grownBy(k + 1), color);
+        return fits(k + 1, next) && colorDistance(next!.color, color) > colorDistance(border.color, color);
+      };
       for (let k = 1; k <= (resampled ? 3 : 2) && !borderOf(rect, color); k++) {
         const grown = grownBy(k);
         if (!within(grown)) break;
         peeled = borderOf(grown, color);
-        const further = resampled && !!peeled && peeled.width < k && within(grownBy(k + 1)) && fits(k + 1, borderOf(grownBy(k + 1), color));
-        if (fits(k, peeled) && !further) Object.assign(rect, grown);
+        if (fits(k, peeled) && !(resampled && strongerBeyond(k, peeled!))) Object.assign(rect, grown);
         else peeled = undefined;
       }
       for (const strip of [
@@ -495,7 +505,7 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
   }
   // What was cut off a component is segmented again, and its rectangle may hold other components found on their own.
   const seen = new Set<string>();
-  return (noise ? withoutHalos(regions, fill, noise) : regions).filter((r) => {
+  return (noise || resampled ? withoutHalos(regions, fill, noise, resampled) : regions).filter((r) => {
     const key = `${r.x},${r.y},${r.width},${r.height}`;
     if (seen.has(key)) return false;
     seen.add(key);
