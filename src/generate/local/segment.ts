@@ -337,15 +337,24 @@ const insideBorder = (r: Rect, width: number, resampled: boolean): Rect => {
   return { x: r.x + inset, y: r.y + inset, width: r.width - 2 * inset, height: r.height - 2 * inset };
 };
 
-/** Share of a thin strip its own colour must cover on a resampled design: a 1 px rule spread over 3 rows holds a third. */
-const OWN_LINE_SHARE = 0.25;
+/** Share of its length one row of a resampled rule keeps one colour over (a row through blurred words keeps none). */
+const OWN_LINE_SHARE = 0.6;
 
 /**
- * Whether a thin strip is a line in a colour of its own. A row of ringing or of a blurred word's strokes differs from the
+ * Whether a thin strip is a line in a colour of its own: one of its rows along its length (columns for an upright one)
+ * is one colour nearly all along, and not the fill's. A row of ringing or of a blurred word's strokes differs from the
  * fill all along without a colour that covers it: glyph tones change from pixel to pixel, and a ring's tint stays
- * within a few levels of the fill.
+ * within a few levels of the fill. Row by row, since a thick rule rings across its thickness.
  */
-const ownLine = (image: RgbaImage, strip: Rect, fill: Rgb) => dominantIn(image, strip, fill).share >= OWN_LINE_SHARE;
+function ownLine(image: RgbaImage, strip: Rect, fill: Rgb): boolean {
+  const across = strip.width >= strip.height;
+  for (let k = 0; k < (across ? strip.height : strip.width); k++) {
+    const row = across ? { ...strip, y: strip.y + k, height: 1 } : { ...strip, x: strip.x + k, width: 1 };
+    const own = dominantIn(image, row, fill);
+    if (own.share >= OWN_LINE_SHARE && colorDistance(own.color, fill) > 10) return true;
+  }
+  return false;
+}
 
 /**
  * A codec's halo around a box: a thin strip along its edge in a colour between the box's and what is behind it (or
