@@ -78,6 +78,17 @@ interface Context {
   last?: boolean;
 }
 
+/**
+ * A button's one line when the button would place it where the design has it: its ink centred across the box, its line
+ * box centred down it, each within a pixel.
+ */
+function centredLabel(r: Region, children: Node[]): Extract<Item, { kind: 'text' }> | undefined {
+  const only = children.length === 1 && children[0].kind === 'item' && children[0].item.kind === 'text' ? children[0].item : undefined;
+  if (!only || only.kind !== 'text') return undefined;
+  const t = only.text;
+  return Math.abs(t.x + t.width / 2 - (r.x + r.width / 2)) <= 1 && Math.abs(t.top + t.lineHeight / 2 - (r.y + r.height / 2)) <= 1 ? only : undefined;
+}
+
 /** Runs of spaces, or spaces at an end, need `pre`; anything else flows as normal text. */
 const needsPre = (s: string) => /^\s|\s$|\s\s/.test(s);
 
@@ -86,7 +97,10 @@ class Builder {
   placeholders: number[] = [];
   choices = 0;
 
-  constructor(private readonly rootFamily: string) {}
+  constructor(
+    private readonly rootFamily: string,
+    private readonly exact = false,
+  ) {}
 
   textStyle(t: FittedText, ctx: Context): Style {
     return [
@@ -142,6 +156,13 @@ class Builder {
       ['border', r.border ? `${r.border.width}px solid ${hex(r.border.color)}` : control ? 'none' : undefined],
     ];
     if (control && control !== 'button') return this.field(control, item, boxStyle, ctx);
+    const label = control === 'button' && !this.exact ? centredLabel(r, children) : undefined;
+    if (label) {
+      // A button centres its label both ways: the label is its text, as people write it, with no span or margins.
+      this.order.push(label.index);
+      const style: Style = [...boxStyle, ['boxSizing', r.border ? 'border-box' : undefined], ['padding', 0], ['cursor', 'pointer'], ...this.textStyle(label.text, { ...ctx, control: true }), ['whiteSpace', needsPre(label.text.text) ? 'pre' : undefined]];
+      return { tag: 'button', role: 'button', attrs: [['type', 'button']], style, children: [label.text.text], box };
+    }
     const style: Style = [
       ...boxStyle,
       ['boxSizing', r.border ? 'border-box' : undefined],
@@ -354,7 +375,7 @@ function mainFamily(texts: FittedText[]): string {
 export function buildRoot({ width, height, background, regions, texts: measured, exact = false, reading = 'rows', grid }: EmitInput, { landmarks: withLandmarks = true } = {}): { root: El; order: number[]; placeholders: number[] } {
   const texts = measured.map((t) => cleanText(t, exact));
   const family = mainFamily(texts);
-  const builder = new Builder(family);
+  const builder = new Builder(family, exact);
   const origin = { x: 0, y: 0 };
   const tree = containmentTree(regions, texts);
   const children = builder.nodes(layoutContent(grid ? gridItems(tree, origin, { budget: grid.budget, behind: background }) : tree, origin, reading), 'column', { behind: background, right: width });

@@ -20,7 +20,7 @@ import { mendLines } from './mend.js';
 import { closeOcr, inkColor, recognizeArea, tightInk, unreadInk, type OcrLine } from './ocr.js';
 import { averageColor, borderColor, segment, type Rect, type Region, type Rgb } from './segment.js';
 
-export const LOCAL_ENGINE_VERSION = 'local-9';
+export const LOCAL_ENGINE_VERSION = 'local-10';
 
 export interface Analysis {
   /** CSS size. */

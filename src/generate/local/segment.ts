@@ -255,11 +255,13 @@ function frameOf(image: RgbaImage, r: Rect, fill: Rgb, resampled = false): Regio
   // All four sides must be straight lines of that colour (rounded corners aside): a round glyph (an "O") touches
   // its box in the middle of each side only.
   // A 1 px border at a fractional position is spread over two rows in lighter tones: a pixel counts when it, or the
-  // one outside it, is the border's colour, or when it is a blend nearer the border than the fill.
+  // one outside it, is the border's colour, or when it is a blend at least 40 % of the way from the fill to it.
   const isEdge = (x: number, y: number, ox: number, oy: number) => {
     const p = pixel(image, x, y);
     const d = colorDistance(p, edge);
-    if (d <= 24 || colorDistance(pixel(image, x + ox, y + oy), edge) <= 24 || (colorDistance(p, fill) >= 20 && d < colorDistance(p, fill))) return true;
+    const off = colorDistance(p, fill);
+    // Half-way counts: a line centred between two rows leaves each of them an even blend.
+    if (d <= 24 || colorDistance(pixel(image, x + ox, y + oy), edge) <= 24 || (off >= 20 && (d < off || off >= 0.4 * colorDistance(edge, fill)))) return true;
     // Resampled, the faint outer pixel counts when the one inside it is the border's.
     return resampled && colorDistance(pixel(image, x - ox, y - oy), edge) <= 24;
   };
@@ -375,6 +377,21 @@ function withoutHalos(regions: Region[], fill: Rgb, noise: number, resampled = f
 /** A resampling kernel's ring beside an edge: `fill` lies between it and the edge's colour, and it stays faint. */
 const isRing = (c: Rgb, edge: Rgb, fill: Rgb) => colorDistance(c, fill) <= 24 && isBlend(fill, c, edge, 2);
 
+/**
+ * A strip along one side of `area` in a colour between the area's fill and what lies just outside that side: the
+ * anti-aliased edge of a box at a fractional position (or of its rounded border), not a line of its own.
+ */
+function edgeBlend(image: RgbaImage, area: Rect, strip: Rect, color: Rgb, fill: Rgb): boolean {
+  const midX = Math.floor(strip.x + strip.width / 2), midY = Math.floor(strip.y + strip.height / 2);
+  const sides: Array<[boolean, number, number]> = [
+    [strip.width > strip.height && strip.y <= area.y + 2, midX, area.y - 1],
+    [strip.width > strip.height && strip.y + strip.height >= area.y + area.height - 2, midX, area.y + area.height],
+    [strip.height > strip.width && strip.x <= area.x + 2, area.x - 1, midY],
+    [strip.height > strip.width && strip.x + strip.width >= area.x + area.width - 2, area.x + area.width, midY],
+  ];
+  return sides.some(([along, x, y]) => along && x >= 0 && y >= 0 && x < image.width && y < image.height && isBlend(color, fill, pixel(image, x, y), 4));
+}
+
 /** A colour lying between two others in every channel (within `slack`): what an edge blurred by a codec shows. */
 const isBlend = (c: Rgb, a: Rgb, b: Rgb, slack: number) =>
   c.every((v, k) => v >= Math.min(a[k], b[k]) - slack && v <= Math.max(a[k], b[k]) + slack);
@@ -410,7 +427,16 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
         if (own.share >= 0.15 && colorDistance(own.color, fill) > noise && thinBar(line)) regions.push({ ...line, kind: 'box', fill: own.color, radius: 0, children: [] });
         continue;
       }
-      regions.push({ ...rect, kind: 'box', fill: dominantIn(image, rect).color, radius: 0, children: [] });
+      const dominant = dominantIn(image, rect).color;
+      if (colorDistance(dominant, fill) <= tolerance) {
+        // Mostly the parent's own colour: a strip drawn in it is an empty div. What differs is either a line of its
+        // own (an input's top border beside the rows a rounded corner adds) or an anti-aliased edge of the parent.
+        const own = dominantIn(image, rect, fill);
+        const line = trimToFill(image, rect, own.color);
+        if (own.share >= 0.15 && thinBar(line) && !edgeBlend(image, area, line, own.color, fill)) regions.push({ ...line, kind: 'box', fill: own.color, radius: 0, children: [] });
+        continue;
+      }
+      regions.push({ ...rect, kind: 'box', fill: dominant, radius: 0, children: [] });
       continue;
     }
     if (rect.width < minBox || rect.height < minBox) continue; // glyphs and small marks: content
