@@ -17,7 +17,7 @@ import { SNAP_LEVELS } from './sinks/values.js';
 import { markControl } from './semantics.js';
 import { fitFonts, type FittedText } from './fit.js';
 import { mendLines } from './mend.js';
-import { closeOcr, inkColor, recognizeArea, tightInk, unreadInk, type OcrLine } from './ocr.js';
+import { closeOcr, inkColor, recognizeArea, unreadInk, type OcrLine } from './ocr.js';
 import { averageColor, borderColor, segment, type Rect, type Region, type Rgb } from './segment.js';
 
 export const LOCAL_ENGINE_VERSION = 'local-10';
@@ -107,8 +107,7 @@ export function analyzeDesign(design: Design): Promise<Analysis> {
       const page = { x: 0, y: 0, width: image.width, height };
       const background = borderColor(image, page);
       const noise = design.lossy ? snapTolerance(design.lossy.quality) : 0;
-      const blurred = blurredByScale(design);
-      const regions = segment(image, page, background, { noise, resampled: blurred });
+      const regions = segment(image, page, background, { noise, resampled: blurredByScale(design) });
       const lines: OcrLine[] = [];
       for (const { area, fill, holes, owner, region } of textAreas(page, background, regions)) {
         const read = await recognizeArea(seen, area, fill, holes, true, noise);
@@ -122,10 +121,6 @@ export function analyzeDesign(design: Design): Promise<Analysis> {
         if (region && unread.some((ink) => isChevron(ink, area))) region.chevron = true;
       }
       lines.sort((a, b) => a.y - b.y || a.x - b.x);
-      // Resampling spreads every glyph's edge over a pixel either side, past the 30 % level ink is cut at, so each line
-      // measured a pixel wider and taller than its text and was fitted a size too large. A blurred edge crosses half
-      // its contrast where the sharp one stood.
-      if (blurred) for (const line of lines) Object.assign(line, tightInk(image, line, line.background, 0.5));
       // Words OCR joined, split or misread are mended against the UI words and the design's own sure words (mend.ts).
       return { width: image.width, height: image.height, background, regions: withoutStrokes(regions, lines), image, lines: mendLines(lines) };
     })();

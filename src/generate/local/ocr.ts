@@ -136,14 +136,11 @@ export function inkColor(image: RgbaImage, box: Rect, fill: Rgb): { color: Rgb; 
   return { color: n ? [Math.round(sr / n), Math.round(sg / n), Math.round(sb / n)] : [0, 0, 0], ink: inked / area };
 }
 
-/**
- * The rectangle shrunk to the pixels that stand out from the fill: OCR boxes are loose, placement needs the ink.
- * `level`: the share of the strongest contrast a pixel must reach to count.
- */
-export function tightInk(image: RgbaImage, box: Rect, fill: Rgb, level = 0.3): Rect {
+/** The rectangle shrunk to the pixels that stand out from the fill: OCR boxes are loose, placement needs the ink. */
+export function tightInk(image: RgbaImage, box: Rect, fill: Rgb): Rect {
   let max = 0;
   for (let y = box.y; y < box.y + box.height; y++) for (let x = box.x; x < box.x + box.width; x++) max = Math.max(max, colorDistance(pixel(image, x, y), fill));
-  const threshold = Math.max(24, max * level);
+  const threshold = Math.max(24, max * 0.3);
   let minX = Infinity, minY = Infinity, maxX = -1, maxY = -1;
   for (let y = box.y; y < box.y + box.height; y++) {
     for (let x = box.x; x < box.x + box.width; x++) {
