@@ -158,9 +158,11 @@ class Builder {
     if (control && control !== 'button') return this.field(control, item, boxStyle, ctx);
     const label = control === 'button' && !this.exact ? centredLabel(r, children) : undefined;
     if (label) {
-      // A button centres its label both ways: the label is its text, as people write it, with no span or margins.
+      // A button centres its label both ways: the label is its text, as people write it, with no span or margins. The
+      // line box is centred whatever its height, so the line height places nothing and is left to the browser.
       this.order.push(label.index);
-      const style: Style = [...boxStyle, ['boxSizing', r.border ? 'border-box' : undefined], ['padding', 0], ['cursor', 'pointer'], ...this.textStyle(label.text, { ...ctx, control: true }), ['whiteSpace', needsPre(label.text.text) ? 'pre' : undefined]];
+      const text = without(this.textStyle(label.text, { ...ctx, control: true }), 'lineHeight');
+      const style: Style = [...boxStyle, ['boxSizing', r.border ? 'border-box' : undefined], ['padding', 0], ['cursor', 'pointer'], ...text, ['whiteSpace', needsPre(label.text.text) ? 'pre' : undefined]];
       return { tag: 'button', role: 'button', attrs: [['type', 'button']], style, children: [label.text.text], box };
     }
     const style: Style = [

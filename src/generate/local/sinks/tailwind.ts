@@ -59,6 +59,10 @@ const KEYWORDS: Record<string, Record<string, string>> = {
   fontStyle: { italic: 'italic', normal: 'not-italic' },
   flexWrap: { wrap: 'flex-wrap', nowrap: 'flex-nowrap' },
   textDecoration: { underline: 'underline', 'line-through': 'line-through', none: 'no-underline' },
+  // A button's or a field's reset, as Tailwind writes it (not `[border:none]`, `[cursor:pointer]`).
+  border: { none: 'border-none', '0': 'border-0' },
+  cursor: { pointer: 'cursor-pointer', default: 'cursor-default' },
+  resize: { none: 'resize-none' },
 };
 
 const SIDES: Record<string, string[]> = { 1: ['', '', '', ''], 2: ['y', 'x', 'y', 'x'], 4: ['t', 'r', 'b', 'l'] };
