@@ -67,13 +67,15 @@ function packageDir(pkg: string): string | null {
   }
 }
 
-/** Families whose package is installed, with the folder of their font files. */
+/** Families whose package is installed, with the folder of their font files (looked up once: each font request asks). */
 export function installedFamilies(): Array<BundledFamily & { dir: string }> {
-  return BUNDLED_FAMILIES.flatMap((f) => {
+  installed ??= BUNDLED_FAMILIES.flatMap((f) => {
     const dir = packageDir(f.pkg);
     return dir && fs.existsSync(path.join(dir, 'files')) ? [{ ...f, dir }] : [];
   });
+  return installed;
 }
+let installed: Array<BundledFamily & { dir: string }> | undefined;
 
 let cssCache: string | undefined;
 
