@@ -67,18 +67,48 @@ function packageDir(pkg: string): string | null {
   }
 }
 
-/** Families whose package is installed, with the folder of their font files. */
+/** Families whose package is installed, with the folder of their font files (looked up once: each font request asks). */
 export function installedFamilies(): Array<BundledFamily & { dir: string }> {
-  return BUNDLED_FAMILIES.flatMap((f) => {
+  installed ??= BUNDLED_FAMILIES.flatMap((f) => {
     const dir = packageDir(f.pkg);
     return dir && fs.existsSync(path.join(dir, 'files')) ? [{ ...f, dir }] : [];
   });
+  return installed;
 }
+let installed: Array<BundledFamily & { dir: string }> | undefined;
 
 let cssCache: string | undefined;
 
+/** One @font-face rule and the code points it serves (null: every code point). */
+interface Face {
+  css: string;
+  ranges: Array<[number, number]> | null;
+}
+
+/** `U+0000-00FF,U+0131` → [[0, 255], [305, 305]]; null when the rule has no unicode-range. */
+export function unicodeRanges(rule: string): Array<[number, number]> | null {
+  const range = /unicode-range:\s*([^;}]+)/.exec(rule);
+  if (!range) return null;
+  return range[1].split(',').map((part) => {
+    const [from, to = from] = part.trim().replace(/^U\+/i, '').split('-');
+    return [parseInt(from.replaceAll('?', '0'), 16), parseInt(to.replaceAll('?', 'F'), 16)] as [number, number];
+  });
+}
+
+/**
+ * A package's rules, each source but the WOFF2 dropped: Chromium always takes the WOFF2, yet a new document makes a
+ * resource for every URL of every rule (about 0.2 ms of renderer time each), so the WOFF fallback only costs.
+ */
+function facesOf(sheets: string, fileExists: (name: string) => boolean): Face[] {
+  return (sheets.match(/@font-face\s*{[^}]*}/g) ?? []).map((rule) => {
+    const woff2 = /url\(([^)]+\.woff2)\) format\('woff2'\)/.exec(rule);
+    const css = woff2 && fileExists(path.basename(woff2[1])) ? rule.replace(/(format\('woff2'\)),\s*url\([^)]+\.woff\) format\('woff'\)/, '$1') : rule;
+    return { css, ranges: unicodeRanges(rule) };
+  });
+}
+
 /** @font-face rules per family name (each bundled family and each alias), built from each package's own CSS. */
-function sheetsByName(): Map<string, string> {
+function facesByName(): Map<string, Face[]> {
   if (sheetCache) return sheetCache;
   sheetCache = new Map();
   for (const f of installedFamilies()) {
@@ -91,40 +121,70 @@ function sheetsByName(): Map<string, string> {
       .join('\n')
       .replaceAll('url(./files/', `url(${FONT_URL_PREFIX}${slug}/`)
       .replaceAll('font-display: swap', 'font-display: block');
-    sheetCache.set(f.family, sheets);
-    for (const alias of f.aliases) sheetCache.set(alias, sheets.replaceAll(`font-family: '${f.family}'`, `font-family: '${alias}'`));
+    const faces = facesOf(sheets, (name) => fs.existsSync(path.join(f.dir, 'files', name)));
+    sheetCache.set(f.family, faces);
+    for (const alias of f.aliases) sheetCache.set(alias, faces.map((face) => ({ ...face, css: face.css.replaceAll(`font-family: '${f.family}'`, `font-family: '${alias}'`) })));
   }
   return sheetCache;
 }
-let sheetCache: Map<string, string> | undefined;
+let sheetCache: Map<string, Face[]> | undefined;
 
 /**
  * @font-face rules for every bundled family and alias (their unicode-range subsets, so the page downloads only what
  * its text needs).
  */
 export function fontFaceCss(): string {
-  cssCache ??= [...sheetsByName().values()].join('\n');
+  cssCache ??= [...facesByName().values()].map((faces) => faces.map((face) => face.css).join('\n')).join('\n');
   return cssCache;
 }
 
-const subsetCache = new Map<string, string>();
+/**
+ * Text a component can put on screen without writing its characters: made from numbers or markup at run time,
+ * formatted for a locale, or list and counter markers in other scripts. Such code keeps every subset.
+ */
+const RUNTIME_TEXT =
+  /fromCharCode|fromCodePoint|toLocale|Intl\.|normalize\(|atob|TextDecoder|decodeURI|unescape|innerHTML|outerHTML|insertAdjacentHTML|DOMParser|createContextualFragment|document\.write|srcdoc|&[a-z][a-z0-9]*;|lang\b|greek|armenian|georgian|hebrew|cjk|hiragana|katakana|hangul|korean|japanese|chinese|ethiopic|arabic|persian|bengali|devanagari|gujarati|gurmukhi|kannada|khmer|\blao\b|malayalam|mongolian|myanmar|oriya|tamil|telugu|thai|tibetan|disclosure|circle|square|counter/i;
 
 /**
- * The @font-face rules of the families and aliases that `code` names (a component's bundle and its CSS), for a render
- * page: every @font-face rule is work for each new document (near a megabyte of CSS for all of them), and a name the
- * code never writes draws nothing. A name assembled at run time finds the same family through fontconfig.
+ * Code points a component's text can hold: the code's own characters, those its JavaScript and CSS escapes and its
+ * numeric character references stand for (a decoded guess that is no escape only adds a subset), and the Latin ones
+ * the browser draws by itself (numbers, ellipses, quotes, case mapping) or a page makes at run time.
+ */
+export function codePointsOf(code: string): Set<number> {
+  const points = new Set<number>();
+  for (const ch of code) points.add(ch.codePointAt(0)!);
+  for (const m of code.matchAll(/\\u\{([0-9a-f]{1,6})\}|\\u([0-9a-f]{4})|\\x([0-9a-f]{2})|\\([0-9a-f]{1,6})|&#x([0-9a-f]{1,6});?|&#([0-9]{1,7});?/gi)) {
+    const [, brace, u4, x2, css, hexRef, decRef] = m;
+    const hex = brace ?? u4 ?? x2 ?? css ?? hexRef;
+    const point = hex !== undefined ? parseInt(hex, 16) : parseInt(decRef, 10);
+    if (point <= 0x10ffff) points.add(point);
+  }
+  // Always the Latin and Latin Extended subsets: printable ASCII, and a Latin Extended letter (U+0130, İ).
+  for (let c = 0x20; c < 0x7f; c++) points.add(c);
+  points.add(0x130);
+  return points;
+}
+
+const serves = (face: Face, points: number[]) => !face.ranges || points.some((c) => face.ranges!.some(([from, to]) => c >= from && c <= to));
+
+/**
+ * The @font-face rules a component's code (its bundle and its CSS) can use, for a render page: every rule's URL is
+ * work for each new document (hundreds of rules per family, counting the subsets of every weight), so only the
+ * families and aliases the code names, and of those only the subsets that serve a character the code holds. Every
+ * character the code holds is served by the same rules as with all of them; code that makes text at run time keeps
+ * every subset (RUNTIME_TEXT). A name assembled at run time finds the same family through fontconfig.
  */
 export function fontFaceCssFor(code: string): string {
   const lower = code.toLowerCase();
-  const names = [...sheetsByName().keys()].filter((name) => lower.includes(name.toLowerCase()));
-  const key = names.join('\n');
-  let css = subsetCache.get(key);
-  if (css === undefined) {
-    const sheets = sheetsByName();
-    css = names.map((name) => sheets.get(name)!).join('\n');
-    subsetCache.set(key, css);
-  }
-  return css;
+  const byName = facesByName();
+  const names = [...byName.keys()].filter((name) => lower.includes(name.toLowerCase()));
+  if (!names.length) return '';
+  const faces = names.flatMap((name) => byName.get(name)!);
+  const points = RUNTIME_TEXT.test(code) ? null : [...codePointsOf(code)];
+  return faces
+    .filter((face) => !points || serves(face, points))
+    .map((face) => face.css)
+    .join('\n');
 }
 
 /** The font file behind a URL path the page asked for, or null when it is not one of ours. */

@@ -32,6 +32,7 @@ html, body { margin: 0; padding: 0; }
 *, *::before, *::after { animation: none !important; transition: none !important; caret-color: transparent !important; scroll-behavior: auto !important; }
 </style>
 </head><body></body></html>`;
+const PAGE_BASE64 = Buffer.from(PAGE_HTML).toString('base64');
 
 /** A worker's page; its current document, loaded with the runtime, serves one render. */
 export interface RenderPage {
@@ -60,7 +61,8 @@ export interface PageHost {
   browser: Browser;
   root: CDPSession;
   pages: Map<string, RenderPage>;
-  fonts: Map<string, Promise<Buffer | null>>;
+  /** Each font file as the protocol carries it (base64): a renderer asks again for a font a later document uses. */
+  fonts: Map<string, Promise<string | null>>;
 }
 
 export async function pageHost(browser: Browser): Promise<PageHost> {
@@ -157,7 +159,7 @@ export async function openPage(host: PageHost, context: BrowserContext, runtime:
 
 async function serve(host: PageHost, session: CDPSession, { requestId, request }: Paused): Promise<void> {
   const url = new URL(request.url);
-  const respond = (status: number, contentType: string | null, body: string | Buffer) =>
+  const respond = (status: number, contentType: string | null, base64: string) =>
     session.send('Fetch.fulfillRequest', {
       requestId,
       responseCode: status,
@@ -167,7 +169,7 @@ async function serve(host: PageHost, session: CDPSession, { requestId, request }
         { name: 'Cache-Control', value: 'max-age=31536000' },
         ...(contentType ? [{ name: 'Content-Type', value: contentType }] : []),
       ],
-      body: Buffer.from(body).toString('base64'),
+      body: base64,
     });
   // A picture the component made itself (a blob or data URL) loads nothing from anywhere.
   if (url.protocol === 'data:' || url.protocol === 'blob:') {
@@ -179,13 +181,13 @@ async function serve(host: PageHost, session: CDPSession, { requestId, request }
     return;
   }
   if (url.pathname === '/') {
-    await respond(200, 'text/html; charset=utf-8', PAGE_HTML);
+    await respond(200, 'text/html; charset=utf-8', PAGE_BASE64);
     return;
   }
   const font = fontFileFor(url.pathname);
   if (font) {
     let read = host.fonts.get(font);
-    if (!read) host.fonts.set(font, (read = readFile(font).catch(() => null)));
+    if (!read) host.fonts.set(font, (read = readFile(font).then((b) => b.toString('base64'), () => null)));
     const body = await read;
     if (body) {
       await respond(200, font.endsWith('.woff2') ? 'font/woff2' : 'font/woff', body);
