@@ -34,6 +34,11 @@ export interface EmitInput {
    * change at most `budget` pixels in all.
    */
   grid?: { budget: number };
+  /**
+   * Buttons centre their labels themselves (not in exact code). Off for the renders that correct the texts: a centred
+   * label does not move with its measured place, which the corrections adjust.
+   */
+  centredLabels?: boolean;
 }
 
 export interface Emitted extends ComponentSource {
@@ -99,7 +104,7 @@ class Builder {
 
   constructor(
     private readonly rootFamily: string,
-    private readonly exact = false,
+    private readonly centredLabels = false,
   ) {}
 
   textStyle(t: FittedText, ctx: Context): Style {
@@ -156,7 +161,7 @@ class Builder {
       ['border', r.border ? `${r.border.width}px solid ${hex(r.border.color)}` : control ? 'none' : undefined],
     ];
     if (control && control !== 'button') return this.field(control, item, boxStyle, ctx);
-    const label = control === 'button' && !this.exact ? centredLabel(r, children) : undefined;
+    const label = control === 'button' && this.centredLabels ? centredLabel(r, children) : undefined;
     if (label) {
       // A button centres its label both ways: the label is its text, as people write it, with no span or margins. The
       // line box is centred whatever its height, so the line height places nothing and is left to the browser.
@@ -374,10 +379,10 @@ function mainFamily(texts: FittedText[]): string {
  * The element tree of one design, before the structure passes. `landmarks: false` leaves the page's bands as divs (a
  * responsive design merges the trees of its widths, and a landmark found at one width only would not match).
  */
-export function buildRoot({ width, height, background, regions, texts: measured, exact = false, reading = 'rows', grid }: EmitInput, { landmarks: withLandmarks = true } = {}): { root: El; order: number[]; placeholders: number[] } {
+export function buildRoot({ width, height, background, regions, texts: measured, exact = false, reading = 'rows', grid, centredLabels = !exact }: EmitInput, { landmarks: withLandmarks = true } = {}): { root: El; order: number[]; placeholders: number[] } {
   const texts = measured.map((t) => cleanText(t, exact));
   const family = mainFamily(texts);
-  const builder = new Builder(family, exact);
+  const builder = new Builder(family, centredLabels && !exact);
   const origin = { x: 0, y: 0 };
   const tree = containmentTree(regions, texts);
   const children = builder.nodes(layoutContent(grid ? gridItems(tree, origin, { budget: grid.budget, behind: background }) : tree, origin, reading), 'column', { behind: background, right: width });

@@ -406,11 +406,11 @@ export function createLocalProvider(_options: LocalProviderOptions = {}): Provid
       let texts = await fittedTexts(design, analysis, renderer);
       const name = request.name ?? componentName(design.path);
       const style = request.style ?? 'inline';
-      const emit = (exact = false, sink?: StyleSink, grid?: { budget: number }) =>
-        emitComponent({ name, width: design.cssWidth, height: design.cssHeight, background: analysis.background, regions: analysis.regions, texts, exact, sink, grid });
+      const emit = (exact = false, sink?: StyleSink, grid?: { budget: number }, centredLabels = true) =>
+        emitComponent({ name, width: design.cssWidth, height: design.cssHeight, background: analysis.background, regions: analysis.regions, texts, exact, sink, grid, centredLabels });
       // The first candidate is already corrected once against its own render (one render buys better sizes, places and
       // colours); each refinement round corrects the texts once more against a fresh render of the last correction.
-      for (let round = 0; round < (request.previous?.round ?? -1) + 2; round++) texts = await correctFromRender(texts, renderer, emit(), design);
+      for (let round = 0; round < (request.previous?.round ?? -1) + 2; round++) texts = await correctFromRender(texts, renderer, emit(false, undefined, undefined, false), design);
       // Corrections measure the inline code (its DOM texts map onto the fitted texts); the answer is in the requested style.
       const grid = { budget: gridBudget(analysis.image) };
       const candidates = SNAP_LEVELS.map(({ snap, grid: onGrid }) => ({
