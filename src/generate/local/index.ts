@@ -413,10 +413,17 @@ export function createLocalProvider(_options: LocalProviderOptions = {}): Provid
       for (let round = 0; round < (request.previous?.round ?? -1) + 2; round++) texts = await correctFromRender(texts, renderer, emit(false, undefined, undefined, false), design);
       // Corrections measure the inline code (its DOM texts map onto the fitted texts); the answer is in the requested style.
       const grid = { budget: gridBudget(analysis.image) };
-      const candidates = SNAP_LEVELS.map(({ snap, grid: onGrid }) => ({
-        ...emit(snap === 'exact', sinkFor(style, { theme: request.theme, snap }), onGrid ? grid : undefined),
-        twin: onGrid ? SNAP_LEVELS.findIndex((l) => !l.grid && (l.snap === snap || (snap === 'grid' && l.snap === 'tokens'))) : undefined,
-      }));
+      // Buttons centre their labels at every clean level; where that costs too much, the clean levels off the grid are
+      // tried again with the labels where measured before the exact code (only when some label was centred).
+      const clean = SNAP_LEVELS.filter((l) => l.snap !== 'exact');
+      const levels = [...clean.map((l) => ({ ...l, centred: true })), ...clean.filter((l) => !l.grid).map((l) => ({ ...l, centred: false })), { snap: 'exact' as const, grid: false, centred: false }];
+      const candidates = levels
+        .map(({ snap, grid: onGrid, centred }) => ({
+          ...emit(snap === 'exact', sinkFor(style, { theme: request.theme, snap }), onGrid ? grid : undefined, centred),
+          twin: onGrid ? levels.findIndex((l) => !l.grid && l.centred === centred && (l.snap === snap || (snap === 'grid' && l.snap === 'tokens'))) : undefined,
+        }))
+        // Twins are centred levels, which come first: dropping a repeat further on moves none of them.
+        .filter((c, i, all) => !all.slice(0, i).some((o) => o.code === c.code && o.css === c.css) || i === all.length - 1);
       const { code, css } = await roundestWithin(candidates, renderer, design, analysis.image, { name, style, root: request.root ?? process.cwd() });
       return { code, css, raw: code, usage: noUsage, provider: 'local', model: 'ui2code-local' };
     },
