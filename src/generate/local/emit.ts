@@ -88,10 +88,10 @@ interface Context {
  * box centred down it, each within a pixel.
  */
 function centredLabel(r: Region, children: Node[]): Extract<Item, { kind: 'text' }> | undefined {
-  const only = children.length === 1 && children[0].kind === 'item' && children[0].item.kind === 'text' ? children[0].item : undefined;
-  if (!only || only.kind !== 'text') return undefined;
-  const t = only.text;
-  return Math.abs(t.x + t.width / 2 - (r.x + r.width / 2)) <= 1 && Math.abs(t.top + t.lineHeight / 2 - (r.y + r.height / 2)) <= 1 ? only : undefined;
+  const [only] = children;
+  if (children.length !== 1 || only.kind !== 'item' || only.item.kind !== 'text') return undefined;
+  const t = only.item.text;
+  return Math.abs(t.x + t.width / 2 - (r.x + r.width / 2)) <= 1 && Math.abs(t.top + t.lineHeight / 2 - (r.y + r.height / 2)) <= 1 ? only.item : undefined;
 }
 
 /** Runs of spaces, or spaces at an end, need `pre`; anything else flows as normal text. */
@@ -379,7 +379,7 @@ function mainFamily(texts: FittedText[]): string {
  * The element tree of one design, before the structure passes. `landmarks: false` leaves the page's bands as divs (a
  * responsive design merges the trees of its widths, and a landmark found at one width only would not match).
  */
-export function buildRoot({ width, height, background, regions, texts: measured, exact = false, reading = 'rows', grid, centredLabels = !exact }: EmitInput, { landmarks: withLandmarks = true } = {}): { root: El; order: number[]; placeholders: number[] } {
+export function buildRoot({ width, height, background, regions, texts: measured, exact = false, reading = 'rows', grid, centredLabels = true }: EmitInput, { landmarks: withLandmarks = true } = {}): { root: El; order: number[]; placeholders: number[] } {
   const texts = measured.map((t) => cleanText(t, exact));
   const family = mainFamily(texts);
   const builder = new Builder(family, centredLabels && !exact);

@@ -419,7 +419,8 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
     const isStrip = thinBar(rect);
     if (isStrip) {
       if (resampled && !ownLine(image, rect, fill)) continue;
-      if (noise && colorDistance(dominantIn(image, rect).color, fill) <= noise) {
+      const dominant = dominantIn(image, rect).color;
+      if (noise && colorDistance(dominant, fill) <= noise) {
         // A codec spreads a thin rule over the rows beside it: keep its own colour and the rows that really hold it;
         // ringing along an edge has no colour of its own.
         const own = dominantIn(image, rect, fill);
@@ -427,7 +428,6 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
         if (own.share >= 0.15 && colorDistance(own.color, fill) > noise && thinBar(line)) regions.push({ ...line, kind: 'box', fill: own.color, radius: 0, children: [] });
         continue;
       }
-      const dominant = dominantIn(image, rect).color;
       if (colorDistance(dominant, fill) <= tolerance) {
         // Mostly the parent's own colour: a strip drawn in it is an empty div. What differs is either a line of its
         // own (an input's top border beside the rows a rounded corner adds) or an anti-aliased edge of the parent.
