@@ -10,8 +10,8 @@ import { containmentTree, gridItems, layoutContent, type Item, type Node, type R
 import { controlOf, formSemantics, headingOrder, landmarks, listRuns, tableRuns } from './semantics.js';
 import { get, isEl, printEl, walk, without, type El } from './jsx.js';
 import { inlineSink } from './sinks/inline.js';
-import { EXACT, LOOSE, evenGaps, partLines, repeatRuns } from './repeat.js';
-import { cleanText } from './tokens.js';
+import { EXACT, LOOSE, TEXT_TAGS, evenGaps, partLines, repeatRuns } from './repeat.js';
+import { cleanText, oneColourPerShade } from './tokens.js';
 
 export interface EmitInput {
   name: string;
@@ -35,10 +35,11 @@ export interface EmitInput {
    */
   grid?: { budget: number };
   /**
-   * Buttons centre their labels themselves (not in exact code). Off for the renders that correct the texts: a centred
-   * label does not move with its measured place, which the corrections adjust.
+   * Buttons centre their labels themselves, and a box or a line centred in its container is centred by the layout, not
+   * by a margin (not in exact code). Off for the renders that correct the texts: a centred element does not move with
+   * its measured place, which the corrections adjust.
    */
-  centredLabels?: boolean;
+  centred?: boolean;
 }
 
 export interface Emitted extends ComponentSource {
@@ -327,12 +328,16 @@ const borderOf = (el: El) => {
 /**
  * What fills its container across a column is stretched, not sized: a box whose right edge is its container's content
  * edge, or as far from it as its left edge is from the other (a centred band), takes `alignSelf: stretch` (and the
- * right margin) instead of a width, so it follows its container as people's code does. Only where the container's
- * width is set (a box of fixed width, the root, or a box stretched so): in a stack of no width, a child without one
- * would shrink it to its content. It draws the same at the design's width.
+ * right margin) instead of a width, so it follows its container as people's code does. With `centre`, what sits in the
+ * middle of its container (a title, a button, a row of them) takes `alignSelf: center` instead of a left margin: it
+ * stays in the middle at every width, and the number that placed it goes. Only where the container's width is set (a
+ * box of fixed width, the root, or a box stretched so): in a stack of no width, a child without one would shrink it to
+ * its content. It draws the same at the design's width.
  */
-export function stretchWidths(el: El, contentRight: number | undefined): void {
+export function stretchWidths(el: El, contentRight: number | undefined, centre = false): void {
   const column = el.direction === 'column' && el.tag !== 'table' && contentRight !== undefined;
+  const contentLeft = el.box && el.role !== 'root' ? el.box.x + borderOf(el) : 0;
+  if (centre && el.direction === 'row') centreRow(el);
   for (const c of el.children) {
     if (!isEl(c)) continue;
     const width = get(c, 'width');
@@ -340,18 +345,68 @@ export function stretchWidths(el: El, contentRight: number | undefined): void {
     const inset = numberOr0(get(c, 'marginLeft'));
     const fills = (right: number) => Math.abs(contentRight! - right) <= 0.5 || (inset > 0 && Math.abs(contentRight! - right - inset) <= 0.5);
     const stretch = () => [['alignSelf', 'stretch'], ['marginRight', Math.abs(contentRight! - box!.x - box!.width) <= 0.5 ? undefined : inset]] as El['style'];
-    if (column && box && typeof width === 'number' && STRETCHY.has(c.tag) && get(c, 'position') !== 'absolute' && !c.attrs.some(([k, v]) => k === 'type' && (v === 'checkbox' || v === 'radio'))) {
+    // A box narrower than half its container in its middle is a centred box (a button), not a band with wide margins.
+    const centred = centre && column && box && get(c, 'position') !== 'absolute' && centredIn(c, contentLeft, contentRight!, inset);
+    if (column && box && typeof width === 'number' && STRETCHY.has(c.tag) && get(c, 'position') !== 'absolute' && !c.attrs.some(([k, v]) => k === 'type' && (v === 'checkbox' || v === 'radio')) && !(centred && width < (contentRight! - contentLeft) / 2)) {
       if (fills(box.x + width)) c.style = [...without(c.style, 'width'), ...stretch()];
     } else if (column && box && c.direction === 'row' && width === undefined && fills(box.x + box.width) && equalColumns(c)) {
       c.style = [...c.style, ...stretch()];
       for (const col of c.children as El[]) col.style = [...without(col.style, 'width', 'flexShrink'), ['flex', 1]];
+    } else if (centred) {
+      c.style = [...without(c.style, 'marginLeft', 'marginRight'), ['alignSelf', 'center']];
+    } else if (centre && column && box && c.direction === 'row' && width === undefined && fills(box.x + box.width) && endsAtRight(c)) {
+      // A row across its container whose last item is set apart at the far end (a bar's links, a price): the row
+      // stretches and the item takes what is left before it, as people write a bar.
+      c.style = [...c.style, ...stretch()];
+      const last = c.children[c.children.length - 1] as El;
+      last.style = [...without(last.style, 'marginLeft'), ['marginLeft', 'auto']];
     }
-    const fixed = box && (typeof width === 'number' || get(c, 'alignSelf') === 'stretch' || get(c, 'flex') === 1);
-    stretchWidths(c, fixed ? box.x + box.width - borderOf(c) : undefined);
+    const fixed = box && (typeof width === 'number' || get(c, 'alignSelf') === 'stretch' || get(c, 'flex') === 1 || c.role === 'page');
+    stretchWidths(c, fixed ? box.x + box.width - borderOf(c) : undefined, centre);
   }
 }
 
 const numberOr0 = (v: unknown) => (typeof v === 'number' ? v : 0);
+
+/**
+ * A row whose items share a middle line (a bar, an icon beside its label, a field beside its button) centres them:
+ * one `alignItems`, no top margins. The tallest item sets the row's height, so it must sit at the row's top.
+ */
+function centreRow(row: El): void {
+  const items = row.children;
+  if (items.length < 2 || !items.every(isEl) || items.some((c) => !c.box || get(c, 'position') === 'absolute' || get(c, 'alignSelf') !== undefined)) return;
+  const els = items as El[];
+  const tallest = els.reduce((a, b) => (b.box!.height > a.box!.height ? b : a));
+  // Every item must land where it was measured, on a whole pixel, a line too: its line box is the engine's, not the
+  // design's, so the design's browser did not centre it there (lines centred within a pixel cost d2c-015 0.005
+  // mismatch).
+  const height = tallest.box!.height;
+  if (numberOr0(get(tallest, 'marginTop')) !== 0 || !els.every((c) => numberOr0(get(c, 'marginTop')) === (height - c.box!.height) / 2)) return;
+  row.style = row.style.map(([k, v]) => (k === 'alignItems' ? [k, 'center'] : [k, v]));
+  for (const c of els) c.style = without(c.style, 'marginTop');
+}
+
+/** A row of two or more items whose last one stands well apart (16 px or more) from the one before it. */
+function endsAtRight(row: El): boolean {
+  const last = row.children[row.children.length - 1];
+  return row.tag !== 'tr' && row.children.length >= 2 && row.children.every(isEl) && isEl(last) && get(last, 'position') !== 'absolute' && numberOr0(get(last, 'marginLeft')) >= 16;
+}
+
+/**
+ * Whether a box sits in the middle of its container's content, within a pixel: a browser centred it (a box inset by a
+ * few pixels is placed, not centred).
+ */
+const centredIn = (el: El, left: number, right: number, inset: number) => {
+  const box = el.box!;
+  return inset >= 8 && box.width < right - left - 16 && Math.abs(box.x + box.width / 2 - (left + right) / 2) <= 1 && onWholePixel(el, right - left - box.width);
+};
+
+/**
+ * Whether centring an element in `room` more than it needs puts it on a whole pixel: a box of whole size in an odd room
+ * would sit half a pixel off, and every edge and glyph in it would blur (three cards centred so cost 0.009 mismatch).
+ * A line of text has no whole width of its own: where the design centred it, the browser put it where it will again.
+ */
+const onWholePixel = (el: El, room: number) => TEXT_TAGS.has(el.tag) || Math.abs(room / 2 - Math.round(room / 2)) < 0.01;
 
 /**
  * A row of boxes of one width that `flex: 1` gives the same widths: what the row spans less its margins, shared out,
@@ -368,6 +423,44 @@ function equalColumns(row: El): boolean {
   return Number.isInteger(share) && (widths as number[]).every((w) => w === share);
 }
 
+/** The least inset, each side, for a page's content to count as a column centred in it. */
+const PAGE_INSET = 24;
+
+/**
+ * A page whose content sits in a column centred on it (everything between the same insets on both sides) has that
+ * column: one element as wide as the content at most and centred, holding the content at its own offsets, as pages are
+ * written (`max-width` and auto margins). At the design's width it draws the same; narrower, the content stays centred.
+ */
+export function pageColumn(root: El, width: number): void {
+  const children = root.children;
+  if (!children.length || !children.every(isEl)) return;
+  const els = children as El[];
+  // What carries each child's offset across the page: its own margin, or a table's rows' or a list's items' (the table
+  // or the list has none).
+  const placed = (c: El): El[] =>
+    c.tag === 'table' ? c.children.filter(isEl).flatMap((section) => section.children.filter(isEl)) : c.tag === 'ul' && c.direction === 'column' ? c.children.filter(isEl) : [c];
+  const boxes = els.map((c) => c.box ?? union(placed(c)));
+  if (boxes.some((b) => !b) || els.some((c) => get(c, 'position') === 'absolute' || ['header', 'main', 'footer'].includes(c.tag))) return;
+  const left = Math.min(...boxes.map((b) => b!.x)), right = Math.max(...boxes.map((b) => b!.x + b!.width));
+  const offsets = els.flatMap(placed);
+  if (left < PAGE_INSET || Math.abs(left - (width - right)) > 1.5 || offsets.some((c) => numberOr0(get(c, 'marginLeft')) < left - 0.5)) return;
+  for (const c of offsets) c.style = c.style.map(([k, v]) => (k === 'marginLeft' && typeof v === 'number' ? [k, Math.round((v - left) * 10) / 10 || undefined] : [k, v]));
+  const top = Math.min(...boxes.map((b) => b!.y));
+  root.children = [
+    {
+      tag: 'div',
+      role: 'page',
+      attrs: [],
+      // As wide as the page less its left inset twice: centred, it starts on that whole pixel (content measured a
+      // pixel narrower would centre it half a pixel off and blur every edge in it).
+      style: [['flexShrink', 0], ['alignSelf', 'center'], ['width', '100%'], ['maxWidth', width - 2 * left], ...flex('column')],
+      children: els,
+      box: { x: left, y: top, width: width - 2 * left, height: Math.max(...boxes.map((b) => b!.y + b!.height)) - top },
+      direction: 'column',
+    },
+  ];
+}
+
 /** The family most of the text is set in (by characters): the root sets it, the texts in it inherit. */
 function mainFamily(texts: FittedText[]): string {
   const weight = new Map<string, number>();
@@ -379,10 +472,11 @@ function mainFamily(texts: FittedText[]): string {
  * The element tree of one design, before the structure passes. `landmarks: false` leaves the page's bands as divs (a
  * responsive design merges the trees of its widths, and a landmark found at one width only would not match).
  */
-export function buildRoot({ width, height, background, regions, texts: measured, exact = false, reading = 'rows', grid, centredLabels = true }: EmitInput, { landmarks: withLandmarks = true } = {}): { root: El; order: number[]; placeholders: number[] } {
-  const texts = measured.map((t) => cleanText(t, exact));
+export function buildRoot({ width, height, background, regions, texts: measured, exact = false, reading = 'rows', grid, centred = true }: EmitInput, { landmarks: withLandmarks = true } = {}): { root: El; order: number[]; placeholders: number[] } {
+  const cleaned = measured.map((t) => cleanText(t, exact));
+  const texts = exact ? cleaned : oneColourPerShade(cleaned);
   const family = mainFamily(texts);
-  const builder = new Builder(family, centredLabels && !exact);
+  const builder = new Builder(family, centred && !exact);
   const origin = { x: 0, y: 0 };
   const tree = containmentTree(regions, texts);
   const children = builder.nodes(layoutContent(grid ? gridItems(tree, origin, { budget: grid.budget, behind: background }) : tree, origin, reading), 'column', { behind: background, right: width });
@@ -402,7 +496,9 @@ export function emitComponent(input: EmitInput): Emitted {
   const { name, sink = inlineSink(), exact = false } = input;
   const tolerance = exact ? EXACT : LOOSE;
   const { root, order, placeholders } = buildRoot(input);
-  stretchWidths(root, input.width);
+  const centre = input.centred !== false && !exact;
+  if (centre) pageColumn(root, input.width);
+  stretchWidths(root, input.width, centre);
   formSemantics(root, name);
   headingOrder(root);
   const { parts, data } = repeatRuns(root, name, tolerance);

@@ -17,6 +17,8 @@ export interface FittedText extends OcrLine {
   /** The CSS colour, once a render showed how far the drawn ink lands from the measured `color` (anti-aliasing). */
   cssColor?: Rgb;
   letterSpacing?: number;
+  /** The clean size drew this line measurably worse than the measured one (index.ts `keptSizes`): it stays as measured. */
+  keepSize?: boolean;
 }
 
 export const CANDIDATE_FAMILIES = ['Arimo', 'Tinos', 'DejaVu Sans', 'DejaVu Serif', 'Cousine'];

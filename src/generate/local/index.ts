@@ -17,10 +17,11 @@ import { SNAP_LEVELS } from './sinks/values.js';
 import { markControl } from './semantics.js';
 import { fitFonts, type FittedText } from './fit.js';
 import { mendLines } from './mend.js';
+import { cleanFont } from './tokens.js';
 import { closeOcr, inkColor, recognizeArea, unreadInk, type OcrLine } from './ocr.js';
 import { averageColor, borderColor, segment, type Rect, type Region, type Rgb } from './segment.js';
 
-export const LOCAL_ENGINE_VERSION = 'local-10';
+export const LOCAL_ENGINE_VERSION = 'local-11';
 
 export interface Analysis {
   /** CSS size. */
@@ -255,13 +256,14 @@ const CLEAN_COST = { mismatch: 0.003, fgMismatch: 0.005 };
  * estimates and the fonts' own rounding spends some of the allowance too.
  */
 const GRID_SHARE = 0.6;
-function gridBudget(image: RgbaImage): number {
+/** CLEAN_COST in pixels: the tighter of its two terms (all pixels, or the foreground's: not the dominant colour). */
+function cleanAllowance(image: RgbaImage): number {
   const background = dominantColor(image);
   let foreground = 0;
   for (let i = 0; i < image.data.length; i += 4) {
     if (Math.abs(image.data[i] - background[0]) > 6 || Math.abs(image.data[i + 1] - background[1]) > 6 || Math.abs(image.data[i + 2] - background[2]) > 6) foreground++;
   }
-  return GRID_SHARE * Math.min(CLEAN_COST.mismatch * image.width * image.height, CLEAN_COST.fgMismatch * foreground);
+  return Math.min(CLEAN_COST.mismatch * image.width * image.height, CLEAN_COST.fgMismatch * foreground);
 }
 
 /** What the renderer needs beside the TSX: the CSS module by file name, or Tailwind compiled for the project. */
@@ -292,9 +294,68 @@ async function roundestWithin(candidates: Array<Emitted & { twin?: number }>, re
     const [cost, base, off] = await Promise.all([score(candidate), score(exact), twin && score(twin)]);
     if (process.env.UI2CODE_DEBUG_SNAP === "code") console.error(candidate.code, candidate.css);
     if (process.env.UI2CODE_DEBUG_SNAP) console.error(`snap ${candidates.indexOf(candidate)}: ${cost.mismatch.toFixed(4)}/${cost.fgMismatch.toFixed(3)} against exact ${base.mismatch.toFixed(4)}/${base.fgMismatch.toFixed(3)}${off ? `, off the grid ${off.mismatch.toFixed(4)}/${off.fgMismatch.toFixed(3)}` : ''}`);
-    if (within(cost, base) && (!off || within(cost, off))) return candidate;
+    if (within(cost, base) && (!off || within(cost, off))) {
+      if (process.env.UI2CODE_DEBUG_SNAP) console.error(`chosen ${candidates.indexOf(candidate)}`);
+      return candidate;
+    }
   }
+  if (process.env.UI2CODE_DEBUG_SNAP) console.error('chosen exact');
   return exact;
+}
+
+/** Red pixels of a diff image (real differences, not anti-aliasing) inside a rectangle. */
+function differing(diff: RgbaImage, r: Rect): number {
+  let n = 0;
+  const x0 = Math.max(0, Math.floor(r.x)), y0 = Math.max(0, Math.floor(r.y));
+  const x1 = Math.min(diff.width, Math.ceil(r.x + r.width)), y1 = Math.min(diff.height, Math.ceil(r.y + r.height));
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      const i = (y * diff.width + x) * 4;
+      if (diff.data[i] === 255 && diff.data[i + 1] === 0 && diff.data[i + 2] === 0) n++;
+    }
+  }
+  return n;
+}
+
+/** The share of the clean allowance (in pixels) whole font sizes may spend, estimated line by line: the rest is the estimate's margin. */
+const SIZE_SHARE = 0.8;
+
+/**
+ * The texts, marked to keep their measured sizes where the clean sizes (tokens.ts `cleanFont`) cost the most: one
+ * render with every size clean, one with every size as measured, and the difference in each line's ink box. Lines of
+ * one family, weight and clean size go together (repeated cards keep one size, so they stay one `.map`); the groups
+ * that cost least per line take their clean size until SIZE_SHARE of the allowance is spent. A whole size that changes
+ * a line's glyphs everywhere on a page must not take every other clean value down with it: on d2c-015 the clean sizes
+ * alone cost 0.013 fgMismatch, past the allowance, and the page fell back to exact code.
+ */
+async function keptSizes(texts: FittedText[], emit: (texts: FittedText[]) => Emitted, renderer: Renderer, design: Design, image: RgbaImage, allowance: number): Promise<FittedText[]> {
+  const clean = emit(texts), measured = emit(texts.map((t) => ({ ...t, keepSize: true })));
+  if (clean.code === measured.code) return texts;
+  const viewport = { width: design.cssWidth, height: design.cssHeight, deviceScaleFactor: 1 };
+  const [a, b] = await Promise.all([clean, measured].map((e) => renderer.render(e.code, viewport, { name: design.path }).then((r) => compare(image, r, { diff: true }).diff!)));
+  const groups = new Map<string, { lines: number[]; extra: number }>();
+  texts.forEach((t, i) => {
+    const ink = { x: t.x - 1, y: t.y - 1, width: t.width + 2, height: t.height + 2 };
+    const key = `${t.fontFamily} ${t.fontWeight} ${cleanFont(t).fontSize}`;
+    const group = groups.get(key) ?? { lines: [], extra: 0 };
+    group.lines.push(i);
+    group.extra += differing(a, ink) - differing(b, ink);
+    groups.set(key, group);
+  });
+  const kept = new Map<number, number>();
+  let spent = 0;
+  for (const { lines, extra } of [...groups.values()].sort((x, y) => x.extra / x.lines.length - y.extra / y.lines.length)) {
+    if (extra <= 0 || spent + extra <= SIZE_SHARE * allowance) {
+      spent += Math.max(0, extra);
+      continue;
+    }
+    // A group's lines measured within a few tenths of one size are one style (three cards' titles): they keep one
+    // size, so they stay alike (one heading level, one `.map`).
+    const mean = lines.reduce((sum, i) => sum + texts[i].fontSize, 0) / lines.length;
+    const alike = lines.every((i) => Math.abs(texts[i].fontSize - mean) <= 0.3);
+    for (const i of lines) kept.set(i, alike ? mean : texts[i].fontSize);
+  }
+  return kept.size ? texts.map((t, i) => (kept.has(i) ? { ...t, fontSize: kept.get(i)!, keepSize: true } : t)) : texts;
 }
 
 /** One width of a responsive design, analysed and fitted as a design of its own would be. */
@@ -406,25 +467,42 @@ export function createLocalProvider(_options: LocalProviderOptions = {}): Provid
       let texts = await fittedTexts(design, analysis, renderer);
       const name = request.name ?? componentName(design.path);
       const style = request.style ?? 'inline';
-      const emit = (exact = false, sink?: StyleSink, grid?: { budget: number }, centredLabels = true) =>
-        emitComponent({ name, width: design.cssWidth, height: design.cssHeight, background: analysis.background, regions: analysis.regions, texts, exact, sink, grid, centredLabels });
+      const emit = (exact = false, sink?: StyleSink, grid?: { budget: number }, centred = true) =>
+        emitComponent({ name, width: design.cssWidth, height: design.cssHeight, background: analysis.background, regions: analysis.regions, texts, exact, sink, grid, centred });
       // The first candidate is already corrected once against its own render (one render buys better sizes, places and
       // colours); each refinement round corrects the texts once more against a fresh render of the last correction.
       for (let round = 0; round < (request.previous?.round ?? -1) + 2; round++) texts = await correctFromRender(texts, renderer, emit(false, undefined, undefined, false), design);
       // Corrections measure the inline code (its DOM texts map onto the fitted texts); the answer is in the requested style.
-      const grid = { budget: gridBudget(analysis.image) };
-      // Buttons centre their labels at every clean level; where that costs too much, the clean levels off the grid are
-      // tried again with the labels where measured before the exact code (only when some label was centred).
+      const allowance = cleanAllowance(analysis.image);
+      const grid = { budget: GRID_SHARE * allowance };
+      // Buttons centre their labels, and centred boxes and lines are centred by the layout, at every clean level; where
+      // that costs too much, the clean levels off the grid are tried again with everything where measured before the
+      // exact code (only when something was centred).
       const clean = SNAP_LEVELS.filter((l) => l.snap !== 'exact');
       const levels = [...clean.map((l) => ({ ...l, centred: true })), ...clean.filter((l) => !l.grid).map((l) => ({ ...l, centred: false })), { snap: 'exact' as const, grid: false, centred: false }];
-      const candidates = levels
-        .map(({ snap, grid: onGrid, centred }) => ({
-          ...emit(snap === 'exact', sinkFor(style, { theme: request.theme, snap }), onGrid ? grid : undefined, centred),
-          twin: onGrid ? levels.findIndex((l) => !l.grid && l.centred === centred && (l.snap === snap || (snap === 'grid' && l.snap === 'tokens'))) : undefined,
-        }))
-        // Twins are centred levels, which come first: dropping a repeat further on moves none of them.
-        .filter((c, i, all) => !all.slice(0, i).some((o) => o.code === c.code && o.css === c.css) || i === all.length - 1);
-      const { code, css } = await roundestWithin(candidates, renderer, design, analysis.image, { name, style, root: request.root ?? process.cwd() });
+      const candidatesOf = () =>
+        levels
+          .map(({ snap, grid: onGrid, centred }) => ({
+            ...emit(snap === 'exact', sinkFor(style, { theme: request.theme, snap }), onGrid ? grid : undefined, centred),
+            twin: onGrid ? levels.findIndex((l) => !l.grid && l.centred === centred && (l.snap === snap || (snap === 'grid' && l.snap === 'tokens'))) : undefined,
+          }))
+          // Twins are centred levels, which come first: dropping a repeat further on moves none of them.
+          .filter((c, i, all) => !all.slice(0, i).some((o) => o.code === c.code && o.css === c.css) || i === all.length - 1);
+      const styling = { name, style, root: request.root ?? process.cwd() };
+      const first = candidatesOf();
+      const exact = first[first.length - 1];
+      let chosen = await roundestWithin(first, renderer, design, analysis.image, styling);
+      if (chosen === exact) {
+        // Every clean level cost more than the allowance: whole font sizes, which change every glyph, are often what
+        // costs. The sizes that cost most stay as measured, and the clean levels are tried again against the same
+        // exact code.
+        const sized = await keptSizes(texts, (ts) => emitComponent({ name, width: design.cssWidth, height: design.cssHeight, background: analysis.background, regions: analysis.regions, texts: ts, centred: false }), renderer, design, analysis.image, allowance);
+        if (sized !== texts) {
+          texts = sized;
+          chosen = await roundestWithin([...candidatesOf().slice(0, -1), exact], renderer, design, analysis.image, styling);
+        }
+      }
+      const { code, css } = chosen;
       return { code, css, raw: code, usage: noUsage, provider: 'local', model: 'ui2code-local' };
     },
   };

@@ -28,7 +28,8 @@ const margin = (e: El, property: string) => {
  * their margins along the flow, replaced by one gap, move no item by more than `drift`.
  */
 function commonGap(items: El[], direction: 'row' | 'column', drift: number, least = 1): number | null {
-  if (items.length < 2 || items.some((e) => get(e, 'position') === 'absolute')) return null;
+  // An item pushed to the far end (`margin-left: auto`) keeps its margin: a gap would pack it with the rest.
+  if (items.length < 2 || items.some((e) => get(e, 'position') === 'absolute' || get(e, mainMargin(direction)) === 'auto')) return null;
   const margins = items.map((e) => margin(e, mainMargin(direction)));
   const gap = Math.round(margins.reduce((a, b) => a + b, 0) / margins.length);
   if (gap < least) return null;
@@ -63,7 +64,7 @@ function oneColour(values: unknown[], near: number): string | undefined {
   return (values as string[]).every((v) => channels(v).every((x, i) => Math.abs(x - c[i]) <= near)) ? best : undefined;
 }
 
-const TEXT_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'li', 'span', 'td', 'th', 'label']);
+export const TEXT_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'li', 'span', 'td', 'th', 'label']);
 
 /** The structure of an element, values aside: what copies must share. */
 function shape(e: El): string {

@@ -41,13 +41,38 @@ export function wholeLine(top: number, lineHeight: number): { top: number; lineH
   return { top: at, lineHeight: height };
 }
 
-/** A text with whole-pixel places and a clean size (`exact`: sizes to a tenth, as measured, and the top whole). */
+/** A text with whole-pixel places and a clean size (`exact`, or a size kept: to a tenth, as measured; `exact`: the top whole). */
 export const cleanText = (t: FittedText, exact = false): FittedText => ({
   ...t,
-  ...(exact ? { fontSize: Math.round(t.fontSize * 10) / 10, letterSpacing: t.letterSpacing === undefined ? undefined : Math.round(t.letterSpacing * 100) / 100 || undefined } : cleanFont(t)),
+  ...(exact || t.keepSize ? { fontSize: Math.round(t.fontSize * 10) / 10, letterSpacing: t.letterSpacing === undefined ? undefined : Math.round(t.letterSpacing * 100) / 100 || undefined } : cleanFont(t)),
   left: Math.round(t.left),
   ...(exact ? { top: Math.round(t.top) } : wholeLine(t.top, t.lineHeight)),
 });
 
 /** Share of the px values that sit on a 4 px grid (Tailwind's spacing scale), for the code figures. */
 export const onScale = (n: number) => Math.abs(n) % 4 === 0;
+
+/** Levels per channel within which two measured text colours are one colour: anti-aliasing shifts a line's by a few. */
+const SHADE = 8;
+
+/**
+ * The texts with one colour per shade: colours within SHADE levels of a more used one (by characters) become it, so
+ * a page's body text is one grey, not five greys a level apart, and a developer changes it in one place.
+ */
+export function oneColourPerShade(texts: FittedText[]): FittedText[] {
+  const key = (c: readonly number[]) => c.map((v) => Math.max(0, Math.min(255, Math.round(v)))).join(',');
+  const weight = new Map<string, { colour: FittedText['color']; chars: number }>();
+  for (const t of texts) {
+    const colour = t.cssColor ?? t.color;
+    const entry = weight.get(key(colour)) ?? { colour, chars: 0 };
+    entry.chars += t.text.length;
+    weight.set(key(colour), entry);
+  }
+  const shades: Array<FittedText['color']> = [];
+  const into = new Map<string, FittedText['color']>();
+  for (const [k, { colour }] of [...weight].sort((a, b) => b[1].chars - a[1].chars || (a[0] < b[0] ? -1 : 1))) {
+    const shade = shades.find((s) => s.every((v, i) => Math.abs(v - colour[i]) <= SHADE)) ?? (shades.push(colour), colour);
+    into.set(k, shade);
+  }
+  return texts.map((t) => ({ ...t, cssColor: into.get(key(t.cssColor ?? t.color)) }));
+}

@@ -63,6 +63,7 @@ const KEYWORDS: Record<string, Record<string, string>> = {
   border: { none: 'border-none', '0': 'border-0' },
   cursor: { pointer: 'cursor-pointer', default: 'cursor-default' },
   resize: { none: 'resize-none' },
+  marginLeft: { auto: 'ml-auto' },
 };
 
 const SIDES: Record<string, string[]> = { 1: ['', '', '', ''], 2: ['y', 'x', 'y', 'x'], 4: ['t', 'r', 'b', 'l'] };

@@ -1,0 +1,80 @@
+// Alignment as layout, not as margins: a page's centred content column, a bar's links pushed to its far end, centred
+// titles and buttons, and one colour per grey. The component then draws the design at its width and keeps the
+// alignment at another, as people's code does (a margin measured from the page's left edge would not).
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { compare } from '../src/compare/compare.js';
+import { closeLocalEngine, createLocalProvider } from '../src/generate/local/index.js';
+import { oneColourPerShade } from '../src/generate/local/tokens.js';
+import { stretchWidths } from '../src/generate/local/emit.js';
+import { get, type El } from '../src/generate/local/jsx.js';
+import type { FittedText } from '../src/generate/local/fit.js';
+import { checkPolicy } from '../src/validate/policy.js';
+import { tempDir } from './support/paths.js';
+import { designOf } from './support/design-of.js';
+import { testRenderer } from './support/render.js';
+
+const renderer = testRenderer({ workers: 2 });
+after(() => closeLocalEngine());
+const dir = tempDir();
+
+const line = (text: string, color: [number, number, number]): FittedText => ({
+  text, confidence: 95, color, background: [255, 255, 255], ink: 0.2, x: 0, y: 0, width: 80, height: 12,
+  fontFamily: 'Arimo', fontWeight: 400, fontSize: 16, left: 0, top: 0, lineHeight: 24,
+});
+
+describe('alignment and shades', () => {
+  it('a centred page column, pushed links and centred lines are layout; the page stays centred at another width', async () => {
+    const design = await designOf(renderer, dir, 'Centred', 900, 560);
+    const { code } = await createLocalProvider().generate({ design, renderer });
+    if (process.env.UI2CODE_SHOW_CODE) console.log(code);
+    assert.deepEqual(checkPolicy(code), []);
+    const scores = compare(design.image, await renderer.render(code, { width: 900, height: 560, deviceScaleFactor: 1 })).scores;
+    assert.ok(scores.mismatch <= 0.01 && scores.fgMismatch <= 0.08, `mismatch ${scores.mismatch} / ${scores.fgMismatch}`);
+    // The column: as wide as the content at most, centred; nothing inside it is placed from the page's edge.
+    assert.match(code, /alignSelf: "center", width: "100%", maxWidth: 640/);
+    assert.doesNotMatch(code, /marginLeft: 1\d\d\b/, 'no margin of the 130 px page inset');
+    assert.match(code, /marginLeft: "auto"[^>]*>\s*Sign in/, 'the bar\'s last link takes what is left before it');
+    for (const text of ['Simple pricing', 'Start free']) assert.match(code, new RegExp(`alignSelf: "center"[^>]*>\\s*${text}`), `${text} is centred`);
+    // One grey for the text set in two (#374151 for the bar's links, #3a4354 for the line under the title).
+    const colourOf = (pattern: RegExp) => pattern.exec(code)?.[1];
+    const under = colourOf(/\bcolor: ("[^"]+")[^>]*>\s*One plan/), link = colourOf(/\bcolor: ("[^"]+")[^>]*>\s*Sign in/);
+    assert.ok(under && under === link, `${under} and ${link}`);
+    // At 700 px the column, the title and the button stay centred; the links stay at the column's right end.
+    const narrow = await renderer.render(code, { width: 700, height: 560, deviceScaleFactor: 1 });
+    const at = (text: string) => narrow.texts.find((t) => t.text.trim() === text)!;
+    for (const text of ['Simple pricing', 'Start free']) {
+      const t = at(text);
+      assert.ok(Math.abs(t.x + t.width / 2 - 350) <= 2, `${text} centred at 700 px: ${t.x} + ${t.width} / 2`);
+    }
+    const signIn = at('Sign in');
+    assert.ok(Math.abs(signIn.x + signIn.width - (350 + 320)) <= 3, `Sign in ends at the column's right edge: ${signIn.x + signIn.width}`);
+  });
+
+  it('a row whose items sit exactly on its middle line centres them; a pixel off, it keeps their margins', () => {
+    const item = (tag: string, y: number, height: number, marginTop: number): El => ({ tag, role: 'box', attrs: [], style: [['flexShrink', 0], ['marginTop', marginTop || undefined], ['height', height]], children: [], box: { x: 0, y, width: 40, height } });
+    const row = (items: El[]): El => ({ tag: 'div', role: 'row', attrs: [], style: [['display', 'flex'], ['flexDirection', 'row'], ['alignItems', 'flex-start']], children: items, direction: 'row', box: { x: 0, y: 0, width: 200, height: 40 } });
+    const root = (child: El): El => ({ tag: 'div', role: 'root', attrs: [], style: [], children: [child], direction: 'column' });
+    const centred = [item('div', 0, 40, 0), item('p', 10, 20, 10), item('button', 4, 32, 4)];
+    const bar = row(centred);
+    stretchWidths(root(bar), 800, true);
+    assert.equal(get(bar, 'alignItems'), 'center');
+    assert.deepEqual(centred.map((c) => get(c, 'marginTop')), [undefined, undefined, undefined]);
+    // A line measured a pixel above the middle: its line box is the engine's, so centring it would move its glyphs.
+    const off = [item('div', 0, 40, 0), item('p', 9, 20, 9)];
+    const other = row(off);
+    stretchWidths(root(other), 800, true);
+    assert.equal(get(other, 'alignItems'), 'flex-start');
+    assert.equal(get(off[1], 'marginTop'), 9);
+    // Not at the exact level.
+    const again = row([item('div', 0, 40, 0), item('p', 10, 20, 10)]);
+    stretchWidths(root(again), 800, false);
+    assert.equal(get(again, 'alignItems'), 'flex-start');
+  });
+
+  it('text colours a few levels apart become the more used one; distinct colours stay', () => {
+    const texts = [line('Body text that is long', [55, 65, 81]), line('Other body', [58, 67, 84]), line('Title', [17, 24, 39]), line('Link', [79, 70, 229])];
+    const out = oneColourPerShade(texts).map((t) => (t.cssColor ?? t.color).join(','));
+    assert.deepEqual(out, ['55,65,81', '55,65,81', '17,24,39', '79,70,229']);
+  });
+});
