@@ -7,8 +7,8 @@ import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
 import { compare } from '../src/compare/compare.js';
 import { scoreComponent } from '../src/compare/score-component.js';
-import { analyzeDesign, closeLocalEngine, createLocalProvider } from '../src/generate/local/index.js';
-import type { Region } from '../src/generate/local/segment.js';
+import { analyzeDesign, closeLocalEngine, createLocalProvider, designTypography } from '../src/generate/local/index.js';
+import { colorDistance, type Region } from '../src/generate/local/segment.js';
 import { readDesign, scaleFromName } from '../src/intake/decode.js';
 import { jpegQuality } from '../src/intake/lossy.js';
 import { encodePng } from '../src/intake/png.js';
@@ -130,5 +130,41 @@ describe('fractional scales', () => {
     assert.deepEqual([scores.width, scores.height, scores.renderedWidth, scores.renderedHeight], [640, 480, 640, 480]);
     const drawn = words(render.texts);
     assert.deepEqual(words(shot.texts).filter((w) => !drawn.includes(w)), []);
+  });
+  it('fits the fonts of a design enlarged to @1.5x by Lanczos as at 1x, comparing blurred glyphs with blurred candidates', async () => {
+    // Candidates measured sharp against the blurred glyphs: every design line a pixel wider and taller and paler than
+    // any candidate's, and the family whose ink is tallest at a width won Arimo's labels ("Email" was Tinos,
+    // "Password" DejaVu Sans).
+    const shot = await renderer.render(form, { ...size, deviceScaleFactor: 1 });
+    const file = path.join(dir, 'form-fonts@1.5x.png');
+    fs.writeFileSync(file, await sharp(encodePng(shot.image)).resize(960, 720, { kernel: 'lanczos3' }).png().toBuffer());
+    const texts = await designTypography(await readDesign(file), renderer);
+    // The sizes GreenForm.tsx gives each text.
+    const sizes: Record<string, number> = { 'Create account': 24, 'Free plan': 18, 'Three projects': 14, 'Sign up': 16, 'Full name': 14, Email: 14, Password: 14, Company: 14, 'Jane Doe': 15, 'jane@example.com': 15, 'At least 8 characters': 15, 'Acme Inc': 15 };
+    assert.deepEqual(texts.map((t) => t.text).sort(), Object.keys(sizes).sort());
+    assert.deepEqual(texts.filter((t) => t.fontFamily !== 'Arimo').map((t) => `${t.text}: ${t.fontFamily}`), []);
+    for (const t of texts) assert.ok(Math.abs(t.fontSize - sizes[t.text]) <= 1, `${t.text}: ${t.fontSize} px for ${sizes[t.text]}`);
+  });
+
+  it('keeps a thick rule of a design enlarged to @1.5x at its thickness and in its colour, not in the blur of it', async () => {
+    // A page's 4 px footer rule joined to faint side lines, as on a Design2Code page: blurred, its rows ripple apart
+    // and the strip's commonest colour is a blend with the white (or white itself, and the rule was lost).
+    const page = `export default function Footer() {
+  return (
+    <div style={{ position: 'relative', width: 640, height: 360, background: '#ffffff', fontFamily: 'Arimo' }}>
+      <div style={{ position: 'absolute', left: 40, top: 24, width: 560, height: 280, borderLeft: '1px solid #f3f3f3', borderRight: '1px solid #f3f3f3', borderBottom: '4px solid #1e8fb5' }} />
+      <div style={{ position: 'absolute', left: 60, top: 48, fontSize: 16, color: '#111827' }}>A page whose footer rule is four pixels thick</div>
+    </div>
+  );
+}`;
+    const shot = await renderer.render(page, { width: 640, height: 360, deviceScaleFactor: 1 });
+    const file = path.join(dir, 'rule@1.5x.png');
+    fs.writeFileSync(file, await sharp(encodePng(shot.image)).resize(960, 540, { kernel: 'lanczos3' }).png().toBuffer());
+    const boxes = (rs: Region[]): Region[] => rs.flatMap((r) => [r, ...boxes(r.children)]);
+    const found = boxes((await analyzeDesign(await readDesign(file))).regions);
+    const rule = found.find((r) => r.width >= 550 && r.height <= 8 && Math.abs(r.y - 304) <= 2);
+    assert.ok(rule, `regions: ${JSON.stringify(found.map(({ x, y, width, height, fill }) => [x, y, width, height, fill]))}`);
+    assert.ok(Math.abs(rule.height - 4) <= 1, `rule ${rule.height} px thick`);
+    assert.ok(colorDistance(rule.fill, [30, 143, 181]) <= 24, `rule colour ${rule.fill}`);
   });
 });

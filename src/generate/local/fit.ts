@@ -63,12 +63,23 @@ function pack(slots: Array<Omit<Slot, 'x' | 'y'> & { w: number; h: number }>, wi
   return { placed, height: y + rowH };
 }
 
-/** Black on white, or (`boxes` given) each line in its own colours on a box of its fill. */
-function slotComponent(lines: OcrLine[], slots: Slot[], width: number, height: number, boxes?: Array<{ w: number; h: number }>): string {
+/** The colour to draw in so that a blur which turned `color` into `blurred` shows `color`: as far the other way. */
+const unblurredColor = (color: Rgb, blurred: Rgb | undefined): Rgb =>
+  blurred ? (color.map((c, k) => Math.max(0, Math.min(255, 2 * c - blurred[k]))) as Rgb) : color;
+
+/** Slots packed in cells `pad` px larger on every side, each moved to its cell's inside. */
+const padded = ({ placed, height }: { placed: Slot[]; height: number }, pad: number) =>
+  ({ placed: pad ? placed.map((s) => ({ ...s, x: s.x + pad, y: s.y + pad })) : placed, height });
+
+/**
+ * Black on white, or (`boxes` given) each line in its own colours on a box of its fill, its fill reaching `pad` px
+ * beyond the box on every side.
+ */
+function slotComponent(lines: OcrLine[], slots: Slot[], width: number, height: number, boxes?: Array<{ w: number; h: number }>, pad = 0, colors?: Rgb[]): string {
   const spans = slots
     .map((s, i) => {
-      const paint = boxes ? `, width: ${boxes[i].w}, height: ${boxes[i].h}, color: '${css(lines[s.line].color)}', background: '${css(lines[s.line].background)}'` : '';
-      return `<span data-i="${i}" style={{ position: 'absolute', left: ${s.x}, top: ${s.y}, fontFamily: ${jsxString(`'${s.family}'`)}, fontWeight: ${s.weight}, fontSize: ${s.size.toFixed(2)}, lineHeight: '${s.lineHeight}px', whiteSpace: 'pre'${paint} }}>{${jsxString(lines[s.line].text)}}</span>`;
+      const paint = boxes ? `, width: ${boxes[i].w}, height: ${boxes[i].h}, color: '${css(colors?.[i] ?? lines[s.line].color)}', background: '${css(lines[s.line].background)}'${pad ? `, padding: ${pad}` : ''}` : '';
+      return `<span data-i="${i}" style={{ position: 'absolute', left: ${s.x - pad}, top: ${s.y - pad}, fontFamily: ${jsxString(`'${s.family}'`)}, fontWeight: ${s.weight}, fontSize: ${s.size.toFixed(2)}, lineHeight: '${s.lineHeight}px', whiteSpace: 'pre'${paint} }}>{${jsxString(lines[s.line].text)}}</span>`;
     })
     .join('\n');
   return `export default function Fit() { return <div style={{ position: 'relative', width: ${width}, height: ${height}, background: '#fff', color: '#000' }}>\n${spans}\n</div>; }`;
@@ -108,10 +119,14 @@ function inkHeight(image: RgbaImage, box: { x: number; y: number; width: number;
  * as matched when the other image has ink within 1 px (thin strokes of the right font are off by sub-pixels), and the
  * total ink each side holds (grey levels included), which is what tells a bold face from a regular one.
  */
-function similarity(design: RgbaImage, line: OcrLine, render: RgbaImage, ink: { x: number; y: number; width: number; height: number; color: Rgb }): { shape: number; coverDesign: number; coverRender: number } {
+function similarity(design: RgbaImage, line: OcrLine, render: RgbaImage, ink: { x: number; y: number; width: number; height: number; color: Rgb }, drawn?: Rgb): { shape: number; coverDesign: number; coverRender: number } {
   const threshold = Math.max(30, colorDistance(line.color, line.background) * 0.45);
-  const renderContrast = Math.max(1, colorDistance(ink.color, line.background));
-  const renderThreshold = Math.max(30, renderContrast * 0.45);
+  const measured = Math.max(1, colorDistance(ink.color, line.background));
+  const renderThreshold = Math.max(30, measured * 0.45);
+  // Blurred, both sides' ink counts against the colour the candidate was drawn in (the design's, were the candidate
+  // right): against each side's own blurred core, a face too thin to reach the design's core, which pales more, had
+  // its ink counted up by as much and passed for as heavy as the design.
+  const renderContrast = drawn ? Math.max(1, colorDistance(drawn, line.background)) : measured;
   const renderInk = (x: number, y: number) => colorDistance(pixel(render, x, y), line.background);
   const w = line.width, h = line.height;
   const a = new Uint8Array(w * h);
@@ -131,7 +146,7 @@ function similarity(design: RgbaImage, line: OcrLine, render: RgbaImage, ink: { 
     }
     return false;
   };
-  const contrast = Math.max(1, colorDistance(line.color, line.background));
+  const contrast = drawn ? renderContrast : Math.max(1, colorDistance(line.color, line.background));
   let coverA = 0, coverB = 0;
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
@@ -152,8 +167,33 @@ function similarity(design: RgbaImage, line: OcrLine, render: RgbaImage, ink: { 
   return { shape: recall + precision ? (2 * recall * precision) / (recall + precision) : 0, coverDesign: coverA, coverRender: coverB };
 }
 
-/** Fits a font to every line with two renders: one to measure widths, one to compare shapes and find the ink offsets. */
-export async function fitFonts(design: RgbaImage, lines: OcrLine[], renderer: Renderer, canvasWidth = 1600): Promise<FittedText[]> {
+/**
+ * Fill drawn around each candidate when its render is blurred: the resample spreads a neighbour's colour about 3 px
+ * into a box, and the ink is looked for up to INK_REACH px outside the box, where a blurred glyph's edge falls.
+ */
+const BLUR_PAD = 8;
+const INK_REACH = 3;
+
+/** How a design was blurred: `resample` blurs a render alike, on a grid that repeats every `period` CSS px. */
+export interface Blur {
+  resample: (image: RgbaImage) => Promise<RgbaImage>;
+  period: number;
+}
+
+const mod = (a: number, n: number) => ((a % n) + n) % n;
+
+/** The slot moved by under a period so that its ink's corner falls on the design's line's place on the grid. */
+const inPhase = (slot: Slot, ink: { x: number; y: number }, line: OcrLine, period: number): Slot =>
+  ({ ...slot, x: slot.x + mod(line.x - ink.x, period), y: slot.y + mod(line.y - ink.y, period) });
+
+/**
+ * Fits a font to every line with two renders: one to measure widths, one to compare shapes and find the ink offsets.
+ * `blur` blurs the candidates' render as the design was blurred (a fractional scale; their shapes are drawn twice then),
+ * so that blurred glyphs are compared with blurred glyphs: measured sharp, every candidate's ink is a pixel narrower
+ * and shorter and its edges darker than the design's, and the family whose ink is tallest at a width (Tinos) won
+ * Arial's lines.
+ */
+export async function fitFonts(design: RgbaImage, lines: OcrLine[], renderer: Renderer, canvasWidth = 1600, blur?: Blur): Promise<FittedText[]> {
   if (!lines.length) return [];
   const candidates = lines.flatMap((line, index) => CANDIDATE_FAMILIES.flatMap((family) => WEIGHTS.map((weight) => ({ line: index, family, weight }))));
 
@@ -174,19 +214,36 @@ export async function fitFonts(design: RgbaImage, lines: OcrLine[], renderer: Re
     const lineHeight = Math.ceil(size * 1.3);
     return { ...c, size, lineHeight, w: Math.ceil(line.width + 24), h: lineHeight + 8 };
   });
-  const shapeSlots = pack(sized, canvasWidth);
-  const shapes = await renderer.render(slotComponent(lines, shapeSlots.placed, canvasWidth, shapeSlots.height, sized), { width: canvasWidth, height: Math.max(1, shapeSlots.height), deviceScaleFactor: 1 }, { name: 'font-fit' });
+  const pad = blur ? BLUR_PAD : 0, reach = blur ? INK_REACH : 0, slack = blur ? blur.period - 1 : 0;
+  const cells = padded(pack(sized.map((s) => ({ ...s, w: s.w + 2 * pad + slack, h: s.h + 2 * pad + slack })), canvasWidth), pad);
+  const draw = async (slots: Slot[], colors?: Rgb[]) => {
+    const drawn = await renderer.render(slotComponent(lines, slots, canvasWidth, cells.height, sized, pad, colors), { width: canvasWidth, height: Math.max(1, cells.height), deviceScaleFactor: 1 }, { name: 'font-fit' });
+    return blur ? blur.resample(drawn.image) : drawn.image;
+  };
+  const inkOf = (image: RgbaImage, slot: Slot, i: number) => inkBox(image, slot.x - reach, slot.y - reach, sized[i].w + 2 * reach, sized[i].h + 2 * reach, lines[slot.line].background);
+  let slots = cells.placed;
+  let shapes = { image: await draw(slots) };
+  let colors: Rgb[] | undefined;
+  if (blur) {
+    // Blurred, a glyph drawn in the colour the design's blurred glyphs show comes out paler still: each candidate is
+    // drawn again in the colour that, blurred, shows the design's (a thin face needs a darker one than a heavy one),
+    // and moved so that its ink starts where the design's does on the resample's grid, where it blurs alike.
+    const first = slots.map((slot, i) => inkOf(shapes.image, slot, i));
+    colors = slots.map((slot, i) => unblurredColor(lines[slot.line].color, first[i]?.color));
+    slots = slots.map((slot, i) => (first[i] ? inPhase(slot, first[i]!, lines[slot.line], blur.period) : slot));
+    shapes = { image: await draw(slots, colors) };
+  }
 
-  const measuredSlots = shapeSlots.placed.flatMap((slot, i) => {
+  const measuredSlots = slots.flatMap((slot, i) => {
     const line = lines[slot.line];
-    const ink = inkBox(shapes.image, slot.x, slot.y, sized[i].w, sized[i].h, line.background);
+    const ink = inkOf(shapes.image, slot, i);
     if (!ink) return [];
     // Height must agree too: a family whose ink is much taller or shorter at this width is the wrong one (and at a
     // given width a bold face is shorter than a regular one). Heights to a fraction of a pixel: in whole rows, where
     // the baseline fell between pixels decided a pixel, and on 10-13 px text that pixel alone made Times taller than
     // Arial's own grey lines.
     const heightRatio = inkHeight(shapes.image, ink, line.background, colorDistance(ink.color, line.background)) / Math.max(1e-9, inkHeight(design, line, line.background, colorDistance(line.color, line.background)));
-    return [{ slot, ink, height: Math.min(heightRatio, 1 / heightRatio) ** 2, ...similarity(design, line, shapes.image, ink) }];
+    return [{ slot, ink, height: Math.min(heightRatio, 1 / heightRatio) ** 2, ...similarity(design, line, shapes.image, ink, colors?.[i]) }];
   });
   // Candidates are drawn as the design's lines are (their colours on their fill), so the usual heaviness is 1.
   // Screenshots from other systems draw everything heavier or lighter, which would pass regular text for bold (or the

@@ -3,7 +3,7 @@
 import { compare, dominantColor } from '../../compare/compare.js';
 import { abortedError, Ui2CodeError } from '../../errors.js';
 import { cleanLossy, snapTolerance } from '../../intake/lossy.js';
-import { resizeImage } from '../../intake/resize.js';
+import { resizeImage, throughScale } from '../../intake/resize.js';
 import type { Renderer } from '../../render/pool.js';
 import type { Design, Hints, RgbaImage, Usage } from '../../types.js';
 import { componentName } from '../../write/names.js';
@@ -15,13 +15,13 @@ import { chooseReadings, mergeTrees, responsiveComponent } from './responsive.js
 import { breakpointSinkFor, sinkFor } from './sinks/index.js';
 import { SNAP_LEVELS } from './sinks/values.js';
 import { markControl } from './semantics.js';
-import { fitFonts, type FittedText } from './fit.js';
+import { fitFonts, type Blur, type FittedText } from './fit.js';
 import { mendLines } from './mend.js';
 import { cleanFont } from './tokens.js';
-import { closeOcr, inkColor, recognizeArea, unreadInk, type OcrLine } from './ocr.js';
+import { closeOcr, inkColor, recognizeArea, tightInk, unreadInk, type OcrLine } from './ocr.js';
 import { averageColor, borderColor, segment, type Rect, type Region, type Rgb } from './segment.js';
 
-export const LOCAL_ENGINE_VERSION = 'local-11';
+export const LOCAL_ENGINE_VERSION = 'local-12';
 
 export interface Analysis {
   /** CSS size. */
@@ -42,6 +42,18 @@ const analyses = new Map<string, Promise<Analysis>>();
  * pixels, so every edge is spread over two and rings beside it.
  */
 const blurredByScale = (design: Design) => !Number.isInteger(design.scale);
+
+/** A render at CSS size as the design's analysed copy saw it: blurred like it where its scale blurred it. */
+const seenAs = (design: Design) => (blurredByScale(design) ? (image: RgbaImage) => throughScale(image, design.scale) : undefined);
+
+/** CSS px after which a resample by `scale` repeats: the fewest that make whole device pixels (1.5x: 2, 1.25x: 4). */
+const scalePeriod = (scale: number) => [1, 2, 3, 4, 5, 6, 7, 8].find((n) => Math.abs(n * scale - Math.round(n * scale)) < 1e-6) ?? 1;
+
+/** How the design's analysed copy was blurred, for fitting fonts to it (fit.ts), if it was. */
+const blurOf = (design: Design): Blur | undefined => {
+  const resample = seenAs(design);
+  return resample && { resample, period: scalePeriod(design.scale) };
+};
 
 async function cssImage(design: Design): Promise<RgbaImage> {
   return design.scale === 1 ? design.image : resizeImage(design.image, design.cssWidth, design.cssHeight);
@@ -170,7 +182,7 @@ function fittedTexts(design: Design, analysis: Analysis, renderer: Renderer): Pr
   const key = `${design.path}|${design.image.width}x${design.image.height}|${analysis.lines.map((l) => l.text).join('\u0000')}`;
   let fitted = fittings.get(key);
   if (!fitted) {
-    fitted = fitFonts(analysis.image, analysis.lines, renderer);
+    fitted = fitFonts(analysis.image, analysis.lines, renderer, undefined, blurOf(design));
     fitted.catch(() => fittings.delete(key));
     fittings.set(key, fitted);
   }
@@ -214,6 +226,15 @@ function renderedInk(image: RgbaImage, box: Rect, background: Rgb) {
   return maxX < 0 ? null : { x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1 };
 }
 
+/** A blurred render's ink around a DOM text box, cut at the design's level (ocr.ts tightInk). */
+function blurredInk(image: RgbaImage, box: Rect, background: Rgb): Rect | null {
+  const x = Math.max(0, Math.floor(box.x) - 1), y = Math.max(0, Math.floor(box.y) - 1);
+  const area = { x, y, width: Math.min(image.width, Math.ceil(box.x + box.width) + 1) - x, height: Math.min(image.height, Math.ceil(box.y + box.height) + 1) - y };
+  if (area.width <= 0 || area.height <= 0) return null;
+  const ink = tightInk(image, area, background);
+  return ink === area ? null : ink;
+}
+
 /**
  * Refinement without a model: render the current candidate, find where each text's ink actually landed, and move it
  * onto the design's; correct its size (or, when the height already agrees, its letter spacing) from the width, and its
@@ -223,17 +244,22 @@ function renderedInk(image: RgbaImage, box: Rect, background: Rgb) {
 async function correctFromRender(texts: FittedText[], renderer: Renderer, { code, order, placeholders }: Emitted, design: Design): Promise<FittedText[]> {
   const render = await renderer.render(code, { width: design.cssWidth, height: design.cssHeight, deviceScaleFactor: 1 }, { name: design.path });
   if (render.texts.length !== texts.length) return texts;
+  const blur = seenAs(design);
+  // A blurred design's ink is measured on the render blurred alike and cut as the design's was (tightInk), a blurred
+  // glyph's edge reaching a pixel past its text box: measured sharp, every line grew a pixel and paled.
+  const image = blur ? await blur(render.image) : render.image;
+  const inkIn = (dom: Rect, fill: Rgb) => (blur ? blurredInk(image, dom, fill) : renderedInk(image, dom, fill));
   const domIndex = new Map(order.map((textIndex, i) => [textIndex, i]));
   return texts.map((t, i) => {
     const dom = render.texts[domIndex.get(i) ?? -1];
     if (!dom || placeholders.includes(i)) return t;
-    const ink = renderedInk(render.image, dom, t.background);
+    const ink = inkIn(dom, t.background);
     if (!ink) return t;
     const ratio = t.width / ink.width;
     const spacing = ink.height === t.height && Math.abs(t.width - ink.width) >= 2 && t.text.length >= 4;
     const fontSize = !spacing && ratio > 0.85 && ratio < 1.18 ? Math.round(t.fontSize * ratio * 100) / 100 : t.fontSize;
     const letterSpacing = spacing ? (t.letterSpacing ?? 0) + (t.width - ink.width) / (t.text.length - 1) : t.letterSpacing;
-    const drawn = inkColor(render.image, ink, t.background).color;
+    const drawn = inkColor(image, ink, t.background).color;
     const css = t.cssColor ?? t.color;
     const cssColor = css.map((c, k) => Math.max(0, Math.min(255, Math.round(c + t.color[k] - drawn[k])))) as Rgb;
     return {

@@ -349,13 +349,29 @@ const OWN_LINE_SHARE = 0.6;
  * within a few levels of the fill. Row by row, since a thick rule rings across its thickness.
  */
 function ownLine(image: RgbaImage, strip: Rect, fill: Rgb): boolean {
+  return !!ownRule(image, strip, fill);
+}
+
+/**
+ * The rule a resampled strip holds: its rows (columns for an upright one) of a colour of their own (as `ownLine`) that
+ * stand out from the fill by at least half as much as the row that stands out most, in that row's colour. Blurred,
+ * a 4 px rule spreads over 7 rows whose tones differ by a few levels, so no one colour is the strip's (measured over
+ * the strip it was a blend, or the fill); the rows past the midpoint between the fill and its core are its thickness.
+ */
+function ownRule(image: RgbaImage, strip: Rect, fill: Rgb): { rect: Rect; color: Rgb } | undefined {
   const across = strip.width >= strip.height;
+  const rows: Array<{ k: number; color: Rgb; distance: number }> = [];
   for (let k = 0; k < (across ? strip.height : strip.width); k++) {
     const row = across ? { ...strip, y: strip.y + k, height: 1 } : { ...strip, x: strip.x + k, width: 1 };
     const own = dominantIn(image, row, fill);
-    if (own.share >= OWN_LINE_SHARE && colorDistance(own.color, fill) > 10) return true;
+    const distance = colorDistance(own.color, fill);
+    if (own.share >= OWN_LINE_SHARE && distance > 10) rows.push({ k, color: own.color, distance });
   }
-  return false;
+  if (!rows.length) return undefined;
+  const core = rows.reduce((a, b) => (b.distance > a.distance ? b : a));
+  const thick = rows.filter((r) => r.distance * 2 >= core.distance);
+  const first = thick[0].k, size = thick[thick.length - 1].k - first + 1;
+  return { rect: across ? { ...strip, y: strip.y + first, height: size } : { ...strip, x: strip.x + first, width: size }, color: core.color };
 }
 
 /**
@@ -418,7 +434,14 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
     const rect = tighten(image, c, fill, tolerance);
     const isStrip = thinBar(rect);
     if (isStrip) {
-      if (resampled && !ownLine(image, rect, fill)) continue;
+      if (resampled) {
+        // Blurred, a rule is its core and the rows past the midpoint to it (ownRule): over the whole strip, the
+        // commonest colour is a blend of it and the fill, or the fill.
+        const rule = ownRule(image, rect, fill);
+        const alongEdge = (r: NonNullable<typeof rule>) => colorDistance(dominantIn(image, rect).color, fill) <= tolerance && edgeBlend(image, area, r.rect, r.color, fill);
+        if (rule && thinBar(rule.rect) && !alongEdge(rule)) regions.push({ ...rule.rect, kind: 'box', fill: rule.color, radius: 0, children: [] });
+        continue;
+      }
       const dominant = dominantIn(image, rect).color;
       if (noise && colorDistance(dominant, fill) <= noise) {
         // A codec spreads a thin rule over the rows beside it: keep its own colour and the rows that really hold it;
