@@ -105,6 +105,11 @@ export default function A() { return <h1 style={{ margin: 0, fontSize: 32, fontF
     assert.equal(result.elements[0]?.tag, 'h1');
   });
 
+  it('gives the component no gc (the browser exposes it for the engine’s own world)', async () => {
+    const result = await renderer.render(`export default function G() { return <p>{typeof gc}</p>; }`, viewport, { name: 'Gc.tsx' });
+    assert.deepEqual(result.texts.map((t) => t.text), ['undefined']);
+  });
+
   it('a page warmed at one viewport renders at another', async () => {
     await victimBaseline();
     const big = await renderer.render(VICTIM, { width: 640, height: 480, deviceScaleFactor: 2 }, { name: 'Victim.tsx' });

@@ -115,6 +115,9 @@ export const DETERMINISTIC_FLAGS = [
   // Request interception never sees UDP: WebRTC may only use a proxy, and there is none, so no STUN packet leaves.
   '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
   '--webrtc-ip-handling-policy=disable_non_proxied_udp',
+  // A render page collects the documents it left behind with one full collection (see ./page.ts); the page runtime
+  // takes `gc` away from the component's world.
+  '--js-flags=--expose-gc',
 ];
 
 /**

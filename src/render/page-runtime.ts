@@ -40,6 +40,8 @@ w.requestAnimationFrame = (cb: FrameRequestCallback) => {
 
 let errors: string[] = [];
 const record = (message: string) => { if (errors.length < 50) errors.push(message); };
+// The browser exposes `gc` for the engine's own world to collect old documents (./page.ts), not for components.
+w.gc = undefined;
 w.open = () => { record('blocked: window.open'); return null; };
 w.alert = () => record('blocked: alert');
 w.confirm = () => { record('blocked: confirm'); return false; };
