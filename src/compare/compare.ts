@@ -29,7 +29,7 @@ export interface PixelTerms {
   background: [number, number, number];
 }
 
-const DIFF_RED = [255, 0, 0] as const;
+export const DIFF_RED = [255, 0, 0] as const;
 
 /** The design's most frequent colour, sampled on a grid (cheap and stable on flat UI backgrounds). */
 export function dominantColor(image: RgbaImage): [number, number, number] {

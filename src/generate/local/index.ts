@@ -1,6 +1,6 @@
 // The local engine: the offline provider. Analysis (segmentation + OCR) → font fitting by rendering → a component with
 // boxes and texts where the design has them. No key, no network, no model download; the same image gives the same file.
-import { compare, dominantColor } from '../../compare/compare.js';
+import { compare, DIFF_RED, dominantColor } from '../../compare/compare.js';
 import { abortedError, Ui2CodeError } from '../../errors.js';
 import { cleanLossy, snapTolerance } from '../../intake/lossy.js';
 import { resizeImage, throughScale } from '../../intake/resize.js';
@@ -302,12 +302,14 @@ export const styleRenderOptions = (emitted: ComponentSource, name: string, style
  * measured: values.ts SNAP_LEVELS), each rendered in the output style, so what is judged is what the app shows. A
  * candidate on the grid must also draw within CLEAN_COST of its `twin`, the same values off the grid: where the clean
  * values draw better than the exact ones, the grid is not to spend what they gained. Renders lazily, each candidate
- * once, until one passes, so a design whose first level passes pays three renders.
+ * once (`scores` carries the renders over to a second call with the same exact code), until one passes, so a design
+ * whose first level passes pays three renders.
  */
-async function roundestWithin(candidates: Array<Emitted & { twin?: number }>, renderer: Renderer, design: Design, image: RgbaImage, styling: { name: string; style: OutputStyle; root: string }): Promise<Emitted> {
+type Scoring = Map<Emitted, ReturnType<typeof compare>['scores'] | Promise<ReturnType<typeof compare>['scores']>>;
+
+async function roundestWithin(candidates: Array<Emitted & { twin?: number }>, renderer: Renderer, design: Design, image: RgbaImage, styling: { name: string; style: OutputStyle; root: string }, scores: Scoring = new Map()): Promise<Emitted> {
   const exact = candidates[candidates.length - 1];
   const viewport = { width: design.cssWidth, height: design.cssHeight, deviceScaleFactor: 1 };
-  const scores = new Map<Emitted, ReturnType<typeof compare>['scores'] | Promise<ReturnType<typeof compare>['scores']>>();
   const score = (e: Emitted) => {
     if (!scores.has(e)) scores.set(e, renderer.render(e.code, viewport, { name: design.path, ...styleRenderOptions(e, styling.name, styling.style, styling.root) }).then((r) => compare(image, r).scores));
     return scores.get(e)!;
@@ -337,7 +339,7 @@ function differing(diff: RgbaImage, r: Rect): number {
   for (let y = y0; y < y1; y++) {
     for (let x = x0; x < x1; x++) {
       const i = (y * diff.width + x) * 4;
-      if (diff.data[i] === 255 && diff.data[i + 1] === 0 && diff.data[i + 2] === 0) n++;
+      if (diff.data[i] === DIFF_RED[0] && diff.data[i + 1] === DIFF_RED[1] && diff.data[i + 2] === DIFF_RED[2]) n++;
     }
   }
   return n;
@@ -493,8 +495,8 @@ export function createLocalProvider(_options: LocalProviderOptions = {}): Provid
       let texts = await fittedTexts(design, analysis, renderer);
       const name = request.name ?? componentName(design.path);
       const style = request.style ?? 'inline';
-      const emit = (exact = false, sink?: StyleSink, grid?: { budget: number }, centred = true) =>
-        emitComponent({ name, width: design.cssWidth, height: design.cssHeight, background: analysis.background, regions: analysis.regions, texts, exact, sink, grid, centred });
+      const emit = (exact = false, sink?: StyleSink, grid?: { budget: number }, centred = true, lines = texts) =>
+        emitComponent({ name, width: design.cssWidth, height: design.cssHeight, background: analysis.background, regions: analysis.regions, texts: lines, exact, sink, grid, centred });
       // The first candidate is already corrected once against its own render (one render buys better sizes, places and
       // colours); each refinement round corrects the texts once more against a fresh render of the last correction.
       for (let round = 0; round < (request.previous?.round ?? -1) + 2; round++) texts = await correctFromRender(texts, renderer, emit(false, undefined, undefined, false), design);
@@ -517,15 +519,16 @@ export function createLocalProvider(_options: LocalProviderOptions = {}): Provid
       const styling = { name, style, root: request.root ?? process.cwd() };
       const first = candidatesOf();
       const exact = first[first.length - 1];
-      let chosen = await roundestWithin(first, renderer, design, analysis.image, styling);
+      const scores: Scoring = new Map();
+      let chosen = await roundestWithin(first, renderer, design, analysis.image, styling, scores);
       if (chosen === exact) {
         // Every clean level cost more than the allowance: whole font sizes, which change every glyph, are often what
         // costs. The sizes that cost most stay as measured, and the clean levels are tried again against the same
         // exact code.
-        const sized = await keptSizes(texts, (ts) => emitComponent({ name, width: design.cssWidth, height: design.cssHeight, background: analysis.background, regions: analysis.regions, texts: ts, centred: false }), renderer, design, analysis.image, allowance);
+        const sized = await keptSizes(texts, (lines) => emit(false, undefined, undefined, false, lines), renderer, design, analysis.image, allowance);
         if (sized !== texts) {
           texts = sized;
-          chosen = await roundestWithin([...candidatesOf().slice(0, -1), exact], renderer, design, analysis.image, styling);
+          chosen = await roundestWithin([...candidatesOf().slice(0, -1), exact], renderer, design, analysis.image, styling, scores);
         }
       }
       const { code, css } = chosen;
