@@ -6,7 +6,7 @@ import { after, describe, it } from 'node:test';
 import { compare } from '../src/compare/compare.js';
 import { closeLocalEngine, createLocalProvider } from '../src/generate/local/index.js';
 import { oneColourPerShade } from '../src/generate/local/tokens.js';
-import { stretchWidths } from '../src/generate/local/emit.js';
+import { looseShrink, plainWeights, stretchWidths } from '../src/generate/local/emit.js';
 import { get, type El } from '../src/generate/local/jsx.js';
 import type { FittedText } from '../src/generate/local/fit.js';
 import { checkPolicy } from '../src/validate/policy.js';
@@ -47,6 +47,9 @@ describe('alignment and shades', () => {
       const t = at(text);
       assert.ok(Math.abs(t.x + t.width / 2 - 350) <= 2, `${text} centred at 700 px: ${t.x} + ${t.width} / 2`);
     }
+    // `flexShrink: 0` only in the bar, whose row ends at the column's edge; nothing else could shrink at 900 px.
+    assert.ok((code.match(/flexShrink/g) ?? []).length <= 3, 'flexShrink outside the bar');
+    assert.doesNotMatch(code, /flexShrink[^>]*>\s*(Simple pricing|One plan|Start free)/);
     const signIn = at('Sign in');
     assert.ok(Math.abs(signIn.x + signIn.width - (350 + 320)) <= 3, `Sign in ends at the column's right edge: ${signIn.x + signIn.width}`);
   });
@@ -70,6 +73,46 @@ describe('alignment and shades', () => {
     const again = row([item('div', 0, 40, 0), item('p', 10, 20, 10)]);
     stretchWidths(root(again), 800, false);
     assert.equal(get(again, 'alignItems'), 'flex-start');
+  });
+
+  it('flexShrink stays only where a flow could be squeezed: a row ending at its edge, a column of set height filled', () => {
+    const box = (x: number, y: number, width: number, height: number, extra: El['style'] = []): El => ({ tag: 'div', role: 'box', attrs: [], style: [['flexShrink', 0], ['width', width], ['height', height], ...extra], children: [], box: { x, y, width, height } });
+    const flow = (direction: 'row' | 'column', children: El[], style: El['style'] = []): El => ({ tag: 'div', role: 'card', attrs: [], style: [['display', 'flex'], ['flexDirection', direction], ...style], children, direction, box: { x: 0, y: 0, width: 300, height: 100 } });
+    const shrinks = (el: El) => el.children.map((c) => get(c as El, 'flexShrink'));
+    // A column of no set height grows with its content: nothing in it shrinks.
+    const column = flow('column', [box(0, 0, 100, 60), box(0, 60, 100, 60)]);
+    looseShrink(column, 300);
+    assert.deepEqual(shrinks(column), [undefined, undefined]);
+    // The same in a column of 100 px: 120 px of boxes would be squeezed.
+    const full = flow('column', [box(0, 0, 100, 60), box(0, 60, 100, 60)], [['height', 100]]);
+    looseShrink(full, 300);
+    assert.deepEqual(shrinks(full), [0, 0]);
+    // A row that ends 100 px before the edge it may take has room; one that ends at it does not.
+    const roomy = flow('row', [box(0, 0, 100, 20), box(100, 0, 100, 20)]);
+    looseShrink(roomy, 300);
+    assert.deepEqual(shrinks(roomy), [undefined, undefined]);
+    const tight = flow('row', [box(0, 0, 150, 20), box(150, 0, 149, 20)]);
+    looseShrink(tight, 300);
+    assert.deepEqual(shrinks(tight), [0, 0]);
+  });
+
+  it('a font weight is written only where the element would not have it anyway, with and without preflight', () => {
+    const text = (tag: string, weight: number, children: El[] = []): El => ({ tag, role: 'text', attrs: [], style: [['fontWeight', weight]], children: children.length ? children : ['x'] });
+    const tree = () => {
+      const els = { p: text('p', 400), bold: text('p', 700), h1: text('h1', 700), quiet: text('h2', 400), inTh: text('p', 400), button: text('button', 400) };
+      const th: El = { tag: 'th', role: 'cell', attrs: [], style: [], children: [els.inTh] };
+      const root: El = { tag: 'div', role: 'root', attrs: [], style: [], children: [els.p, els.bold, els.h1, els.quiet, th, els.button] };
+      return { root, els };
+    };
+    const weights = (els: Record<string, El>) => Object.fromEntries(Object.entries(els).map(([k, el]) => [k, get(el, 'fontWeight')]));
+    const plain = tree();
+    plainWeights(plain.root);
+    // The browser's own: headings bold, a header cell bold (its lines inherit it), controls normal.
+    assert.deepEqual(weights(plain.els), { p: undefined, bold: 700, h1: undefined, quiet: 400, inTh: 400, button: undefined });
+    // Preflight makes headings and controls inherit: a bold heading must say so, a normal one need not.
+    const reset = tree();
+    plainWeights(reset.root, true);
+    assert.deepEqual(weights(reset.els), { p: undefined, bold: 700, h1: 700, quiet: undefined, inTh: 400, button: undefined });
   });
 
   it('text colours a few levels apart become the more used one; distinct colours stay', () => {

@@ -126,6 +126,12 @@ describe('the theme', () => {
     assert.equal(theme.radius.card, '14px');
     assert.equal(theme.colors['red-500'], undefined);
     assert.equal(theme.source, path.join(v4, 'src/index.css'));
+    assert.equal(theme.preflight, true, '@import "tailwindcss" brings preflight');
+    // An entry of the theme and the utilities alone has no preflight: the resets stay in the classes.
+    const bare = project({ devDependencies: { tailwindcss: '^4.1.0' } });
+    fs.mkdirSync(path.join(bare, 'src'));
+    fs.writeFileSync(path.join(bare, 'src/index.css'), '@import "tailwindcss/theme.css" layer(theme);\n@import "tailwindcss/utilities.css" layer(utilities);\n/* @import "tailwindcss"; */\n');
+    assert.equal((await loadTheme(bare)).preflight, false);
 
     const v3 = applyV3Theme(defaultTheme(), { theme: { extend: { colors: { brand: { DEFAULT: '#ff0000', dark: '#990000' } }, fontSize: { huge: ['5rem', { lineHeight: '1' }] } } } });
     assert.equal(v3.colors.brand, '#ff0000');
@@ -198,6 +204,12 @@ describe('the sinks', () => {
     assert.equal(sparse.attr([['background', 'rgb(200, 10, 90)'], ['fontSize', 16]], 'x'), ' className="bg-[#c80a5a] text-base leading-[normal]"', 'no token near: arbitrary');
     assert.equal(sink.attr([['textOverflow', 'ellipsis'], ['margin', '0 0 0 8px']], 'x'), ' className="[text-overflow:ellipsis] mt-0 mr-0 mb-0 ml-2"');
     assert.equal(sink.css(), undefined);
+  });
+  it('tailwind leaves out what preflight already sets (margin, padding, border style, box sizing), and only where the project has it', () => {
+    const button: Array<[string, string | number]> = [['margin', 0], ['marginTop', 20], ['padding', 0], ['boxSizing', 'border-box'], ['border', '1px solid #78716c'], ['cursor', 'pointer']];
+    assert.equal(createTailwindSink({ theme: defaultTheme() }).attr(button, 'button'), ' className="mt-5 border border-stone-500 cursor-pointer"');
+    assert.equal(createTailwindSink({ theme: { ...defaultTheme(), preflight: false } }).attr(button, 'button'), ' className="m-0 mt-5 p-0 box-border border border-solid border-stone-500 cursor-pointer"');
+    assert.equal(createTailwindSink({ theme: defaultTheme() }).attr([['listStyle', 'none'], ['padding', 0], ['border', 'none']], 'list'), '', 'a list and a reset button need no class at all');
   });
   it('exact sinks write values as measured: no grid, no palette (the fallback when snapping draws worse)', () => {
     const theme = applyThemeCss(defaultTheme(), '@theme { --color-brand: #1e40af; }');

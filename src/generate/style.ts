@@ -21,6 +21,11 @@ export interface Theme {
   fontFamily: Record<string, string[]>;
   /** Where the theme came from: a file of the user's project, or 'tailwind defaults'. */
   source: string;
+  /**
+   * Whether the project's stylesheet includes Tailwind's base styles (preflight), which already reset margins,
+   * paddings, borders and box sizing: classes restating them are left out. Unset: not known, so they are written.
+   */
+  preflight?: boolean;
 }
 
 /**
@@ -37,6 +42,8 @@ export type StyleEntries = Array<[property: string, value: string | number | und
  */
 export interface StyleSink {
   readonly style: OutputStyle;
+  /** The page has Tailwind's preflight: headings and controls inherit their font, margins and paddings are reset. */
+  readonly preflight?: boolean;
   attr(entries: StyleEntries, role: string, dynamic?: Array<[property: string, expression: string]>): string;
   /**
    * Every element's entries before any is printed (the emitter calls it once), so a sink can see which colours repeat

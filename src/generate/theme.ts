@@ -141,10 +141,16 @@ export function applyThemeCss(theme: Theme, css: string): Theme {
   return theme;
 }
 
-/** Tailwind's default theme from its own `theme.css` (the project's copy when installed, else ours). */
+/**
+ * Tailwind's default theme from its own `theme.css` (the project's copy when installed, else ours). Preflight is on:
+ * what the renderer compiles without a project entry is the whole `@import "tailwindcss"`.
+ */
 export function defaultTheme(packageDir = ownTailwindDir()): Theme {
-  return applyThemeCss(emptyTheme('tailwind defaults'), fs.readFileSync(path.join(packageDir, 'theme.css'), 'utf8'));
+  return { ...applyThemeCss(emptyTheme('tailwind defaults'), fs.readFileSync(path.join(packageDir, 'theme.css'), 'utf8')), preflight: true };
 }
+
+/** A v4 entry brings preflight when it imports the whole of tailwindcss or its preflight layer (not theme and utilities alone). */
+export const entryHasPreflight = (css: string) => /@import\s+(?:url\()?\s*['"]tailwindcss(?:\/preflight(?:\.css)?)?['"]/.test(css.replace(/\/\*[\s\S]*?\*\//g, ''));
 
 type Tree = { [key: string]: unknown };
 
@@ -193,12 +199,18 @@ export function loadTheme(root: string): Promise<Theme> {
     theme = (async () => {
       const setup = tailwindSetup(key);
       const base = defaultTheme(setup.version && setup.version >= 4 && setup.packageDir ? setup.packageDir : undefined);
-      if (setup.cssEntry) return { ...applyThemeCss(base, fs.readFileSync(setup.cssEntry, 'utf8')), source: setup.cssEntry };
+      if (setup.cssEntry) {
+        const css = fs.readFileSync(setup.cssEntry, 'utf8');
+        return { ...applyThemeCss(base, css), source: setup.cssEntry, preflight: entryHasPreflight(css) };
+      }
       if (setup.configFile) {
         const config = await loadProjectModule(setup.configFile).catch((error: Error) => {
           throw new Ui2CodeError('CONFIG', `cannot load the Tailwind config (${error.message.split('\n')[0]})`, { file: setup.configFile, cause: error });
         });
-        return { ...applyV3Theme(base, (config ?? {}) as { theme?: Tree }), source: setup.configFile };
+        // v3 turns preflight off through `corePlugins` (`{ preflight: false }`, or a list that leaves it out).
+        const core = (config as { corePlugins?: unknown } | undefined)?.corePlugins;
+        const preflight = Array.isArray(core) ? core.includes('preflight') : (core as { preflight?: boolean } | undefined)?.preflight !== false;
+        return { ...applyV3Theme(base, (config ?? {}) as { theme?: Tree }), source: setup.configFile, preflight };
       }
       return base;
     })();

@@ -29,6 +29,8 @@ export interface CodeFigures {
   components: number;
   literalNumbers: number;
   elements: number;
+  /** Style declarations written on elements: style entries, utility classes, or the module rule's declarations. */
+  declarations: number;
   fixedWidth: number;
   maps: number;
   lengths: number;
@@ -52,7 +54,7 @@ function cssRules(css: string): Map<string, Array<[string, string]>> {
  */
 export function codeFigures(code: string, css?: string): CodeFigures {
   const ast = parse(code, { sourceType: 'module', plugins: ['jsx', 'typescript'], errorRecovery: true });
-  const f: CodeFigures = { lines: code.split('\n').filter((l) => l.trim()).length, moduleLines: css?.split('\n').filter((l) => l.trim()).length ?? 0, components: 0, literalNumbers: 0, elements: 0, fixedWidth: 0, maps: 0, lengths: 0, onScale: 0 };
+  const f: CodeFigures = { lines: code.split('\n').filter((l) => l.trim()).length, moduleLines: css?.split('\n').filter((l) => l.trim()).length ?? 0, components: 0, literalNumbers: 0, elements: 0, declarations: 0, fixedWidth: 0, maps: 0, lengths: 0, onScale: 0 };
   const numbers = new Set<number>();
   /** `className={styles.card}` → the class's declarations. */
   const moduleRule = (el: AstNode) => {
@@ -62,7 +64,8 @@ export function codeFigures(code: string, css?: string): CodeFigures {
   };
   const length = (value: unknown) => {
     const n = typeof value === 'number' ? value : typeof value === 'string' && /^-?[\d.]+px$/.test(value) ? parseFloat(value) : NaN;
-    if (Number.isNaN(n)) return;
+    // A zero is a reset (`m-0`, `padding: 0`), not a measured value on or off the scale.
+    if (Number.isNaN(n) || n === 0) return;
     f.lengths++;
     if (Number.isInteger(n) && n % 4 === 0) f.onScale++;
   };
@@ -101,7 +104,9 @@ export function codeFigures(code: string, css?: string): CodeFigures {
       const props = styleOf(n);
       const width = props.find((p) => ((p.key as AstNode)?.name ?? (p.key as AstNode)?.value) === 'width');
       const tokens = classTokens(n);
-      const moduleWidth = moduleRule(n).some(([p, v]) => p === 'width' && /^-?[\d.]+px$/.test(v));
+      const rule = moduleRule(n);
+      const moduleWidth = rule.some(([p, v]) => p === 'width' && /^-?[\d.]+px$/.test(v));
+      f.declarations += props.length + tokens.length + rule.length;
       if ((width && (width.value as AstNode).type === 'NumericLiteral') || moduleWidth || tokens.some((t) => /^w-(\d|\[)/.test(t))) f.fixedWidth++;
       // A palette shade (`text-slate-900`) names a token, it is not a number a reader tunes.
       for (const t of tokens) if (!/-[a-z]+-\d{2,3}$/.test(t)) for (const num of t.replace(HEX, '').match(/-?\d*\.?\d+/g) ?? []) numbers.add(Number(num));
@@ -134,6 +139,7 @@ function summary(files: CodeFigures[]) {
     linesPerComponent: round(sum('lines') / components, 1),
     ...(sum('moduleLines') ? { moduleLinesPerFile: round(sum('moduleLines') / files.length, 1) } : {}),
     distinctLiteralNumbersPerFile: round(sum('literalNumbers') / files.length, 1),
+    declarationsPerElement: round(sum('declarations') / Math.max(1, sum('elements')), 1),
     fixedWidthShare: round(sum('fixedWidth') / Math.max(1, sum('elements'))),
     mapsPerComponent: round(sum('maps') / components),
     subComponentsPerFile: round((components - files.length) / files.length),

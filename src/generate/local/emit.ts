@@ -8,7 +8,7 @@ import type { Region, Rgb } from './segment.js';
 import type { FittedText } from './fit.js';
 import { containmentTree, gridItems, layoutContent, type Item, type Node, type Reading } from './layout.js';
 import { controlOf, formSemantics, headingOrder, landmarks, listRuns, tableRuns } from './semantics.js';
-import { get, isEl, printEl, walk, without, type El } from './jsx.js';
+import { get, isEl, isMap, printEl, walk, without, type El } from './jsx.js';
 import { inlineSink } from './sinks/inline.js';
 import { EXACT, LOOSE, TEXT_TAGS, evenGaps, partLines, repeatRuns } from './repeat.js';
 import { cleanText, oneColourPerShade } from './tokens.js';
@@ -423,6 +423,60 @@ function equalColumns(row: El): boolean {
   return Number.isInteger(share) && (widths as number[]).every((w) => w === share);
 }
 
+/** How close (px) to its container's edge a flow may end and still leave room for the renderer's own text widths. */
+const SHRINK_SLACK = 2;
+
+/** An element's size along its flow: its own width or height, a line's height, else what was measured. */
+function along(el: El, axis: 'row' | 'column'): number {
+  const own = get(el, axis === 'row' ? 'width' : 'height');
+  if (typeof own === 'number') return own;
+  const line = axis === 'column' ? /^([\d.]+)px$/.exec(String(get(el, 'lineHeight') ?? ''))?.[1] : undefined;
+  return line ? Number(line) : (axis === 'row' ? el.box?.width : el.box?.height) ?? 0;
+}
+
+/**
+ * `flexShrink: 0` only where a flow could be squeezed: a row ending near the edge of the width it may take, a column
+ * of set height filled to its bottom. Elsewhere nothing shrinks at the design's width, so the declaration on every
+ * element (`shrink-0` in each class list) says nothing a reader needs, and without it a narrower window wraps a row's
+ * texts instead of spilling them. `right` is the content edge of the nearest box whose width is set.
+ */
+export function looseShrink(el: El, right: number): void {
+  const items = el.children.filter(isEl);
+  const inFlow = items.filter((c) => get(c, 'position') !== 'absolute');
+  let tight = false;
+  if (el.direction === 'row') {
+    tight = inFlow.some((c) => c.box && c.box.x + along(c, 'row') > right - SHRINK_SLACK);
+  } else if (el.direction === 'column' && typeof get(el, 'height') === 'number' && el.box) {
+    const used = inFlow.reduce((sum, c) => sum + along(c, 'column') + numberOr0(get(c, 'marginTop')), 0) + numberOr0(get(el, 'gap')) * Math.max(0, inFlow.length - 1);
+    tight = used > (get(el, 'height') as number) - 2 * borderOf(el) - SHRINK_SLACK;
+  }
+  for (const c of items) {
+    if (!tight) c.style = without(c.style, 'flexShrink');
+    const set = c.box && (typeof get(c, 'width') === 'number' || get(c, 'alignSelf') === 'stretch' || get(c, 'flex') === 1 || c.role === 'page');
+    looseShrink(c, set ? Math.min(right, c.box!.x + c.box!.width - borderOf(c)) : right);
+  }
+}
+
+/** Tags the browser sets in bold whatever their parent's weight, and controls, which it resets to normal. */
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const CONTROL_TAGS = new Set(['button', 'input', 'select', 'textarea']);
+
+/**
+ * A font weight only where it differs from what the element has anyway: its parent's (inherited), a heading's bold, a
+ * control's normal. `fontWeight: 400` on every paragraph is noise a reader deletes. Under Tailwind's preflight
+ * headings and controls inherit too; a table's header cell stays bold.
+ */
+export function plainWeights(el: El, preflight = false, inherited = 400): void {
+  const base = el.tag === 'th' || (!preflight && HEADINGS.has(el.tag)) ? 700 : !preflight && CONTROL_TAGS.has(el.tag) ? 400 : inherited;
+  const own = get(el, 'fontWeight');
+  if (own === base) el.style = without(el.style, 'fontWeight');
+  const next = typeof own === 'number' ? own : base;
+  for (const c of el.children) {
+    if (isEl(c)) plainWeights(c, preflight, next);
+    else if (isMap(c)) plainWeights(c.body, preflight, next);
+  }
+}
+
 /** The least inset, each side, for a page's content to count as a column centred in it. */
 const PAGE_INSET = 24;
 
@@ -501,8 +555,12 @@ export function emitComponent(input: EmitInput): Emitted {
   stretchWidths(root, input.width, centre);
   formSemantics(root, name);
   headingOrder(root);
+  // Before the runs are found: copies of a part are siblings, so each keeps or loses the declaration alike.
+  looseShrink(root, input.width);
   const { parts, data } = repeatRuns(root, name, tolerance);
   evenGaps(root, tolerance);
+  plainWeights(root, sink.preflight);
+  for (const part of parts) plainWeights(part.body, sink.preflight);
   // The sink sees every element before printing any: a colour that repeats is defined once, on the root.
   sink.prepare?.([root, ...parts.map((p) => p.body)].flatMap((el) => [...walk(el)]).map((el) => ({ entries: el.style, role: el.role })));
   const print = (el: El, indent: string) => printEl(el, indent, sink);

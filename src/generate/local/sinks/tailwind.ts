@@ -132,6 +132,13 @@ export function utilities(prop: string, value: string | number, theme: Theme): s
   return [`[${kebab}:${arbitrary(typeof value === 'number' ? `${value}px` : value)}]`];
 }
 
+/**
+ * What Tailwind's preflight already sets on every element (`margin: 0; padding: 0; border: 0 solid; box-sizing:
+ * border-box`), on lists and on tables: a class restating it is noise a reader deletes.
+ */
+const PREFLIGHT: Record<string, Array<string | number>> = { margin: [0, '0'], padding: [0, '0'], boxSizing: ['border-box'], border: ['none', 0, '0'], borderStyle: ['solid'], listStyle: ['none'], borderCollapse: ['collapse'] };
+const preflightSets = ([prop, value]: [string, unknown]) => PREFLIGHT[prop]?.includes(value as string | number) ?? false;
+
 const dynamicStyle = (dynamic?: Array<[string, string]>) => (dynamic?.length ? ` style={{ ${dynamic.map(([p, e]) => `${p}: ${e}`).join(', ')} }}` : '');
 
 export function createTailwindSink({ theme: tokens, snap = 'scale' }: { theme: Tokens; snap?: Snap }): StyleSink {
@@ -139,6 +146,7 @@ export function createTailwindSink({ theme: tokens, snap = 'scale' }: { theme: T
   let variables = new Map<string, string>();
   return {
     style: 'tailwind',
+    preflight: tokens.preflight,
     prepare(elements) {
       // Palette colours are theme classes already; a repeated colour off the palette is defined once on the root.
       variables = repeatedColors(elements, { snap, theme: tokens, keep: (_hex, token) => !token });
@@ -146,10 +154,14 @@ export function createTailwindSink({ theme: tokens, snap = 'scale' }: { theme: T
     attr(entries: StyleEntries, role: string, dynamic?: Array<[string, string]>) {
       const own: StyleEntries = role === 'root' ? [...variables].map(([hex, name]): [string, string] => [name, hex]) : [];
       const values = entries.map(([prop, value]): [string, string | number | undefined] => [prop, typeof value === 'string' ? withVariables(value, variables, snap, tokens) : value]);
-      const classes = [...own, ...values].flatMap(([prop, value]) => (value === undefined ? [] : utilities(prop, value, theme)));
+      const kept = tokens.preflight ? values.filter((entry) => !preflightSets(entry)) : values;
+      let classes = [...own, ...kept].flatMap(([prop, value]) => (value === undefined ? [] : utilities(prop, value, theme)));
+      // `border border-solid border-…`: preflight's `border: 0 solid` already makes every border solid.
+      if (tokens.preflight) classes = classes.filter((c) => c !== 'border-solid');
       // A text with a theme font size and no line height of its own keeps the browser's, as the other styles do.
       if (classes.some((c) => /^text-(xs|sm|base|lg|\d?xl)$/.test(c)) && !entries.some(([p, v]) => p === 'lineHeight' && v !== undefined)) classes.push('leading-[normal]');
-      return ` className="${[...new Set(classes)].join(' ')}"${dynamicStyle(dynamic)}`;
+      const names = [...new Set(classes)].join(' ');
+      return `${names ? ` className="${names}"` : ''}${dynamicStyle(dynamic)}`;
     },
     imports: () => [],
     css: () => undefined,
