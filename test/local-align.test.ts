@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { compare } from '../src/compare/compare.js';
 import { closeLocalEngine, createLocalProvider } from '../src/generate/local/index.js';
-import { oneColourPerShade } from '../src/generate/local/tokens.js';
+import { oneColourPerShade, oneSizePerRow } from '../src/generate/local/tokens.js';
 import { looseShrink, plainWeights, stretchWidths } from '../src/generate/local/emit.js';
 import { get, type El } from '../src/generate/local/jsx.js';
 import type { FittedText } from '../src/generate/local/fit.js';
@@ -113,6 +113,15 @@ describe('alignment and shades', () => {
     const reset = tree();
     plainWeights(reset.root, true);
     assert.deepEqual(weights(reset.els), { p: undefined, bold: 700, h1: 700, quiet: undefined, inTh: 400, button: undefined });
+  });
+
+  it('the words of one row set alike take one size; another row, another family or a size far off keep theirs', () => {
+    const word = (text: string, fontSize: number, y: number, height: number, more: Partial<FittedText> = {}): FittedText => ({ ...line(text, [255, 255, 255]), fontSize, y, height, ...more });
+    const texts = [
+      word('Home', 17, 24, 12), word('About', 19, 24, 12), word('Contact', 18, 24, 12), word('Shop', 17.5, 24, 15),
+      word('Sale', 26, 24, 18), word('Blog', 17, 24, 12, { fontFamily: 'Tinos' }), word('Footer', 14, 90, 10), word('Help', 17, 24, 12, { keepSize: true }),
+    ];
+    assert.deepEqual(oneSizePerRow(texts).map((t) => t.fontSize), [18, 18, 18, 18, 26, 17, 14, 17]);
   });
 
   it('text colours a few levels apart become the more used one; distinct colours stay', () => {

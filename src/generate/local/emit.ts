@@ -11,7 +11,7 @@ import { controlOf, formSemantics, headingOrder, landmarks, listRuns, tableRuns 
 import { get, isEl, isMap, printEl, walk, without, type El } from './jsx.js';
 import { inlineSink } from './sinks/inline.js';
 import { EXACT, LOOSE, TEXT_TAGS, evenGaps, partLines, repeatRuns } from './repeat.js';
-import { cleanText, oneColourPerShade } from './tokens.js';
+import { cleanText, oneColourPerShade, oneSizePerRow } from './tokens.js';
 
 export interface EmitInput {
   name: string;
@@ -528,7 +528,7 @@ function mainFamily(texts: FittedText[]): string {
  */
 export function buildRoot({ width, height, background, regions, texts: measured, exact = false, reading = 'rows', grid, centred = true }: EmitInput, { landmarks: withLandmarks = true } = {}): { root: El; order: number[]; placeholders: number[] } {
   const cleaned = measured.map((t) => cleanText(t, exact));
-  const texts = exact ? cleaned : oneColourPerShade(cleaned);
+  const texts = exact ? cleaned : oneSizePerRow(oneColourPerShade(cleaned));
   const family = mainFamily(texts);
   const builder = new Builder(family, centred && !exact);
   const origin = { x: 0, y: 0 };

@@ -76,3 +76,36 @@ export function oneColourPerShade(texts: FittedText[]): FittedText[] {
   }
   return texts.map((t) => ({ ...t, cssColor: into.get(key(t.cssColor ?? t.color)) }));
 }
+
+/** How far apart (share of the larger) two sizes fitted to one row's words may be and still be one size. */
+const ROW_SIZE_SPREAD = 0.12;
+
+/**
+ * One size for the words of one row set alike (a bar's links, a row of tabs): lines of one family, weight and colour
+ * whose ink shares its middle take the size of the longest of them. A short word's size is fitted from its
+ * width, which a pixel of ink moves by several per cent (`Home` 17 px, `About` 19, `Contact` 18), and a run of them
+ * would carry a size per item. Lines kept at their measured size (`keepSize`) stay.
+ */
+export function oneSizePerRow(texts: FittedText[]): FittedText[] {
+  // The ink's middle, not the line box's: each line box was placed from its own fitted size. Ascenders and descenders
+  // move a word's ink middle by a tenth of its size or so; rows of text stand a line height apart.
+  const middle = (t: FittedText) => t.y + t.height / 2;
+  const colour = (t: FittedText) => (t.cssColor ?? t.color).map(Math.round).join(',');
+  const out = texts.slice();
+  const done = new Set<number>();
+  texts.forEach((t, i) => {
+    if (done.has(i) || t.keepSize) return;
+    const row = texts.flatMap((o, j) =>
+      !done.has(j) && !o.keepSize && o.fontFamily === t.fontFamily && o.fontWeight === t.fontWeight && colour(o) === colour(t) && Math.abs(middle(o) - middle(t)) <= 0.25 * t.fontSize ? [j] : [],
+    );
+    if (row.length < 2) return;
+    const longest = row.reduce((a, b) => ((texts[b].text.match(/\p{L}/gu) ?? []).length > (texts[a].text.match(/\p{L}/gu) ?? []).length ? b : a));
+    const { fontSize, letterSpacing } = texts[longest];
+    for (const j of row) {
+      if (Math.abs(texts[j].fontSize - fontSize) > ROW_SIZE_SPREAD * Math.max(fontSize, texts[j].fontSize)) continue;
+      done.add(j);
+      out[j] = { ...texts[j], fontSize, letterSpacing };
+    }
+  });
+  return out;
+}
