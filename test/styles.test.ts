@@ -205,6 +205,21 @@ describe('the sinks', () => {
     assert.equal(sink.attr([['textOverflow', 'ellipsis'], ['margin', '0 0 0 8px']], 'x'), ' className="[text-overflow:ellipsis] mt-0 mr-0 mb-0 ml-2"');
     assert.equal(sink.css(), undefined);
   });
+  it('css-modules: after the first of a role, classes are named from what the element shows, never as a DOM name', () => {
+    const sink = createCssModuleSink({ theme: defaultTheme() });
+    // Distinct rule sets (colours far apart), so no two share a class.
+    const text = (n: number): Array<[string, string]> => [['color', `#${(n * 40).toString(16).padStart(2, '0')}0000`]];
+    assert.equal(sink.attr(text(1), 'title', undefined, 'Book Search'), ' className={styles.title}', 'the first keeps its role');
+    assert.equal(sink.attr(text(2), 'title', undefined, 'Search Results'), ' className={styles.searchResults}');
+    assert.equal(sink.attr(text(3), 'text', undefined, 'No results found.'), ' className={styles.text}');
+    assert.equal(sink.attr(text(4), 'text', undefined, 'LOG IN now'), ' className={styles.logIn}', 'capitals lower-cased, two words');
+    assert.equal(sink.attr([['width', 40]], 'card', undefined, 'x'), ' className={styles.card}');
+    assert.equal(sink.attr([['width', 80]], 'card', undefined, 'Clear all'), ' className={styles.clearAllCard}', 'a container: its first words and its role');
+    assert.equal(sink.attr(text(5), 'text', undefined, 'Location'), ' className={styles.text2}', '`styles.location` would be refused by the policy');
+    assert.equal(sink.attr(text(6), 'text', undefined, '2024 [i]'), ' className={styles.i}');
+    assert.equal(sink.attr(text(0), 'text', undefined, '[=]'), ' className={styles.text3}', 'no word: a number');
+    assert.deepEqual(checkPolicy(`import styles from './X.module.css';\nexport default function X() { return <p className={styles.searchResults}>Hi</p>; }\n`, { styleModule: './X.module.css' }), []);
+  });
   it('tailwind leaves out what preflight already sets (margin, padding, border style, box sizing), and only where the project has it', () => {
     const button: Array<[string, string | number]> = [['margin', 0], ['marginTop', 20], ['padding', 0], ['boxSizing', 'border-box'], ['border', '1px solid #78716c'], ['cursor', 'pointer']];
     assert.equal(createTailwindSink({ theme: defaultTheme() }).attr(button, 'button'), ' className="mt-5 border border-stone-500 cursor-pointer"');

@@ -44,7 +44,8 @@ export interface StyleSink {
   readonly style: OutputStyle;
   /** The page has Tailwind's preflight: headings and controls inherit their font, margins and paddings are reset. */
   readonly preflight?: boolean;
-  attr(entries: StyleEntries, role: string, dynamic?: Array<[property: string, expression: string]>): string;
+  /** `hint`: the element's first words of text, for a class name a reader recognises (`.searchResults`, not `.title2`). */
+  attr(entries: StyleEntries, role: string, dynamic?: Array<[property: string, expression: string]>, hint?: string): string;
   /**
    * Every element's entries before any is printed (the emitter calls it once), so a sink can see which colours repeat
    * and define them once on the root.

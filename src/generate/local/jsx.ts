@@ -49,9 +49,18 @@ export function attrText([name, value]: El['attrs'][number]): string {
   return /^[\w .,:;!?%#()/-]*$/.test(value) ? ` ${name}="${value}"` : ` ${name}={${JSON.stringify(value)}}`;
 }
 
+/** The first text the element shows (its own or a descendant's), not counting data of a `.map`. */
+export function firstText(el: El): string | undefined {
+  for (const c of el.children) {
+    const text = typeof c === 'string' ? c : isEl(c) ? firstText(c) : undefined;
+    if (text && /[A-Za-z]/.test(text)) return text;
+  }
+  return undefined;
+}
+
 /** The element's lines, indented. */
 export function printEl(el: El, indent: string, sink: StyleSink): string[] {
-  const styled = el.style.some(([, v]) => v !== undefined) || el.dynamic?.length ? sink.attr(el.style, el.role, el.dynamic) : '';
+  const styled = el.style.some(([, v]) => v !== undefined) || el.dynamic?.length ? sink.attr(el.style, el.role, el.dynamic, firstText(el)) : '';
   const open = `${indent}<${el.tag}${el.attrs.map(attrText).join('')}${styled}`;
   if (!el.children.length) return [`${open} />`];
   if (el.children.length === 1 && !isEl(el.children[0]) && !isMap(el.children[0])) {

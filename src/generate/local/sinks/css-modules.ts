@@ -1,6 +1,7 @@
 // The css-modules sink: each element gets a class of the component's module, named for its role. Identical rule sets
 // share one class; a colour used by more than one rule becomes a custom property on the root class.
 import { styleModuleName, type StyleEntries, type StyleSink, type Theme } from '../../style.js';
+import { FORBIDDEN_PROPERTIES } from '../../../validate/allow.js';
 import { cleanColor, COLOR_PATTERN, declarations, type Snap } from './values.js';
 
 /** A role as a class name: camelCase ASCII starting with a letter (`price tag` → `priceTag`). */
@@ -8,6 +9,22 @@ const className = (role: string) => {
   const words = role.replace(/[^A-Za-z0-9]+/g, ' ').trim().split(' ').filter(Boolean);
   const name = words.map((w, i) => (i ? w[0].toUpperCase() + w.slice(1) : w.toLowerCase())).join('');
   return /^[a-z]/.test(name) ? name : `x${name}`;
+};
+
+/** Roles of elements that are a text themselves: their class is named by the text alone (`.noResults`). */
+const TEXT_ROLES = new Set(['text', 'title', 'label', 'price', 'item']);
+
+/**
+ * A class named from what the element shows: its first two words (`No results found.` → `noResults`), with the role
+ * after them for a container (`clearCard`). Undefined when the text has no word to give.
+ */
+const hintName = (hint: string, role: string) => {
+  // Lower-cased first: a label in capitals (`LOG IN`) is `logIn`, not `logIN`.
+  const words = (hint.match(/[A-Za-z][A-Za-z0-9]*/g) ?? []).slice(0, 2).map((w) => w.toLowerCase());
+  if (!words.length) return undefined;
+  const name = className([...words, ...(TEXT_ROLES.has(role) ? [] : [role])].join(' '));
+  // `styles.location` reads like the DOM to the policy, which refuses such names whatever the object.
+  return FORBIDDEN_PROPERTIES.has(name) ? undefined : name;
 };
 
 const dynamicStyle = (dynamic?: Array<[string, string]>) => (dynamic?.length ? ` style={{ ${dynamic.map(([p, e]) => `${p}: ${e}`).join(', ')} }}` : '');
@@ -27,13 +44,17 @@ export function createCssModuleSink({ theme, snap = 'scale' }: { theme?: Theme; 
 
   return {
     style: 'css-modules',
-    attr(entries: StyleEntries, role: string, dynamic?: Array<[string, string]>) {
+    attr(entries: StyleEntries, role: string, dynamic?: Array<[string, string]>, hint?: string) {
       const decls = declarations(entries, snap, theme);
       const key = decls.map(([p, v]) => `${p}:${v}`).join(';');
       // The root keeps its own class: the custom properties live on it. (Sub-components are printed before the root.)
       let name = role === 'root' ? undefined : byRules.get(key);
       if (!name) {
-        name = unique(className(role || 'box'));
+        // The first of a role takes the role's name (`.title`); the next ones, what they show (`.searchResults`)
+        // rather than a number (`.title2`).
+        const base = className(role || 'box');
+        const named = taken.has(base) && hint ? hintName(hint, role || 'box') : undefined;
+        name = named && !taken.has(named) ? (taken.add(named), named) : unique(base);
         rules.push({ name, role, decls });
         if (role !== 'root') byRules.set(key, name);
       }
