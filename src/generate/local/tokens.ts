@@ -81,10 +81,10 @@ export function oneColourPerShade(texts: FittedText[]): FittedText[] {
 const ROW_SIZE_SPREAD = 0.12;
 
 /**
- * One size for the words of one row set alike (a bar's links, a row of tabs): lines of one family, weight and colour
- * whose ink shares its middle take the size of the longest of them. A short word's size is fitted from its
- * width, which a pixel of ink moves by several per cent (`Home` 17 px, `About` 19, `Contact` 18), and a run of them
- * would carry a size per item. Lines kept at their measured size (`keepSize`) stay.
+ * One size for the words of one row set alike (a bar's links, a row of tabs): three or more lines of one family,
+ * weight and colour whose ink shares its middle take the size at the middle of their letters. A short word's size is
+ * fitted from its width, which a pixel of ink moves by several per cent (`Home` 17 px, `About` 19, `Contact` 18), and a
+ * run of them would carry a size per item. Lines kept at their measured size (`keepSize`) stay.
  */
 export function oneSizePerRow(texts: FittedText[]): FittedText[] {
   // The ink's middle, not the line box's: each line box was placed from its own fitted size. Ascenders and descenders
@@ -98,9 +98,17 @@ export function oneSizePerRow(texts: FittedText[]): FittedText[] {
     const row = texts.flatMap((o, j) =>
       !done.has(j) && !o.keepSize && o.fontFamily === t.fontFamily && o.fontWeight === t.fontWeight && colour(o) === colour(t) && Math.abs(middle(o) - middle(t)) <= 0.25 * t.fontSize ? [j] : [],
     );
-    if (row.length < 2) return;
-    const longest = row.reduce((a, b) => ((texts[b].text.match(/\p{L}/gu) ?? []).length > (texts[a].text.match(/\p{L}/gu) ?? []).length ? b : a));
-    const { fontSize, letterSpacing } = texts[longest];
+    // Three or more, as a run is: of two words (`News`, `Announcements`) neither says the other's size better, and
+    // taking one's cost d2c-109 0.019 fgMismatch.
+    if (row.length < 3) return;
+    // The size at the middle of the row's letters: a long word's width says its size best, but one long word fitted
+    // small (`breakfast` 15.6 beside `lunch`, `dinner`, `Dessert` at 16–17) should not pull the others to it.
+    const letters = (j: number) => (texts[j].text.match(/\p{L}/gu) ?? []).length;
+    const bySize = row.slice().sort((a, b) => texts[a].fontSize - texts[b].fontSize);
+    const half = bySize.reduce((sum, j) => sum + letters(j), 0) / 2;
+    let seen = 0;
+    const middleOne = bySize.find((j) => (seen += letters(j)) >= half) ?? bySize[bySize.length - 1];
+    const { fontSize, letterSpacing } = texts[middleOne];
     for (const j of row) {
       if (Math.abs(texts[j].fontSize - fontSize) > ROW_SIZE_SPREAD * Math.max(fontSize, texts[j].fontSize)) continue;
       done.add(j);
