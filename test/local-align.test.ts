@@ -6,7 +6,7 @@ import { after, describe, it } from 'node:test';
 import { compare } from '../src/compare/compare.js';
 import { closeLocalEngine, createLocalProvider } from '../src/generate/local/index.js';
 import { oneColourPerShade, oneSizePerRow } from '../src/generate/local/tokens.js';
-import { looseShrink, plainWeights, stretchWidths } from '../src/generate/local/emit.js';
+import { defaultStretch, looseShrink, plainWeights, stretchWidths } from '../src/generate/local/emit.js';
 import { get, type El } from '../src/generate/local/jsx.js';
 import type { FittedText } from '../src/generate/local/fit.js';
 import { checkPolicy } from '../src/validate/policy.js';
@@ -94,6 +94,21 @@ describe('alignment and shades', () => {
     const tight = flow('row', [box(0, 0, 150, 20), box(150, 0, 149, 20)]);
     looseShrink(tight, 300);
     assert.deepEqual(shrinks(tight), [0, 0]);
+  });
+
+  it('a flow keeps flex\'s own stretch where stretching moves nothing: items of set width, or boxes that show nothing', () => {
+    const el = (tag: string, style: El['style'], children: El[] = []): El => ({ tag, role: 'box', attrs: [], style, children, box: { x: 0, y: 0, width: 10, height: 10 } });
+    const column = (children: El[]): El => ({ ...el('div', [['display', 'flex'], ['flexDirection', 'column'], ['alignItems', 'flex-start']], children), direction: 'column' });
+    const line = el('p', [['fontSize', 16]]), card = el('div', [['width', 200], ['height', 40], ['backgroundColor', '#eee']]), rule = el('div', [['height', 1], ['backgroundColor', '#ddd'], ['alignSelf', 'stretch']]);
+    const plain = column([line, card, rule]);
+    defaultStretch(plain);
+    assert.equal(get(plain, 'alignItems'), undefined);
+    assert.equal(get(rule, 'alignSelf'), undefined, 'stretch is the flow\'s own now');
+    // A filled box of no width would be drawn across the whole column: the flow stays flex-start.
+    const bare = el('div', [['height', 40], ['backgroundColor', '#eee']]);
+    const shown = column([line, bare]);
+    defaultStretch(shown);
+    assert.equal(get(shown, 'alignItems'), 'flex-start');
   });
 
   it('a font weight is written only where the element would not have it anyway, with and without preflight', () => {

@@ -457,6 +457,28 @@ export function looseShrink(el: El, right: number): void {
   }
 }
 
+/** Elements whose box shows: stretched, they would draw wider or taller. */
+const SHOWN_TAGS = new Set(['input', 'select', 'textarea', 'button', 'img', 'table', 'hr']);
+const shows = (el: El) =>
+  SHOWN_TAGS.has(el.tag) || el.role === 'image' || el.style.some(([k, v]) => v !== undefined && /^(background|border|boxShadow|outline)/.test(k));
+
+/**
+ * Flex's own `alignItems: stretch` where it draws the same as `flex-start`: every item in the flow either sets its
+ * size across the flow or shows no box (a line of text, a plain group), so stretching it moves nothing. Then the
+ * container says only `flex` and its direction, as people write it, and `alignSelf: stretch` on an item goes too.
+ * Items centred or pushed in a container keep their places: they are only ever in containers of a set width.
+ */
+export function defaultStretch(el: El): void {
+  const items = el.children.filter(isEl);
+  const across = el.direction === 'column' ? 'width' : 'height';
+  const inFlow = items.filter((c) => get(c, 'position') !== 'absolute');
+  if (el.direction && get(el, 'alignItems') === 'flex-start' && inFlow.every((c) => get(c, across) !== undefined || get(c, 'alignSelf') !== undefined || !shows(c))) {
+    el.style = without(el.style, 'alignItems');
+    for (const c of inFlow) if (get(c, 'alignSelf') === 'stretch') c.style = without(c.style, 'alignSelf');
+  }
+  for (const c of items) defaultStretch(c);
+}
+
 /** Tags the browser sets in bold whatever their parent's weight, and controls, which it resets to normal. */
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const CONTROL_TAGS = new Set(['button', 'input', 'select', 'textarea']);
@@ -557,6 +579,7 @@ export function emitComponent(input: EmitInput): Emitted {
   headingOrder(root);
   // Before the runs are found: copies of a part are siblings, so each keeps or loses the declaration alike.
   looseShrink(root, input.width);
+  defaultStretch(root);
   const { parts, data } = repeatRuns(root, name, tolerance);
   evenGaps(root, tolerance);
   plainWeights(root, sink.preflight);
