@@ -142,7 +142,8 @@ describe('local engine code on a 4 px layout', () => {
     assert.equal(code.match(/\.map\(/g)?.length, 2, code);
     assert.match(code, /"Notifications"[^\n]*\n[^\n]*"Privacy and security"[^\n]*\n[^\n]*"Connected accounts"/, 'the rows are data');
     assert.match(code, /\{ id: 1 \},\n {2}\{ id: 2 \},\n {2}\{ id: 3 \},\n {2}\{ id: 4 \},/, 'the swatches, alike in every value, are mapped over ids');
-    assert.match(code, /alignSelf: "stretch"/, 'the card fills the content box without a width');
+    // The card fills the content box without a width: flex's own stretch (its column says no alignItems).
+    assert.match(code, /maxWidth: 432, display: "flex", flexDirection: "column" \}/, 'the column stretches its items');
     assert.doesNotMatch(code, /width: 432\b/, 'no width of the content box');
     // Lengths a layout sets (sizes, places, spacing, line heights): on the grid, as the design has them. Radii go to
     // the theme's scale (2, 6 px are steps of it), font sizes to whole pixels or the theme's.

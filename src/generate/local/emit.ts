@@ -469,10 +469,12 @@ const shows = (el: El) =>
  * Items centred or pushed in a container keep their places: they are only ever in containers of a set width.
  */
 export function defaultStretch(el: El): void {
-  const items = el.children.filter(isEl);
+  // A `.map`'s body stands for every item it draws; a sub-component's box is in its own body, unseen here.
+  const items = el.children.flatMap((c) => (isEl(c) ? [c] : isMap(c) ? [c.body] : []));
   const across = el.direction === 'column' ? 'width' : 'height';
   const inFlow = items.filter((c) => get(c, 'position') !== 'absolute');
-  if (el.direction && get(el, 'alignItems') === 'flex-start' && inFlow.every((c) => get(c, across) !== undefined || get(c, 'alignSelf') !== undefined || !shows(c))) {
+  const same = (c: El) => !/^[A-Z]/.test(c.tag) && (get(c, across) !== undefined || get(c, 'alignSelf') !== undefined || !shows(c));
+  if (el.direction && get(el, 'alignItems') === 'flex-start' && inFlow.every(same)) {
     el.style = without(el.style, 'alignItems');
     for (const c of inFlow) if (get(c, 'alignSelf') === 'stretch') c.style = without(c.style, 'alignSelf');
   }
@@ -579,8 +581,10 @@ export function emitComponent(input: EmitInput): Emitted {
   headingOrder(root);
   // Before the runs are found: copies of a part are siblings, so each keeps or loses the declaration alike.
   looseShrink(root, input.width);
-  defaultStretch(root);
   const { parts, data } = repeatRuns(root, name, tolerance);
+  // After the runs: copies told apart only by it (a row centred, its twin a pixel off) would be no run.
+  defaultStretch(root);
+  for (const part of parts) defaultStretch(part.body);
   evenGaps(root, tolerance);
   plainWeights(root, sink.preflight);
   for (const part of parts) plainWeights(part.body, sink.preflight);
