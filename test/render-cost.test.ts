@@ -1,5 +1,6 @@
 // What makes renders cheaper must not change what is measured: the quick PNG path decodes exactly as pngjs does (and
-// leaves it every other flavour), and the font subsets a page declares serve every character the code holds.
+// leaves it every other flavour), and the font subsets a page declares serve every character the code holds. And what
+// keeps them cheap: a renderer fetches a font once, however many documents draw with it.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import { PNG } from 'pngjs';
 import { decodePlainPng } from '../src/intake/png.js';
 import { codePointsOf, fontFaceCssFor, unicodeRanges } from '../src/render/fonts.js';
 import { fixturesDir } from './support/paths.js';
+import { testRenderer } from './support/render.js';
 
 const pngs = (dir: string): string[] =>
   fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? pngs(path.join(dir, e.name)) : e.name.endsWith('.png') ? [path.join(dir, e.name)] : []));
@@ -67,5 +69,25 @@ describe('font subsets per component', () => {
     assert.equal(unicodeRanges('src: url(x)'), null);
     const points = codePointsOf('a\\u{1F600}\\xe9&#233;');
     for (const c of [0x61, 0x1f600, 0xe9, 0x20, 0x130]) assert.ok(points.has(c), c.toString(16));
+  });
+});
+
+describe('font requests across fresh documents', () => {
+  const renderer = testRenderer();
+  const component = (stack: string, i: number) =>
+    `export default function C() { return <main style={{ fontFamily: ${JSON.stringify(stack)} }}><h1>Title ${i}</h1><p>Body</p></main>; }`;
+
+  it('asks once for each font address, when components name two aliases of one bundled family', async () => {
+    // The stacks generated code writes: the first name draws, the second is declared on the same files.
+    const stacks = ['Arial, Helvetica, sans-serif', "'Times New Roman', Times, serif", 'Helvetica, Arial, sans-serif'];
+    for (let i = 0; i < 12; i++) await renderer.render(component(stacks[i % stacks.length], i), { width: 320, height: 200, deviceScaleFactor: 1 });
+    const requests = await renderer.fontRequests();
+    assert.ok(requests.size >= 4, `${requests.size} font addresses`);
+    for (const [address, count] of requests) assert.equal(count, 1, `${address} asked for ${count} times over 12 renders`);
+  });
+
+  it('aliases draw the same file as the family they stand for', () => {
+    const files = (css: string) => new Set([...css.matchAll(/url\(([^)?]+)/g)].map((m) => m[1]));
+    assert.deepEqual(files(fontFaceCssFor('<p style={{ fontFamily: "Helvetica" }}>Hi</p>')), files(fontFaceCssFor('<p style={{ fontFamily: "Arimo" }}>Hi</p>')));
   });
 });

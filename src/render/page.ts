@@ -63,11 +63,13 @@ export interface PageHost {
   pages: Map<string, RenderPage>;
   /** Each font file as the protocol carries it (base64): a renderer asks again for a font a later document uses. */
   fonts: Map<string, Promise<string | null>>;
+  /** Requests per font address (path and query): a renderer that keeps a font decoded asks for it once. */
+  fontRequests: Map<string, number>;
 }
 
 export async function pageHost(browser: Browser): Promise<PageHost> {
   const root = await browser.target().createCDPSession();
-  const host: PageHost = { browser, root, pages: new Map(), fonts: new Map() };
+  const host: PageHost = { browser, root, pages: new Map(), fonts: new Map(), fontRequests: new Map() };
   // A window a component opens (a link with a target, a form) is closed at once and reported as its error.
   root.on('Target.targetCreated', ({ targetInfo }: { targetInfo: { targetId: string; openerId?: string; type: string } }) => {
     const opener = targetInfo.openerId ? host.pages.get(targetInfo.openerId) : undefined;
@@ -186,6 +188,8 @@ async function serve(host: PageHost, session: CDPSession, { requestId, request }
   }
   const font = fontFileFor(url.pathname);
   if (font) {
+    const address = url.pathname + url.search;
+    host.fontRequests.set(address, (host.fontRequests.get(address) ?? 0) + 1);
     let read = host.fonts.get(font);
     if (!read) host.fonts.set(font, (read = readFile(font).then((b) => b.toString('base64'), () => null)));
     const body = await read;

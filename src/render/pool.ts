@@ -20,6 +20,8 @@ export interface Renderer {
   /** Closes the browser; the renderer can still be used afterwards (it relaunches lazily). */
   close(): Promise<void>;
   readonly workers: number;
+  /** @internal Requests per font address (path and query) the current browser made: what tests hold the font cache to. */
+  fontRequests(): Promise<ReadonlyMap<string, number>>;
 }
 
 export interface RendererOptions {
@@ -287,7 +289,9 @@ export function createRenderer({ executablePath, workers = 4, timeoutMs = 10_000
     if (current) await (await current.catch(() => null))?.browser.close().catch(() => {});
   }
 
-  return { render, close, workers };
+  const fontRequests = async () => (browser ? ((await browser.catch(() => null))?.fontRequests ?? new Map()) : new Map());
+
+  return { render, close, workers, fontRequests };
 }
 
 /** What an exception in the page says: its message without the stack (a thrown non-Error says what it is). */
