@@ -384,7 +384,7 @@ const CODEC_REACH = 4;
  * On each side, up to CODEC_REACH px out: a 1 px border is the line that stands out most from the box's colour, one
  * colour along most of its length, in a lightness of its own (the codec keeps lightness sharp, and a saturated blue
  * box's edge only darker in blue is its hue error), and not a blend of the box and what is behind it (its halo). Without
- * a border on all four sides, the box reaches out to its last line as light as itself and far from what is behind it.
+ * a border on all four sides, the box reaches out over the unbroken lines as light as itself and far from what is behind it.
  * Undefined when neither moves an edge.
  */
 function codecFrame(image: RgbaImage, trimmed: Rect, whole: Rect, color: Rgb, fill: Rgb, noise: number): { rect: Rect; border?: NonNullable<Region['border']> } | undefined {
@@ -409,7 +409,8 @@ function codecFrame(image: RgbaImage, trimmed: Rect, whole: Rect, color: Rgb, fi
       if (seen.share < 0.6) continue;
       const distance = colorDistance(seen.color, color);
       const sameLight = Math.abs(luma(seen.color) - luma(color)) <= noise;
-      if (sameLight && colorDistance(seen.color, fill) > noise) own = k;
+      // Only while unbroken: past a line of another colour (a separator below a header) lies something else.
+      if (sameLight && colorDistance(seen.color, fill) > noise && own === k - 1) own = k;
       const stands = distance > 24 && !sameLight && !isBlend(seen.color, color, fill, noise);
       if (stands && (!best || distance > best.distance)) best = { k, color: seen.color, distance };
     }
