@@ -77,6 +77,56 @@ describe('lossy designs', () => {
   });
 });
 
+describe('pale boxes saved as JPEG at quality 70', () => {
+  // Design2Code's FAQ page (d2c-060) in small: pale answer boxes 13 px apart with 1 px borders of a strong hue, and a
+  // saturated blue bar beside a column of text. At quality 70 the codec's chroma bleeds across the gaps, joining every
+  // box (and the text) into one component that is no box, and smears each border over a different number of rows on
+  // each side: every box was lost.
+  const answers = [
+    ['#fff6bf', '#ffd324', 'When i try to start an application, i get an error.', 'Install the framework first.'],
+    ['#e6efc2', '#c6d880', 'Do users have to download and install it?', 'No. It is already installed.'],
+    ['#fff6bf', '#ffd324', 'Do i have to pay for the tools?', 'No, the tools are free of charge.'],
+    ['#e6efc2', '#c6d880', 'Are the tools overclocking my computer?', 'No, they do not change your hardware.'],
+  ];
+  const page = `export default function Faq() {
+  return (
+    <div style={{ width: 800, height: 560, background: '#f6f6f6', fontFamily: 'DejaVu Sans, sans-serif', fontSize: 13 }}>
+      <div style={{ position: 'absolute', left: 40, top: 20, width: 180, height: 120, background: '#0000fe' }} />
+      <p style={{ position: 'absolute', left: 246, top: 30, margin: 0, width: 500, color: '#333' }}>Frequently asked questions about the tools, and their answers below.</p>
+      ${answers.map(([fill, border, q, a], i) => `<div style={{ position: 'absolute', left: 40, top: ${170 + i * 90}, width: 700, height: 75, boxSizing: 'border-box', background: '${fill}', border: '1px solid ${border}', padding: '8px 10px', color: '#514721' }}><b>${q}</b><br />${a}</div>`).join('\n      ')}
+    </div>
+  );
+}
+`;
+  it('finds each box at its place with its border, and the blue bar at its size without one', async () => {
+    const shot = await renderer.render(page, { width: 800, height: 560, deviceScaleFactor: 1 });
+    const png = path.join(dir, 'faq.png');
+    fs.writeFileSync(png, encodePng(shot.image));
+    const file = path.join(dir, 'faq.jpg');
+    fs.writeFileSync(file, await sharp(png).jpeg({ quality: 70 }).toBuffer());
+    const design = await readDesign(file);
+    assert.equal(design.lossy?.quality, 70);
+    const boxes = (rs: Region[]): Region[] => rs.flatMap((r) => [r, ...boxes(r.children)]);
+    const found = boxes((await analyzeDesign(design)).regions);
+    const all = JSON.stringify(found.map(({ x, y, width, height, fill, border }) => [x, y, width, height, fill, border?.color]));
+    const near = (r: Region, x: number, y: number, width: number, height: number) =>
+      Math.abs(r.x - x) <= 1 && Math.abs(r.y - y) <= 1 && Math.abs(r.width - width) <= 2 && Math.abs(r.height - height) <= 2;
+    answers.forEach(([fill], i) => {
+      const box = found.find((r) => near(r, 40, 170 + i * 90, 700, 75));
+      assert.ok(box?.border, `answer ${i} at 40,${170 + i * 90} 700x75 with a border: ${all}`);
+      const rgb = [1, 3, 5].map((k) => parseInt(fill.slice(k, k + 2), 16)) as [number, number, number];
+      assert.ok(colorDistance(box.fill, rgb) <= 6, `answer ${i} fill ${box.fill} for ${fill}`);
+    });
+    const bar = found.find((r) => near(r, 40, 20, 180, 120));
+    assert.ok(bar && !bar.border, `blue bar at 40,20 180x120 without a border: ${all}`);
+    // Nothing else outside them: no halo strips beside a box (strokes of bold text inside one are another matter).
+    const kept = found.filter((r) => r === bar || answers.some((_, i) => near(r, 40, 170 + i * 90, 700, 75)));
+    const within = (r: Region, b: Region) => r.x >= b.x && r.y >= b.y && r.x + r.width <= b.x + b.width && r.y + r.height <= b.y + b.height;
+    assert.deepEqual(found.filter((r) => !kept.some((b) => within(r, b))), [], all);
+    assert.equal(kept.length, 5, all);
+  });
+});
+
 describe('fractional scales', () => {
   it('reads a scale suffix anywhere among the @ suffixes', () => {
     assert.equal(scaleFromName('plans@1.25x.png'), 1.25);

@@ -374,6 +374,70 @@ function ownRule(image: RgbaImage, strip: Rect, fill: Rgb): { rect: Rect; color:
   return { rect: across ? { ...strip, y: strip.y + first, height: size } : { ...strip, x: strip.x + first, width: size }, color: core.color };
 }
 
+/** How far out from a box trimmed to its fill a lossy design's border is looked for. */
+const CODEC_REACH = 4;
+
+/**
+ * A lossy design's box edge beyond the box trimmed to its fill (`trimmed`, inside its component `whole`). Chroma
+ * subsampling smears a strong hue over the rows beside an edge, a different number on each side (1 to 4 px on one
+ * box), so trimming to the fill stops short of it unevenly and the lossless path's symmetric peel does not find it.
+ * On each side, up to CODEC_REACH px out: a 1 px border is the line that stands out most from the box's colour, one
+ * colour along most of its length, in a lightness of its own (the codec keeps lightness sharp, and a saturated blue
+ * box's edge only darker in blue is its hue error), and not a blend of the box and what is behind it (its halo). Without
+ * a border on all four sides, the box reaches out over the unbroken lines as light as itself and far from what is behind it.
+ * Undefined when neither moves an edge.
+ */
+function codecFrame(image: RgbaImage, trimmed: Rect, whole: Rect, color: Rgb, fill: Rgb, noise: number): { rect: Rect; border?: NonNullable<Region['border']> } | undefined {
+  const { x, y, width, height } = trimmed;
+  const line = (side: number, k: number): Rect =>
+    [
+      { x, y: y - k, width, height: 1 },
+      { x, y: y + height - 1 + k, width, height: 1 },
+      { x: x - k, y, width: 1, height },
+      { x: x + width - 1 + k, y, width: 1, height },
+    ][side];
+  const inside = (r: Rect) => r.x >= whole.x && r.y >= whole.y && r.x + r.width <= whole.x + whole.width && r.y + r.height <= whole.y + whole.height;
+  const borders: Array<{ k: number; color: Rgb; distance: number } | undefined> = [];
+  const reach: number[] = [];
+  for (let side = 0; side < 4; side++) {
+    let best: { k: number; color: Rgb; distance: number } | undefined;
+    let own = 0;
+    for (let k = 1; k <= CODEC_REACH; k++) {
+      const r = line(side, k);
+      if (!inside(r)) break;
+      const seen = lineColour(image, r);
+      if (seen.share < 0.6) continue;
+      const distance = colorDistance(seen.color, color);
+      const sameLight = Math.abs(luma(seen.color) - luma(color)) <= noise;
+      // Only while unbroken: past a line of another colour (a separator below a header) lies something else.
+      if (sameLight && colorDistance(seen.color, fill) > noise && own === k - 1) own = k;
+      const stands = distance > 24 && !sameLight && !isBlend(seen.color, color, fill, noise);
+      if (stands && (!best || distance > best.distance)) best = { k, color: seen.color, distance };
+    }
+    borders.push(best);
+    reach.push(own);
+  }
+  const framed = borders.every((b) => b);
+  const [top, bottom, left, right] = framed ? borders.map((b) => b!.k) : reach;
+  if (!top && !bottom && !left && !right) return undefined;
+  const rect = { x: x - left, y: y - top, width: width + left + right, height: height + top + bottom };
+  if (!framed) return { rect };
+  // The side that stands out most keeps the border's colour best (the others bleed further towards the fill).
+  const strongest = borders.reduce((a, b) => (b!.distance > a!.distance ? b : a))!;
+  return { rect, border: { color: strongest.color, width: 1 } };
+}
+
+/** Lightness as a JPEG codes it (BT.601), at full resolution while its hue is halved. */
+const luma = (c: Rgb) => 0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2];
+
+/** The mean colour of a line and the share of its pixels within 24 levels of it (a codec's line wavers by a few). */
+function lineColour(image: RgbaImage, r: Rect): { color: Rgb; share: number } {
+  const mean = averageColor(image, r);
+  let near = 0, n = 0;
+  for (let yy = r.y; yy < r.y + r.height; yy++) for (let xx = r.x; xx < r.x + r.width; xx++, n++) if (colorDistance(pixel(image, xx, yy), mean) <= 24) near++;
+  return { color: mean, share: n ? near / n : 0 };
+}
+
 /**
  * A codec's halo around a box: a thin strip along its edge in a colour between the box's and what is behind it (or
  * near the box's). Cutting the box out of its component leaves these beside it; they are not separators. On a
@@ -381,13 +445,18 @@ function ownRule(image: RgbaImage, strip: Rect, fill: Rgb): { rect: Rect; color:
  * from the box, past what is behind it.
  */
 function withoutHalos(regions: Region[], fill: Rgb, noise: number, resampled = false): Region[] {
-  const along = (s: Region, b: Region) =>
-    s.x >= b.x - 4 && s.y >= b.y - 4 && s.x + s.width <= b.x + b.width + 4 && s.y + s.height <= b.y + b.height + 4 &&
+  const along = (s: Region, b: Region, reach = 4) =>
+    s.x >= b.x - reach && s.y >= b.y - reach && s.x + s.width <= b.x + b.width + reach && s.y + s.height <= b.y + b.height + reach &&
     (s.x <= b.x + 3 || s.y <= b.y + 3 || s.x + s.width >= b.x + b.width - 3 || s.y + s.height >= b.y + b.height - 3);
   const halo = (s: Region) =>
     !s.children.length && Math.min(s.width, s.height) <= 3 &&
     regions.some((b) => b !== s && Math.min(b.width, b.height) > 6 && along(s, b) && (noise ? isBlend(s.fill, b.fill, fill, noise) || colorDistance(s.fill, b.fill) <= 24 + noise : isRing(s.fill, b.fill, fill)));
-  return regions.filter((r) => !halo(r));
+  // A strong hue (a yellow box's border) bleeds over as many rows as the codec shifted its border (CODEC_REACH) and
+  // one more: a band that thick beside a box, in a blend of the box and what is behind it, is its halo too.
+  const bleed = (s: Region) =>
+    noise > 0 && !s.children.length && Math.min(s.width, s.height) <= CODEC_REACH + 2 &&
+    regions.some((b) => b !== s && Math.min(b.width, b.height) > 6 && along(s, b, CODEC_REACH + 2) && isBlend(s.fill, b.fill, fill, noise));
+  return regions.filter((r) => !halo(r) && !bleed(r));
 }
 
 /** A resampling kernel's ring beside an edge: `fill` lies between it and the edge's colour, and it stays faint. */
@@ -413,6 +482,24 @@ const isBlend = (c: Rgb, a: Rgb, b: Rgb, slack: number) =>
   c.every((v, k) => v >= Math.min(a[k], b[k]) - slack && v <= Math.max(a[k], b[k]) + slack);
 
 /**
+ * The parts of a lossy design's component that stand out from `fill` by more than the codec's noise, when it holds
+ * more than one or less than all of the component: ringing and chroma bleeding (a few levels off the fill, spread over
+ * a 16 px chroma block) join boxes a dozen pixels apart, and text beside them, into one component that is no box
+ * (pale answer boxes stacked on a page, a sidebar beside a column of text). Empty when it does not come apart, so that
+ * looking again ends.
+ */
+function bridgedPieces(image: RgbaImage, rect: Rect, fill: Rgb, noise: number, minBox: number): Component[] {
+  const pieces = components(image, rect, fill, noise).filter((p) => p.width >= minBox && p.height >= minBox);
+  const whole = rect.width * rect.height;
+  return pieces.length > 1 || (pieces.length === 1 && pieces[0].width * pieces[0].height < 0.9 * whole) ? pieces : [];
+}
+
+/** How many of a component's pieces at the codec's noise (bridgedPieces) are of a colour of their own beyond it. */
+function strongPieces(image: RgbaImage, rect: Rect, fill: Rgb, noise: number, minBox: number): number {
+  return bridgedPieces(image, rect, fill, noise, minBox).filter((p) => colorDistance(dominantIn(image, p).color, fill) > noise).length;
+}
+
+/**
  * The boxes inside `area` (whose fill is `fill`), recursively. A component is a box when one colour covers most of it
  * and that colour is not its parent's; a thin strip is a separator; a colourful component is an image.
  */
@@ -426,10 +513,24 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
     // Chroma subsampling shifts a box's edge towards another hue: an edge nearer the box than what is behind it is
     // still the box, unless it stands far out from it.
     const bled = colorDistance(border.color, color) <= 24 + noise && colorDistance(border.color, color) < colorDistance(border.color, fill);
-    return isBlend(border.color, color, fill, noise) || bled ? undefined : border;
+    // An edge as light as the box is its hue error (see codecFrame), not a border.
+    const hueOnly = Math.abs(luma(border.color) - luma(color)) <= noise;
+    return isBlend(border.color, color, fill, noise) || bled || hueOnly ? undefined : border;
   };
   const regions: Region[] = [];
-  for (const c of components(image, area, fill, tolerance)) {
+  // A lossy design's components may come apart again at the codec's noise (see bridgedPieces): they join the queue.
+  const queue = components(image, area, fill, tolerance);
+  // A piece's bounding box may hold parts of its neighbours, which split off again: each piece is looked at once.
+  const queued = new Set<string>();
+  const pieces = new Set<Component>();
+  const split = (rect: Rect) => {
+    if (noise <= tolerance) return;
+    for (const piece of bridgedPieces(image, rect, fill, noise, minBox)) {
+      const key = `${piece.x},${piece.y},${piece.width},${piece.height}`;
+      if (!queued.has(key)) (queued.add(key), queue.push(piece), pieces.add(piece));
+    }
+  };
+  for (const c of queue) {
     if (c.width < 3 && c.height < 3) continue;
     const rect = tighten(image, c, fill, tolerance);
     const isStrip = thinBar(rect);
@@ -464,6 +565,13 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
     }
     if (rect.width < minBox || rect.height < minBox) continue; // glyphs and small marks: content
     let { color, share } = dominantIn(image, rect);
+    // Boxes of a strong colour joined by the codec's bleed pass for one box of their colour (three answer boxes, the
+    // middle one of another colour, made one green box): they come apart at the noise into several boxes. A pale card
+    // (within the noise of what is behind it) is not looked at so: at the noise only its contents would be left.
+    if (noise > tolerance && colorDistance(color, fill) > noise && !pieces.has(c) && strongPieces(image, rect, fill, noise, minBox) > 1) {
+      split(rect);
+      continue;
+    }
     if (colorDistance(color, fill) <= tolerance) {
       // A sparse component (a header bar with a logo block hanging off it) is mostly its parent's fill: judge it by
       // its own colour when that colour makes a long uniform band.
@@ -490,10 +598,16 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
       // A long, nearly flat-coloured band (a header bar with a logo box hanging off it) is a box however small a share
       // of its component it is: no glyph stroke is that long and that uniform.
       const bar = trimmedShare >= 0.85 && Math.max(trimmed.width, trimmed.height) >= 48 && Math.min(trimmed.width, trimmed.height) >= 4;
-      if (!solid && !bar) continue;
+      if (!solid && !bar) {
+        split(rect);
+        continue;
+      }
       // What is left after trimming must still be a box (or a separator), not the thick stroke of a glyph.
       const strip = thinBar(trimmed);
-      if (!strip && !bar && (trimmed.width < minBox || trimmed.height < minBox)) continue;
+      if (!strip && !bar && (trimmed.width < minBox || trimmed.height < minBox)) {
+        split(rect);
+        continue;
+      }
       Object.assign(rect, trimmed);
       // Trimming to the fill peels off a border drawn in another colour (an outlined input): take it back.
       // On a resampled design the border's blend into the fill, and a ring of the fill's tint, may lie between it and
@@ -515,6 +629,8 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
         if (fits(k, peeled) && !(resampled && strongerBeyond(k, peeled!))) Object.assign(rect, grown);
         else peeled = undefined;
       }
+      const codec = noise && !peeled && !borderOf(rect, color) ? codecFrame(image, trimmed, whole, color, fill, noise) : undefined;
+      if (codec) Object.assign(rect, codec.rect);
       for (const strip of [
         { x: whole.x, y: whole.y, width: whole.width, height: rect.y - whole.y },
         { x: whole.x, y: rect.y + rect.height, width: whole.width, height: whole.y + whole.height - rect.y - rect.height },
@@ -523,8 +639,9 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
       ]) {
         if (strip.width >= 3 && strip.height >= 3) regions.push(...segment(image, strip, fill, options, depth + 1));
       }
-      const border = borderOf(rect, color);
-      const inner = border ? insideBorder(rect, border.width, resampled) : rect;
+      const border = codec ? codec.border : borderOf(rect, color);
+      // A codec's edge is no content: what lies inside it is where the box's own colour fills the rows.
+      const inner = codec ? trimmed : border ? insideBorder(rect, border.width, resampled || !!noise) : rect;
       regions.push({
         ...rect,
         kind: 'box',
@@ -544,11 +661,12 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
       // A frame drawn in another colour around the parent's fill (an outlined card): keep looking inside it.
       const border = borderOf(rect, color);
       if (border) {
-        regions.push({ ...rect, kind: 'box', fill: color, radius: cornerRadius(image, rect, border.color, color), border, children: segment(image, insideBorder(rect, border.width, resampled), color, options, depth + 1) });
+        regions.push({ ...rect, kind: 'box', fill: color, radius: cornerRadius(image, rect, border.color, color), border, children: segment(image, insideBorder(rect, border.width, resampled || !!noise), color, options, depth + 1) });
         continue;
       }
     }
-    if (sameAsParent && depth < maxDepth) {
+    // A piece is a line of text or a word as often as a box: a row through its glyphs spans it, and is no rule.
+    if (sameAsParent && depth < maxDepth && !pieces.has(c)) {
       // Thin lines joined into one component (a divider running through a text area's frame): cut along the line
       // that spans the component and look at both sides again.
       const line = spanningLine(image, rect, fill, tolerance);
@@ -558,8 +676,11 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
         // On a resampled one a blurred word's row spans it: a rule covers it with its own colour.
         if ((!noise || colorDistance(color, fill) > noise) && (!resampled || ownLine(image, line.strip, fill))) regions.push({ ...line.strip, kind: 'box', fill: color, radius: 0, children: [] });
         for (const side of line.sides) if (side.width >= 3 && side.height >= 3) regions.push(...segment(image, side, fill, options, depth + 1));
+        continue;
       }
     }
+    // Nothing in it was a box, an image or a rule.
+    split(rect);
   }
   // What was cut off a component is segmented again, and its rectangle may hold other components found on their own.
   const seen = new Set<string>();
