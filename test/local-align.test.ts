@@ -6,7 +6,7 @@ import { after, describe, it } from 'node:test';
 import { compare } from '../src/compare/compare.js';
 import { closeLocalEngine, createLocalProvider } from '../src/generate/local/index.js';
 import { oneColourPerShade, oneSizePerRow } from '../src/generate/local/tokens.js';
-import { defaultStretch, looseShrink, plainWeights, stretchWidths } from '../src/generate/local/emit.js';
+import { defaultStretch, looseShrink, plainFamilies, plainWeights, stretchWidths } from '../src/generate/local/emit.js';
 import { get, type El } from '../src/generate/local/jsx.js';
 import type { FittedText } from '../src/generate/local/fit.js';
 import { checkPolicy } from '../src/validate/policy.js';
@@ -137,6 +137,24 @@ describe('alignment and shades', () => {
       word('Sale', 26, 24, 18), word('Blog', 17, 24, 12, { fontFamily: 'Tinos' }), word('Footer', 14, 90, 10), word('Help', 17, 24, 12, { keepSize: true }),
     ];
     assert.deepEqual(oneSizePerRow(texts).map((t) => t.fontSize), [18, 18, 18, 18, 26, 17, 14, 17]);
+  });
+
+  it('a control names its family unless preflight makes it inherit the page\'s', () => {
+    const tree = () => {
+      const label: El = { tag: 'span', role: 'label', attrs: [], style: [['fontFamily', 'Arial, sans-serif']], children: ['Go'] };
+      const button: El = { tag: 'button', role: 'button', attrs: [], style: [['fontFamily', 'Arial, sans-serif']], children: ['Open'] };
+      const other: El = { tag: 'button', role: 'button', attrs: [], style: [['fontFamily', 'Georgia, serif']], children: ['x'] };
+      const plain: El = { tag: 'button', role: 'button', attrs: [], style: [], children: [label] };
+      const root: El = { tag: 'div', role: 'root', attrs: [], style: [['fontFamily', 'Arial, sans-serif']], children: [button, other, plain] };
+      return { root, label, button, other };
+    };
+    const families = (t: ReturnType<typeof tree>) => [t.root, t.button, t.other, t.label].map((el) => get(el, 'fontFamily'));
+    const system = tree();
+    plainFamilies(system.root);
+    assert.deepEqual(families(system), ['Arial, sans-serif', 'Arial, sans-serif', 'Georgia, serif', 'Arial, sans-serif'], 'controls take the system font');
+    const reset = tree();
+    plainFamilies(reset.root, true);
+    assert.deepEqual(families(reset), ['Arial, sans-serif', undefined, 'Georgia, serif', undefined]);
   });
 
   it('text colours a few levels apart become the more used one; distinct colours stay', () => {

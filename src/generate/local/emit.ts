@@ -501,6 +501,22 @@ export function plainWeights(el: El, preflight = false, inherited = 400): void {
   }
 }
 
+/**
+ * A font family only where the element would not inherit it: a form control takes the system's font, so it names
+ * its family, unless Tailwind's preflight makes controls inherit (`font: inherit`); then a button in the page's family
+ * says nothing of it, as a text in the page's family already does.
+ */
+export function plainFamilies(el: El, preflight = false, inherited?: string): void {
+  const own = get(el, 'fontFamily');
+  const base = CONTROL_TAGS.has(el.tag) && !preflight ? undefined : inherited;
+  if (own !== undefined && own === base) el.style = without(el.style, 'fontFamily');
+  const next = typeof own === 'string' ? own : base;
+  for (const c of el.children) {
+    if (isEl(c)) plainFamilies(c, preflight, next);
+    else if (isMap(c)) plainFamilies(c.body, preflight, next);
+  }
+}
+
 /** The least inset, each side, for a page's content to count as a column centred in it. */
 const PAGE_INSET = 24;
 
@@ -587,7 +603,11 @@ export function emitComponent(input: EmitInput): Emitted {
   for (const part of parts) defaultStretch(part.body);
   evenGaps(root, tolerance);
   plainWeights(root, sink.preflight);
-  for (const part of parts) plainWeights(part.body, sink.preflight);
+  plainFamilies(root, sink.preflight);
+  for (const part of parts) {
+    plainWeights(part.body, sink.preflight);
+    plainFamilies(part.body, sink.preflight, get(root, 'fontFamily') as string);
+  }
   // The sink sees every element before printing any: a colour that repeats is defined once, on the root.
   sink.prepare?.([root, ...parts.map((p) => p.body)].flatMap((el) => [...walk(el)]).map((el) => ({ entries: el.style, role: el.role })));
   const print = (el: El, indent: string) => printEl(el, indent, sink);
