@@ -218,6 +218,13 @@ describe('the sinks', () => {
     assert.equal(sink.attr(text(5), 'text', undefined, 'Location'), ' className={styles.text2}', '`styles.location` would be refused by the policy');
     assert.equal(sink.attr(text(6), 'text', undefined, '2024 [i]'), ' className={styles.i}');
     assert.equal(sink.attr(text(0), 'text', undefined, '[=]'), ' className={styles.text3}', 'no word: a number');
+    // A rule set two elements share is named for neither one's text.
+    const shared = createCssModuleSink({ theme: defaultTheme() });
+    const twice: Array<[string, string]> = [['color', '#123456']];
+    shared.prepare?.([{ entries: text(1), role: 'text' }, { entries: twice, role: 'text' }, { entries: twice, role: 'text' }]);
+    assert.equal(shared.attr(text(1), 'text', undefined, 'Intro'), ' className={styles.text}');
+    assert.equal(shared.attr(twice, 'text', undefined, 'Clear'), ' className={styles.text2}');
+    assert.equal(shared.attr(twice, 'text', undefined, 'Results'), ' className={styles.text2}');
     assert.deepEqual(checkPolicy(`import styles from './X.module.css';\nexport default function X() { return <p className={styles.searchResults}>Hi</p>; }\n`, { styleModule: './X.module.css' }), []);
   });
   it('tailwind leaves out what preflight already sets (margin, padding, border style, box sizing), and only where the project has it', () => {

@@ -34,6 +34,9 @@ export function createCssModuleSink({ theme, snap = 'scale' }: { theme?: Theme; 
   const byRules = new Map<string, string>();
   const rules: Array<{ name: string; role: string; decls: Array<[string, string]> }> = [];
   const taken = new Set<string>();
+  /** How many elements share each rule set: a class several elements share is not named for one's text. */
+  const sharing = new Map<string, number>();
+  const keyOf = (entries: StyleEntries) => declarations(entries, snap, theme).map(([p, v]) => `${p}:${v}`).join(';');
 
   const unique = (base: string) => {
     let name = base;
@@ -44,6 +47,9 @@ export function createCssModuleSink({ theme, snap = 'scale' }: { theme?: Theme; 
 
   return {
     style: 'css-modules',
+    prepare(elements) {
+      for (const { entries } of elements) sharing.set(keyOf(entries), (sharing.get(keyOf(entries)) ?? 0) + 1);
+    },
     attr(entries: StyleEntries, role: string, dynamic?: Array<[string, string]>, hint?: string) {
       const decls = declarations(entries, snap, theme);
       const key = decls.map(([p, v]) => `${p}:${v}`).join(';');
@@ -53,7 +59,7 @@ export function createCssModuleSink({ theme, snap = 'scale' }: { theme?: Theme; 
         // The first of a role takes the role's name (`.title`); the next ones, what they show (`.searchResults`)
         // rather than a number (`.title2`).
         const base = className(role || 'box');
-        const named = taken.has(base) && hint ? hintName(hint, role || 'box') : undefined;
+        const named = taken.has(base) && hint && (sharing.get(key) ?? 0) <= 1 ? hintName(hint, role || 'box') : undefined;
         name = named && !taken.has(named) ? (taken.add(named), named) : unique(base);
         rules.push({ name, role, decls });
         if (role !== 'root') byRules.set(key, name);
