@@ -6,7 +6,7 @@ import { after, describe, it } from 'node:test';
 import { compare } from '../src/compare/compare.js';
 import { closeLocalEngine, createLocalProvider } from '../src/generate/local/index.js';
 import { oneColourPerShade, oneSizePerRow } from '../src/generate/local/tokens.js';
-import { defaultStretch, looseShrink, plainFamilies, plainWeights, stretchWidths } from '../src/generate/local/emit.js';
+import { defaultStretch, looseShrink, plainFonts, stretchWidths } from '../src/generate/local/emit.js';
 import { get, type El } from '../src/generate/local/jsx.js';
 import type { FittedText } from '../src/generate/local/fit.js';
 import { checkPolicy } from '../src/validate/policy.js';
@@ -121,12 +121,12 @@ describe('alignment and shades', () => {
     };
     const weights = (els: Record<string, El>) => Object.fromEntries(Object.entries(els).map(([k, el]) => [k, get(el, 'fontWeight')]));
     const plain = tree();
-    plainWeights(plain.root);
+    plainFonts(plain.root);
     // The browser's own: headings bold, a header cell bold (its lines inherit it), controls normal.
     assert.deepEqual(weights(plain.els), { p: undefined, bold: 700, h1: undefined, quiet: 400, inTh: 400, button: undefined });
     // Preflight makes headings and controls inherit: a bold heading must say so, a normal one need not.
     const reset = tree();
-    plainWeights(reset.root, true);
+    plainFonts(reset.root, true);
     assert.deepEqual(weights(reset.els), { p: undefined, bold: 700, h1: 700, quiet: undefined, inTh: 400, button: undefined });
   });
 
@@ -150,10 +150,10 @@ describe('alignment and shades', () => {
     };
     const families = (t: ReturnType<typeof tree>) => [t.root, t.button, t.other, t.label].map((el) => get(el, 'fontFamily'));
     const system = tree();
-    plainFamilies(system.root);
+    plainFonts(system.root);
     assert.deepEqual(families(system), ['Arial, sans-serif', 'Arial, sans-serif', 'Georgia, serif', 'Arial, sans-serif'], 'controls take the system font');
     const reset = tree();
-    plainFamilies(reset.root, true);
+    plainFonts(reset.root, true);
     assert.deepEqual(families(reset), ['Arial, sans-serif', undefined, 'Georgia, serif', undefined]);
   });
 

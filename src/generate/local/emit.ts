@@ -361,12 +361,14 @@ export function stretchWidths(el: El, contentRight: number | undefined, centre =
       const last = c.children[c.children.length - 1] as El;
       last.style = [...without(last.style, 'marginLeft'), ['marginLeft', 'auto']];
     }
-    const fixed = box && (typeof width === 'number' || get(c, 'alignSelf') === 'stretch' || get(c, 'flex') === 1 || c.role === 'page');
-    stretchWidths(c, fixed ? box.x + box.width - borderOf(c) : undefined, centre);
+    stretchWidths(c, box && widthSet(c) ? box.x + box.width - borderOf(c) : undefined, centre);
   }
 }
 
 const numberOr0 = (v: unknown) => (typeof v === 'number' ? v : 0);
+
+/** Whether an element's width is set, not taken from its content: a number, a stretch, a share of a row, the page. */
+const widthSet = (el: El) => typeof get(el, 'width') === 'number' || get(el, 'alignSelf') === 'stretch' || get(el, 'flex') === 1 || el.role === 'page';
 
 /**
  * A row whose items share a middle line (a bar, an icon beside its label, a field beside its button) centres them:
@@ -452,8 +454,7 @@ export function looseShrink(el: El, right: number): void {
   }
   for (const c of items) {
     if (!tight) c.style = without(c.style, 'flexShrink');
-    const set = c.box && (typeof get(c, 'width') === 'number' || get(c, 'alignSelf') === 'stretch' || get(c, 'flex') === 1 || c.role === 'page');
-    looseShrink(c, set ? Math.min(right, c.box!.x + c.box!.width - borderOf(c)) : right);
+    looseShrink(c, c.box && widthSet(c) ? Math.min(right, c.box.x + c.box.width - borderOf(c)) : right);
   }
 }
 
@@ -485,35 +486,28 @@ export function defaultStretch(el: El): void {
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const CONTROL_TAGS = new Set(['button', 'input', 'select', 'textarea']);
 
-/**
- * A font weight only where it differs from what the element has anyway: its parent's (inherited), a heading's bold, a
- * control's normal. `fontWeight: 400` on every paragraph is noise a reader deletes. Under Tailwind's preflight
- * headings and controls inherit too; a table's header cell stays bold.
- */
-export function plainWeights(el: El, preflight = false, inherited = 400): void {
-  const base = el.tag === 'th' || (!preflight && HEADINGS.has(el.tag)) ? 700 : !preflight && CONTROL_TAGS.has(el.tag) ? 400 : inherited;
-  const own = get(el, 'fontWeight');
-  if (own === base) el.style = without(el.style, 'fontWeight');
-  const next = typeof own === 'number' ? own : base;
-  for (const c of el.children) {
-    if (isEl(c)) plainWeights(c, preflight, next);
-    else if (isMap(c)) plainWeights(c.body, preflight, next);
-  }
-}
+/** What an element draws its text in unless it says otherwise; no family: the system's (a form control's own). */
+type Font = { weight: number; family?: string };
 
 /**
- * A font family only where the element would not inherit it: a form control takes the system's font, so it names
- * its family, unless Tailwind's preflight makes controls inherit (`font: inherit`); then a button in the page's family
- * says nothing of it, as a text in the page's family already does.
+ * A font weight or family only where it differs from what the element has anyway: its parent's (inherited), a
+ * heading's bold, a control's normal weight and the system's font. `fontWeight: 400` on every paragraph is noise a
+ * reader deletes. Under Tailwind's preflight headings and controls inherit too (`font: inherit`), so a button in the
+ * page's family says nothing of it; a table's header cell stays bold.
  */
-export function plainFamilies(el: El, preflight = false, inherited?: string): void {
-  const own = get(el, 'fontFamily');
-  const base = CONTROL_TAGS.has(el.tag) && !preflight ? undefined : inherited;
-  if (own !== undefined && own === base) el.style = without(el.style, 'fontFamily');
-  const next = typeof own === 'string' ? own : base;
+export function plainFonts(el: El, preflight = false, inherited: Font = { weight: 400 }): void {
+  const control = !preflight && CONTROL_TAGS.has(el.tag);
+  const base: Font = {
+    weight: el.tag === 'th' || (!preflight && HEADINGS.has(el.tag)) ? 700 : control ? 400 : inherited.weight,
+    family: control ? undefined : inherited.family,
+  };
+  const weight = get(el, 'fontWeight'), family = get(el, 'fontFamily');
+  if (weight === base.weight) el.style = without(el.style, 'fontWeight');
+  if (family !== undefined && family === base.family) el.style = without(el.style, 'fontFamily');
+  const next: Font = { weight: typeof weight === 'number' ? weight : base.weight, family: typeof family === 'string' ? family : base.family };
   for (const c of el.children) {
-    if (isEl(c)) plainFamilies(c, preflight, next);
-    else if (isMap(c)) plainFamilies(c.body, preflight, next);
+    if (isEl(c)) plainFonts(c, preflight, next);
+    else if (isMap(c)) plainFonts(c.body, preflight, next);
   }
 }
 
@@ -602,12 +596,8 @@ export function emitComponent(input: EmitInput): Emitted {
   defaultStretch(root);
   for (const part of parts) defaultStretch(part.body);
   evenGaps(root, tolerance);
-  plainWeights(root, sink.preflight);
-  plainFamilies(root, sink.preflight);
-  for (const part of parts) {
-    plainWeights(part.body, sink.preflight);
-    plainFamilies(part.body, sink.preflight, get(root, 'fontFamily') as string);
-  }
+  plainFonts(root, sink.preflight);
+  for (const part of parts) plainFonts(part.body, sink.preflight, { weight: 400, family: get(root, 'fontFamily') as string });
   // The sink sees every element before printing any: a colour that repeats is defined once, on the root.
   sink.prepare?.([root, ...parts.map((p) => p.body)].flatMap((el) => [...walk(el)]).map((el) => ({ entries: el.style, role: el.role })));
   const print = (el: El, indent: string) => printEl(el, indent, sink);

@@ -36,7 +36,7 @@ export function createCssModuleSink({ theme, snap = 'scale' }: { theme?: Theme; 
   const taken = new Set<string>();
   /** How many elements share each rule set: a class several elements share is not named for one's text. */
   const sharing = new Map<string, number>();
-  const keyOf = (entries: StyleEntries) => declarations(entries, snap, theme).map(([p, v]) => `${p}:${v}`).join(';');
+  const keyOf = (decls: Array<[string, string]>) => decls.map(([p, v]) => `${p}:${v}`).join(';');
 
   const unique = (base: string) => {
     let name = base;
@@ -48,11 +48,14 @@ export function createCssModuleSink({ theme, snap = 'scale' }: { theme?: Theme; 
   return {
     style: 'css-modules',
     prepare(elements) {
-      for (const { entries } of elements) sharing.set(keyOf(entries), (sharing.get(keyOf(entries)) ?? 0) + 1);
+      for (const { entries } of elements) {
+        const key = keyOf(declarations(entries, snap, theme));
+        sharing.set(key, (sharing.get(key) ?? 0) + 1);
+      }
     },
     attr(entries: StyleEntries, role: string, dynamic?: Array<[string, string]>, hint?: string) {
       const decls = declarations(entries, snap, theme);
-      const key = decls.map(([p, v]) => `${p}:${v}`).join(';');
+      const key = keyOf(decls);
       // The root keeps its own class: the custom properties live on it. (Sub-components are printed before the root.)
       let name = role === 'root' ? undefined : byRules.get(key);
       if (!name) {
