@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { FittedText } from '../src/generate/local/fit.js';
+import { emitComponent } from '../src/generate/local/emit.js';
 import { containmentTree, gridItems, gridLine, layoutContent, steadyLine, type Node } from '../src/generate/local/layout.js';
 import type { Region } from '../src/generate/local/segment.js';
 import { wholeLine } from '../src/generate/local/tokens.js';
@@ -103,5 +104,15 @@ describe('grid layout', () => {
     const [c, r] = gridItems(containmentTree([check, rule], []), { x: 0, y: 0 });
     assert.deepEqual([c.x, c.y, c.width, c.height], [16, 32, 13, 13]);
     assert.deepEqual([r.y, r.height], [60, 1]);
+  });
+
+  it('a button moved onto the grid still centres the label it centred as measured, written as its text', () => {
+    // A green button as flame-08's, its label centred as measured (64,101 105x35): on the grid the box's edges move
+    // unevenly, its middle moves 1.5 px from the label's, and the button was written with a span and margins instead.
+    const button: Region = { kind: 'box', x: 64, y: 101, width: 105, height: 35, fill: [76, 175, 80], radius: 4, children: [] };
+    const label = { ...text('Add record', 83, 109, 18, 13), x: 84, width: 65, color: [255, 255, 255] as [number, number, number] };
+    const { code } = emitComponent({ name: 'Record', width: 800, height: 200, background: [255, 255, 255], regions: [button], texts: [label], grid: { budget: Infinity } });
+    assert.match(code, /<button[^>]*>\s*Add record\s*<\/button>/, code);
+    assert.doesNotMatch(code, /<span/, code);
   });
 });

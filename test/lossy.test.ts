@@ -218,3 +218,66 @@ describe('fractional scales', () => {
     assert.ok(colorDistance(rule.fill, [30, 143, 181]) <= 24, `rule colour ${rule.fill}`);
   });
 });
+
+describe('a registration form with a strong button and checkboxes, as JPEG and enlarged to @1.5x', () => {
+  // flame-17 in small: white words on a magenta button, checkboxes with serif labels on a pink page, and a grey
+  // button and a field outlined in #767676 (the browser's own control colours, as flame-27's).
+  const page = `export default function Register() {
+  return (
+    <div style={{ position: 'relative', width: 640, height: 320, background: '#fce4ec', fontFamily: 'Tinos, serif' }}>
+      <div style={{ position: 'absolute', left: 40, top: 24, width: 400, height: 38, boxSizing: 'border-box', background: '#ffffff', border: '1px solid #767676', borderRadius: 4 }} />
+      ${['art workshop', 'tech workshop', 'business workshop'].map((w, i) => `<label style={{ position: 'absolute', left: ${40 + (i % 2) * 260}, top: ${90 + Math.floor(i / 2) * 44}, display: 'flex', gap: 40, alignItems: 'center', color: '#c2185b', fontSize: 16 }}><input type="checkbox" style={{ margin: 0, width: 14, height: 14 }} />${w}</label>`).join('\n      ')}
+      <button type="button" style={{ position: 'absolute', left: 40, top: 190, width: 200, height: 39, border: 'none', borderRadius: 4, background: '#ad1457', color: '#ffffff', fontFamily: 'Arimo, sans-serif', fontSize: 14 }}>Submit registration</button>
+      <div style={{ position: 'absolute', left: 40, top: 270, width: 560, height: 1, background: '#c0c0c0' }} />
+      <button type="button" style={{ position: 'absolute', left: 300, top: 200, width: 66, height: 21, boxSizing: 'border-box', border: '1px solid #767676', borderRadius: 3, background: '#efefef', color: '#000000', fontFamily: 'Arimo, sans-serif', fontSize: 13, padding: 0 }}>Add note</button>
+    </div>
+  );
+}`;
+  const boxes = (rs: Region[]): Region[] => rs.flatMap((r) => [r, ...boxes(r.children)]);
+  const near = (r: Region, x: number, y: number, width: number, height: number) =>
+    Math.abs(r.x - x) <= 2 && Math.abs(r.y - y) <= 2 && Math.abs(r.width - width) <= 3 && Math.abs(r.height - height) <= 3;
+  let png = '';
+  before(async () => {
+    const shot = await renderer.render(page, { width: 640, height: 320, deviceScaleFactor: 1 });
+    png = path.join(dir, 'register.png');
+    fs.writeFileSync(png, encodePng(shot.image));
+  });
+
+  it('reads every label and finds every checkbox at quality 95 and 70', async () => {
+    // At 95 a row of the magenta's ringing along "registration" was masked as a rule before OCR, and rows of halo
+    // through the serif labels were taken for 3 px boxes and blanked ("tech wuLRalup"); a checkbox's frame was read
+    // as "[I]". At 70 the marks were grown over their halo and judged radio buttons or images.
+    for (const q of [95, 70]) {
+      const file = path.join(dir, `register-${q}.jpg`);
+      fs.writeFileSync(file, await sharp(png).jpeg({ quality: q }).toBuffer());
+      const analysis = await analyzeDesign(await readDesign(file));
+      const lines = analysis.lines.map((l) => l.text);
+      for (const want of ['art workshop', 'tech workshop', 'business workshop', 'Submit registration']) assert.ok(lines.includes(want), `q${q}: "${want}" in ${JSON.stringify(lines)}`);
+      const found = boxes(analysis.regions);
+      const checks = found.filter((r) => r.control?.type === 'checkbox');
+      assert.equal(checks.length, 3, `q${q}: ${JSON.stringify(found.map(({ x, y, width, height, kind, control }) => [x, y, width, height, kind, control?.type]))}`);
+      // The separator is the one strip: none inside a word.
+      assert.deepEqual(found.filter((r) => Math.min(r.width, r.height) <= 3).map(({ x, y, width, height }) => [x, y, width, height]), [[40, 270, 560, 1]], `q${q}: strips`);
+    }
+  });
+
+  it('finds the grey button with its border at @1.5x, and draws 1 px borders and rules in their own colour, not their blur', async () => {
+    // Enlarged and brought back to CSS size, a 1 px #767676 border comes back as a 155 grey spread over two pixels,
+    // and the grey button's fill (239) as 236 to 243 beside its label: the button was lost (an 8x18 image).
+    const file = path.join(dir, 'register@1.5x.png');
+    fs.writeFileSync(file, await sharp(png).resize(960, 480, { kernel: 'lanczos3' }).png().toBuffer());
+    const found = boxes((await analyzeDesign(await readDesign(file))).regions);
+    const all = JSON.stringify(found.map(({ x, y, width, height, fill, border }) => [x, y, width, height, fill, border?.color]));
+    const grey = found.find((r) => near(r, 300, 200, 66, 21));
+    assert.ok(grey?.border, `grey button at 300,200 66x21 with a border: ${all}`);
+    assert.ok(colorDistance(grey.fill, [239, 239, 239]) <= 6, `fill ${grey.fill}`);
+    const field = found.find((r) => near(r, 40, 24, 400, 38));
+    assert.ok(field?.border, `field at 40,24 400x38 with a border: ${all}`);
+    assert.ok(colorDistance(field.border.color, [118, 118, 118]) <= 16, `field border ${field.border.color} for #767676`);
+    // A 1 px #c0c0c0 separator came back as two rows of 209 and 228, and was drawn 2 px thick in one of them.
+    const rule = found.find((r) => r.width >= 550 && Math.abs(r.y - 270) <= 1 && r.height <= 2);
+    assert.ok(rule, `separator at y 270: ${all}`);
+    assert.equal(rule.height, 1, `separator ${rule.height} px thick`);
+    assert.ok(colorDistance(rule.fill, [192, 192, 192]) <= 12, `separator ${rule.fill} for #c0c0c0`);
+  });
+});

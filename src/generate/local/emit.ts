@@ -4,7 +4,7 @@
 // repeated siblings as data and one `.map` (repeat.ts), landmarks on pages. The output is the same for the same analysis.
 import { fontStack } from '../../render/fonts.js';
 import type { ComponentSource, StyleEntries, StyleSink } from '../style.js';
-import type { Region, Rgb } from './segment.js';
+import type { Rect, Region, Rgb } from './segment.js';
 import type { FittedText } from './fit.js';
 import { containmentTree, gridItems, layoutContent, type Item, type Node, type Reading } from './layout.js';
 import { controlOf, formSemantics, headingOrder, landmarks, listRuns, tableRuns } from './semantics.js';
@@ -88,11 +88,28 @@ interface Context {
  * A button's one line when the button would place it where the design has it: its ink centred across the box, its line
  * box centred down it, each within a pixel.
  */
-function centredLabel(r: Region, children: Node[]): Extract<Item, { kind: 'text' }> | undefined {
+function centredLabel(r: Region, children: Node[], measured?: ReadonlySet<number>): Extract<Item, { kind: 'text' }> | undefined {
   const [only] = children;
   if (children.length !== 1 || only.kind !== 'item' || only.item.kind !== 'text') return undefined;
-  const t = only.item.text;
-  return Math.abs(t.x + t.width / 2 - (r.x + r.width / 2)) <= 1 && Math.abs(t.top + t.lineHeight / 2 - (r.y + r.height / 2)) <= 1 ? only.item : undefined;
+  return measured ? (measured.has(only.item.index) ? only.item : undefined) : centredIn1px(r, only.item.text) ? only.item : undefined;
+}
+
+const centredIn1px = (r: Rect, t: FittedText) =>
+  Math.abs(t.x + t.width / 2 - (r.x + r.width / 2)) <= 1 && Math.abs(t.top + t.lineHeight / 2 - (r.y + r.height / 2)) <= 1;
+
+/**
+ * The lines alone in a box and centred in it as measured. Decided before the grid moves boxes: a box moved onto the
+ * grid (its label moved on its own, or not at all) no longer centres its label within a pixel, yet the button the
+ * design shows still centres it, and the label written as its text goes with it.
+ */
+function centredAlone(items: Item[], found = new Set<number>()): Set<number> {
+  for (const item of items) {
+    if (item.kind !== 'region') continue;
+    const [only] = item.content;
+    if (item.content.length === 1 && only.kind === 'text' && centredIn1px(item.region, only.text)) found.add(only.index);
+    centredAlone(item.content, found);
+  }
+  return found;
 }
 
 /** Runs of spaces, or spaces at an end, need `pre`; anything else flows as normal text. */
@@ -106,6 +123,8 @@ class Builder {
   constructor(
     private readonly rootFamily: string,
     private readonly centredLabels = false,
+    /** Labels centred as measured (`centredAlone`), where the boxes were moved after measuring. */
+    private readonly measuredLabels?: ReadonlySet<number>,
   ) {}
 
   textStyle(t: FittedText, ctx: Context): Style {
@@ -162,7 +181,7 @@ class Builder {
       ['border', r.border ? `${r.border.width}px solid ${hex(r.border.color)}` : control ? 'none' : undefined],
     ];
     if (control && control !== 'button') return this.field(control, item, boxStyle, ctx);
-    const label = control === 'button' && this.centredLabels ? centredLabel(r, children) : undefined;
+    const label = control === 'button' && this.centredLabels ? centredLabel(r, children, this.measuredLabels) : undefined;
     if (label) {
       // A button centres its label both ways: the label is its text, as people write it, with no span or margins. The
       // line box is centred whatever its height, so the line height places nothing and is left to the browser.
@@ -564,9 +583,9 @@ export function buildRoot({ width, height, background, regions, texts: measured,
   const cleaned = measured.map((t) => cleanText(t, exact));
   const texts = exact ? cleaned : oneSizePerRow(oneColourPerShade(cleaned));
   const family = mainFamily(texts);
-  const builder = new Builder(family, centred && !exact);
   const origin = { x: 0, y: 0 };
   const tree = containmentTree(regions, texts);
+  const builder = new Builder(family, centred && !exact, grid ? centredAlone(tree) : undefined);
   const children = builder.nodes(layoutContent(grid ? gridItems(tree, origin, { budget: grid.budget, behind: background }) : tree, origin, reading), 'column', { behind: background, right: width });
   // The root fills its parent up to the design's width; its height is the design's at least.
   const root: El = {

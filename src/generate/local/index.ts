@@ -21,7 +21,7 @@ import { cleanFont } from './tokens.js';
 import { closeOcr, inkColor, recognizeArea, tightInk, unreadInk, type OcrLine } from './ocr.js';
 import { averageColor, borderColor, segment, type Rect, type Region, type Rgb } from './segment.js';
 
-export const LOCAL_ENGINE_VERSION = 'local-14';
+export const LOCAL_ENGINE_VERSION = 'local-15';
 
 export interface Analysis {
   /** CSS size. */
@@ -60,11 +60,14 @@ async function cssImage(design: Design): Promise<RgbaImage> {
 }
 
 /** Areas to read text from: the page minus its boxes, then each box minus its children. */
-function textAreas(page: Rect, background: Rgb, regions: Region[]): Array<{ area: Rect; fill: Rgb; holes: Rect[]; owner: Region[]; region?: Region }> {
+function textAreas(page: Rect, background: Rgb, regions: Region[], resampled = false): Array<{ area: Rect; fill: Rgb; holes: Rect[]; owner: Region[]; region?: Region }> {
   const out: Array<{ area: Rect; fill: Rgb; holes: Rect[]; owner: Region[]; region?: Region }> = [{ area: page, fill: background, holes: regions, owner: regions }];
   const visit = (r: Region) => {
     if (r.kind !== 'box' || r.width < 8 || r.height < 8) return;
-    const inset = r.border?.width ?? 0;
+    // Resampled, a border spreads a pixel further in: OCR took that dark column for part of the line beside it (a
+    // dropdown's "Select Book" read as a line as tall as its box, and its arrow was never looked for). Not in a small
+    // button, whose label then lost the margin OCR needs ("Underline" in a 21 px button went unread).
+    const inset = r.border ? r.border.width + (resampled && r.height >= 30 ? 1 : 0) : 0;
     out.push({ area: { x: r.x + inset, y: r.y + inset, width: r.width - 2 * inset, height: r.height - 2 * inset }, fill: r.fill, holes: r.children, owner: r.children, region: r });
     r.children.forEach(visit);
   };
@@ -82,17 +85,21 @@ const isChevron = (ink: Rect, area: Rect) =>
  * They become placeholder images of their average colour, like photos, unless they are checkboxes or radio buttons;
  * text-sized shapes only, so a stray pixel or a long rule is not one.
  */
-function marks(image: RgbaImage, area: Rect, fill: Rgb, unread: Rect[]): Region[] {
+function marks(image: RgbaImage, area: Rect, fill: Rgb, unread: Rect[], noise: number): Region[] {
   return unread
     .filter((m) => m.width >= 8 && m.height >= 8 && m.width <= 64 && m.height <= 64 && Math.max(m.width, m.height) <= 3 * Math.min(m.width, m.height))
     // Ink touching the area's edge is what shows behind a rounded corner, or a neighbour cut off: not a mark.
     .filter((m) => m.x > area.x + 1 && m.y > area.y + 1 && m.x + m.width < area.x + area.width - 1 && m.y + m.height < area.y + area.height - 1)
     .map((m) => {
-      const control = markControl(image, m, fill);
+      const control = markControl(image, m, fill, noise);
       if (control) return { ...control.rect, kind: 'image' as const, fill: averageColor(image, control.rect), radius: 0, children: [], control: control.control };
       return { ...m, kind: 'image' as const, fill: averageColor(image, m), radius: 0, children: [] };
     });
 }
+
+/** A "line" that is a small square read as frame strokes: the box of a checkbox or radio button. */
+const isFramedMark = (l: OcrLine) =>
+  /^[[\]()|Il1!oO0□☐\s]{1,4}$/u.test(l.text) && /[[\]()|□☐]/u.test(l.text) && l.width >= 10 && l.height >= 10 && l.width <= 26 && l.height <= 26 && Math.abs(l.width - l.height) <= 3;
 
 /**
  * Thin strips that lie inside a line of text are its strokes (the joined serifs along a bold heading's baseline), not
@@ -122,15 +129,17 @@ export function analyzeDesign(design: Design): Promise<Analysis> {
       const noise = design.lossy ? snapTolerance(design.lossy.quality) : 0;
       const regions = segment(image, page, background, { noise, resampled: blurredByScale(design) });
       const lines: OcrLine[] = [];
-      for (const { area, fill, holes, owner, region } of textAreas(page, background, regions)) {
+      for (const { area, fill, holes, owner, region } of textAreas(page, background, regions, blurredByScale(design))) {
         const read = await recognizeArea(seen, area, fill, holes, true, noise);
         // OCR reads a dropdown's arrow as a letter ("v"): it is the chevron, not text.
         const arrow = region ? read.findIndex((l) => /^[vVyY~^∨⌄˅›»<>]$/u.test(l.text) && isChevron(l, area)) : -1;
         if (arrow >= 0) (read.splice(arrow, 1), (region!.chevron = true));
+        // A checkbox's frame read as brackets or bars ("[I]") is a mark: left unread, it is looked at as one below.
+        for (let i = read.length - 1; i >= 0; i--) if (isFramedMark(read[i])) read.splice(i, 1);
         lines.push(...read);
         // One look at the ink left unread (down to a chevron's 3 rows) finds both the marks and a dropdown's arrow.
         const unread = unreadInk(image, area, fill, [...holes, ...read], 3, noise);
-        owner.push(...marks(image, area, fill, unread));
+        owner.push(...marks(image, area, fill, unread, noise));
         if (region && unread.some((ink) => isChevron(ink, area))) region.chevron = true;
       }
       lines.sort((a, b) => a.y - b.y || a.x - b.x);

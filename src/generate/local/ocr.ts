@@ -54,18 +54,18 @@ const LOSSY_LINE = 4;
  * Pixels of long straight runs (borders, frames, rules that were not found as boxes): no glyph stroke is that long at
  * UI text sizes, and tesseract takes a frame around a page for a table and reads nothing inside it.
  */
-function lineMask(image: RgbaImage, area: Rect, fill: Rgb, maxLine = Infinity): Uint8Array {
+function lineMask(image: RgbaImage, area: Rect, fill: Rgb, noise = 0): Uint8Array {
   const mask = new Uint8Array(area.width * area.height);
   const ink = (x: number, y: number) => colorDistance(pixel(image, area.x + x, area.y + y), fill) > 24;
   for (let y = 0; y < area.height; y++) {
     let start = 0;
     for (let x = 0; x <= area.width; x++) {
       if (x < area.width && ink(x, y)) continue;
-      if (x - start >= LINE_RUN) for (let k = start; k < x; k++) mask[y * area.width + k] = 1;
+      if (x - start >= LINE_RUN && (!noise || oneColour(image, area.x + start, area.y + y, x - start, noise))) for (let k = start; k < x; k++) mask[y * area.width + k] = 1;
       start = x + 1;
     }
   }
-  if (maxLine < Infinity) thinOnly(mask, area.width, area.height, maxLine);
+  if (noise) thinOnly(mask, area.width, area.height, LOSSY_LINE);
   for (let x = 0; x < area.width; x++) {
     let start = 0;
     for (let y = 0; y <= area.height; y++) {
@@ -75,6 +75,19 @@ function lineMask(image: RgbaImage, area: Rect, fill: Rgb, maxLine = Infinity): 
     }
   }
   return mask;
+}
+
+/**
+ * Whether a lossy design's run of ink is one colour, as a rule's pixels are within the codec's noise of their mean. A
+ * row along the tops of a word's letters is a run too where the ringing between them differs from the fill (white
+ * text on a strong colour), but its pixels are glyph and ringing, far apart: masked, the word lost its middle row.
+ */
+function oneColour(image: RgbaImage, x0: number, y: number, length: number, noise: number): boolean {
+  const mean = [0, 0, 0];
+  for (let x = x0; x < x0 + length; x++) pixel(image, x, y).forEach((v, c) => (mean[c] += v / length));
+  let near = 0;
+  for (let x = x0; x < x0 + length; x++) if (colorDistance(pixel(image, x, y), mean as Rgb) <= 2 * noise) near++;
+  return near >= 0.8 * length;
 }
 
 /**
@@ -98,7 +111,7 @@ function prepare(image: RgbaImage, area: Rect, fill: Rgb, holes: Rect[], scale: 
   const w = Math.round(area.width * scale);
   const h = Math.round(area.height * scale);
   const data = new Uint8Array(w * h * 4);
-  const lines = lineMask(image, area, fill, noise ? LOSSY_LINE : Infinity);
+  const lines = lineMask(image, area, fill, noise);
   for (let y = 0; y < h; y++) {
     const ly = Math.min(area.height - 1, Math.floor(y / scale));
     const sy = area.y + ly;
@@ -177,7 +190,7 @@ function hasInk(image: RgbaImage, area: Rect, fill: Rgb, holes: Rect[]): boolean
  */
 export function unreadInk(image: RgbaImage, area: Rect, fill: Rgb, covered: Rect[], minHeight = 6, noise = 0): Rect[] {
   const inside = (x: number, y: number) => covered.some((r) => x >= r.x - 2 && x < r.x + r.width + 2 && y >= r.y - 2 && y < r.y + r.height + 2);
-  const lines = lineMask(image, area, fill, noise ? LOSSY_LINE : Infinity);
+  const lines = lineMask(image, area, fill, noise);
   const ink = (x: number, y: number) =>
     lines[(y - area.y) * area.width + (x - area.x)] !== 1 && colorDistance(pixel(image, x, y), fill) > 40 && !inside(x, y);
   const rowHas = (y: number) => { for (let x = area.x; x < area.x + area.width; x++) if (ink(x, y)) return true; return false; };

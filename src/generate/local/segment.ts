@@ -183,10 +183,10 @@ export function averageColor(image: RgbaImage, r: Rect): Rgb {
 }
 
 /** The rectangle without its outer rows and columns where `color` covers less than half the pixels. */
-function trimToFill(image: RgbaImage, r: Rect, color: Rgb): Rect {
+function trimToFill(image: RgbaImage, r: Rect, color: Rgb, tolerance = 8, reach = 0): Rect {
   // Strict: neighbouring pastel panels differ by little more than a dozen levels.
-  const rowShare = (y: number, x0: number, x1: number) => { let n = 0; for (let x = x0; x < x1; x++) if (colorDistance(pixel(image, x, y), color) <= 8) n++; return n / Math.max(1, x1 - x0); };
-  const colShare = (x: number, y0: number, y1: number) => { let n = 0; for (let y = y0; y < y1; y++) if (colorDistance(pixel(image, x, y), color) <= 8) n++; return n / Math.max(1, y1 - y0); };
+  const rowShare = (y: number, x0: number, x1: number) => { let n = 0; for (let x = x0; x < x1; x++) if (colorDistance(pixel(image, x, y), color) <= tolerance) n++; return n / Math.max(1, x1 - x0); };
+  const colShare = (x: number, y0: number, y1: number) => { let n = 0; for (let y = y0; y < y1; y++) if (colorDistance(pixel(image, x, y), color) <= tolerance) n++; return n / Math.max(1, y1 - y0); };
   // Side-by-side panels are cut by columns first, stacked ones by rows first: try both orders and keep the larger box.
   const cut = (colsFirst: boolean) => {
     let top = r.y, bottom = r.y + r.height, left = r.x, right = r.x + r.width;
@@ -198,7 +198,17 @@ function trimToFill(image: RgbaImage, r: Rect, color: Rgb): Rect {
       while (right - left > 2 && colShare(left, top, bottom) < 0.5) left++;
       while (right - left > 2 && colShare(right - 1, top, bottom) < 0.5) right--;
     };
+    // Past lines of the fill's colour, up to `reach` further in, a line with next to none of the fill (a border; a row
+    // through a label keeps a third of it) ends the edge there: a resampled border's outer blend can be as light as the
+    // fill beside it.
+    const beyond = () => {
+      for (let k = reach; k >= 1; k--) if (right - left > 2 * k + 2 && colShare(left + k, top, bottom) < 0.1) { left += k + 1; break; }
+      for (let k = reach; k >= 1; k--) if (right - left > 2 * k + 2 && colShare(right - 1 - k, top, bottom) < 0.1) { right -= k + 1; break; }
+      for (let k = reach; k >= 1; k--) if (bottom - top > 2 * k + 2 && rowShare(top + k, left, right) < 0.1) { top += k + 1; break; }
+      for (let k = reach; k >= 1; k--) if (bottom - top > 2 * k + 2 && rowShare(bottom - 1 - k, left, right) < 0.1) { bottom -= k + 1; break; }
+    };
     if (colsFirst) { cutCols(); cutRows(); } else { cutRows(); cutCols(); }
+    if (reach) beyond();
     return { top, bottom, left, right };
   };
   const a = cut(true), b = cut(false);
@@ -244,6 +254,10 @@ function frameOf(image: RgbaImage, r: Rect, fill: Rgb, resampled = false): Regio
   const edge = pixel(image, r.x + (stronger ? 1 : 0), midY);
   const contrast = colorDistance(edge, fill);
   if (contrast <= 24) return undefined;
+  // Resampled, a strong box rings past its edge in a tone beyond what is behind it (a magenta button's 255/241/246
+  // ring on a 251/228/236 page): a ring, not a border.
+  const outside = r.x > 0 ? pixel(image, r.x - 1, midY) : undefined;
+  if (resampled && outside && colorDistance(edge, outside) <= 16 && colorDistance(edge, fill) >= colorDistance(outside, fill)) return undefined;
   let width = 0;
   if (resampled) {
     width = stronger ? 2 : 1;
@@ -272,8 +286,25 @@ function frameOf(image: RgbaImage, r: Rect, fill: Rgb, resampled = false): Regio
   };
   const sides = [along(r.x, r.y, 0, 1, r.height, -1, 0), along(r.x + r.width - 1, r.y, 0, 1, r.height, 1, 0), along(r.x, r.y, 1, 0, r.width, 0, -1), along(r.x, r.y + r.height - 1, 1, 0, r.width, 0, 1)];
   if (sides.some((share) => share < 0.6)) return undefined;
-  return { color: edge, width };
+  return { color: resampled && width === 1 ? unblurred(edge, fill) : edge, width };
 }
+
+/**
+ * How far a 1 px line's core still stands from the fill once a design was enlarged to 1.5x and brought back to CSS
+ * size (Lanczos both ways, as the bench's variant and our resample do): a black line on white comes back 70 to 74.
+ */
+const RESAMPLED_LINE_PEAK = 0.72;
+
+/** A border's colour as the design shows it: resampled, a 1 px border's blurred core (where its corners are measured). */
+const seenBorder = (border: NonNullable<Region['border']>, fill: Rgb, resampled: boolean): Rgb =>
+  resampled && border.width === 1 ? (border.color.map((v, c) => Math.round(fill[c] + (v - fill[c]) * RESAMPLED_LINE_PEAK)) as Rgb) : border.color;
+
+/** A resampled 1 px line's rows hold this much of its ink again (black on white: 185 + 109 = 294 for 255). */
+const RESAMPLED_INK = 0.86;
+
+/** The colour a resampled 1 px line was drawn in, from its blurred core (a #767676 border read as #9b9b9b). */
+const unblurred = (core: Rgb, fill: Rgb): Rgb =>
+  core.map((v, c) => Math.max(0, Math.min(255, Math.round(fill[c] + (v - fill[c]) / RESAMPLED_LINE_PEAK)))) as Rgb;
 
 /** A 1-3 px line crossing the whole rectangle (column or row), with the two sides it leaves. */
 function spanningLine(image: RgbaImage, r: Rect, fill: Rgb, tolerance: number): { strip: Rect; sides: Rect[] } | null {
@@ -325,17 +356,18 @@ export interface SegmentOptions {
   /**
    * The design was resampled to CSS size from a fractional scale (1.5x): every edge is spread over two pixels and rings
    * beside it, so a row through a word or beside a box differs from the fill all along. A separator must then be a
-   * line of its own colour (see ownLine).
+   * line of its own colour (see ownRule).
    */
   resampled?: boolean;
 }
 
 /**
- * What a border leaves of its box to look inside. Resampled, the border blends into the fill over one more pixel,
- * which inside the box would pass for a separator along each side.
+ * What a border leaves of its box to look inside. Lossy, the border blends into the fill over one more pixel, which
+ * inside the box would pass for a separator along each side; resampled, the fill rings past that blend too (a row
+ * of 250 inside a 238 button's dark border).
  */
-const insideBorder = (r: Rect, width: number, resampled: boolean): Rect => {
-  const inset = width + (resampled ? 1 : 0);
+const insideBorder = (r: Rect, width: number, blend: number): Rect => {
+  const inset = width + blend;
   return { x: r.x + inset, y: r.y + inset, width: r.width - 2 * inset, height: r.height - 2 * inset };
 };
 
@@ -343,17 +375,10 @@ const insideBorder = (r: Rect, width: number, resampled: boolean): Rect => {
 const OWN_LINE_SHARE = 0.6;
 
 /**
- * Whether a thin strip is a line in a colour of its own: one of its rows along its length (columns for an upright one)
- * is one colour nearly all along, and not the fill's. A row of ringing or of a blurred word's strokes differs from the
- * fill all along without a colour that covers it: glyph tones change from pixel to pixel, and a ring's tint stays
- * within a few levels of the fill. Row by row, since a thick rule rings across its thickness.
- */
-function ownLine(image: RgbaImage, strip: Rect, fill: Rgb): boolean {
-  return !!ownRule(image, strip, fill);
-}
-
-/**
- * The rule a resampled strip holds: its rows (columns for an upright one) of a colour of their own (as `ownLine`) that
+ * The rule a resampled strip holds, if it is a line in a colour of its own: its rows (columns for an upright one) that
+ * are one colour nearly all along, not the fill's (a row of ringing or of a blurred word's strokes differs from the fill
+ * all along without a colour that covers it: glyph tones change from pixel to pixel, and a ring's tint stays within a
+ * few levels of the fill), and that
  * stand out from the fill by at least half as much as the row that stands out most, in that row's colour. Blurred,
  * a 4 px rule spreads over 7 rows whose tones differ by a few levels, so no one colour is the strip's (measured over
  * the strip it was a blend, or the fill); the rows past the midpoint between the fill and its core are its thickness.
@@ -371,7 +396,69 @@ function ownRule(image: RgbaImage, strip: Rect, fill: Rgb): { rect: Rect; color:
   const core = rows.reduce((a, b) => (b.distance > a.distance ? b : a));
   const thick = rows.filter((r) => r.distance * 2 >= core.distance);
   const first = thick[0].k, size = thick[thick.length - 1].k - first + 1;
+  if (size <= 2) {
+    // A 1 or 2 px rule comes back from the resample paler and spread (a 1 px #c0c0c0 separator as rows of 209 and
+    // 228; a 2 px one as 213, 183, 233): rows holding a quarter of the core's ink or more are two for a 1 px rule,
+    // three for a 2 px one. The ink is kept (resampling keeps a line's sum, less the lobes beside it, which a white fill
+    // clips: RESAMPLED_INK): the rule is the strongest row, or it and its stronger neighbour, in the colour that
+    // holds the ink.
+    const length = across ? strip.height : strip.width;
+    const profile: Array<{ k: number; color: Rgb; distance: number }> = [];
+    for (let k = -1; k <= length; k++) {
+      const row = across ? { ...strip, y: strip.y + k, height: 1 } : { ...strip, x: strip.x + k, width: 1 };
+      if (row.x < 0 || row.y < 0 || row.x + row.width > image.width || row.y + row.height > image.height) continue;
+      const { color } = dominantIn(image, row);
+      profile.push({ k, color, distance: colorDistance(color, fill) });
+    }
+    const peak = profile.reduce((a, b) => (b.distance > a.distance ? b : a));
+    let held = profile.filter((r) => r.distance >= 0.25 * peak.distance);
+    // A 2 px rule peaks in its middle row; three rows peaking at one end are a 1 px rule beside a box of its own.
+    if (held.length === 3 && held[1] !== peak) held = held.filter((r) => Math.abs(r.k - peak.k) <= 1);
+    const t = held.length - 1;
+    if ((t === 1 || t === 2) && held[held.length - 1].k - held[0].k === t) {
+      const ink = [0, 1, 2].map((c) => RESAMPLED_INK * held.reduce((sum, r) => sum + r.color[c] - fill[c], 0));
+      const color = ink.map((v, c) => Math.max(0, Math.min(255, Math.round(fill[c] + v / t)))) as Rgb;
+      const side = (k: number) => profile.find((r) => r.k === k)?.distance ?? 0;
+      const at = t === 1 ? peak.k : side(peak.k - 1) >= side(peak.k + 1) ? peak.k - 1 : peak.k;
+      return { rect: across ? { ...strip, y: strip.y + at, height: t } : { ...strip, x: strip.x + at, width: t }, color };
+    }
+  }
   return { rect: across ? { ...strip, y: strip.y + first, height: size } : { ...strip, x: strip.x + first, width: size }, color: core.color };
+}
+
+/**
+ * Whether a thin strip of a lossy design is a line in a colour of its own: one of its rows along its length (columns
+ * for an upright one) lies within the codec's noise of one colour, not the fill's, over OWN_LINE_SHARE of its length.
+ * Counted within the noise, not by exact colour: a codec spreads a short rule's pixels over many tones (at quality 70,
+ * no 4-level bucket held a tenth of one), while a row through words, its glyphs' cores and halos, keeps a third at most.
+ */
+function ownLossyLine(image: RgbaImage, strip: Rect, fill: Rgb, noise: number): boolean {
+  const across = strip.width >= strip.height;
+  for (let k = 0; k < (across ? strip.height : strip.width); k++) {
+    const row = across ? { ...strip, y: strip.y + k, height: 1 } : { ...strip, x: strip.x + k, width: 1 };
+    const { color } = dominantIn(image, row, fill);
+    if (colorDistance(color, fill) <= noise) continue;
+    let near = 0;
+    for (let y = row.y; y < row.y + row.height; y++) for (let x = row.x; x < row.x + row.width; x++) if (colorDistance(pixel(image, x, y), color) <= noise) near++;
+    if (near >= OWN_LINE_SHARE * row.width * row.height) return true;
+  }
+  return false;
+}
+
+/** Levels a resampled design's flat fill strays by (Lanczos rings a level or two at 1.5x, more beside edges). */
+const RESAMPLED_FILL = 4;
+
+/**
+ * The share of its fill that makes a resampled box solid: blurred, a label's glyphs spread over twice their pixels
+ * and the border over three rows, and a small button's grey was 0.43 of it.
+ */
+const RESAMPLED_SOLID = 0.4;
+
+/** The share of a rectangle's pixels within `tolerance` of a colour. */
+function shareNear(image: RgbaImage, r: Rect, color: Rgb, tolerance: number): number {
+  let n = 0;
+  for (let y = r.y; y < r.y + r.height; y++) for (let x = r.x; x < r.x + r.width; x++) if (colorDistance(pixel(image, x, y), color) <= tolerance) n++;
+  return n / Math.max(1, r.width * r.height);
 }
 
 /** How far out from a box trimmed to its fill a lossy design's border is looked for. */
@@ -565,6 +652,9 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
     }
     if (rect.width < minBox || rect.height < minBox) continue; // glyphs and small marks: content
     let { color, share } = dominantIn(image, rect);
+    // Resampled, a flat fill rings a level or two either way and falls into neighbouring buckets: a small button's
+    // 239 grey was 237 to 243, and its share of the button (with its blurred border and label) 0.29 by bucket.
+    if (resampled) share = Math.max(share, shareNear(image, rect, color, RESAMPLED_FILL));
     // Boxes of a strong colour joined by the codec's bleed pass for one box of their colour (three answer boxes, the
     // middle one of another colour, made one green box): they come apart at the noise into several boxes. A pale card
     // (within the noise of what is behind it) is not looked at so: at the noise only its contents would be left.
@@ -586,14 +676,16 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
       // Text or other boxes touching a box join its component: keep only the rows and columns the box's colour really
       // fills, and look again at what was cut off (side-by-side panels, a label above a button).
       const whole = { ...rect };
-      const trimmed = trimToFill(image, rect, color);
+      // Resampled, the blend of a dark border and what is behind it can come within 8 levels of a grey fill (230
+      // beside a 238 button): trimmed only to that, the box kept its blurred border inside it.
+      const trimmed = trimToFill(image, rect, color, 8, resampled ? 3 : 0);
       // A box is solid: a bold word's strokes are a colour's majority too, but not a rectangle full of it.
       // Large panels stay boxes even when their own boxes cover most of them.
-      const trimmedShare = trimmed.width >= 3 && trimmed.height >= 3 ? dominantIn(image, trimmed).share : 0;
+      const trimmedShare = trimmed.width < 3 || trimmed.height < 3 ? 0 : resampled ? Math.max(dominantIn(image, trimmed).share, shareNear(image, trimmed, color, RESAMPLED_FILL)) : dominantIn(image, trimmed).share;
       // A small one must be fuller still: a bold capital (an "M" at 26 px) fills half its box, a chip or a swatch most.
       const small = Math.max(trimmed.width, trimmed.height) < 40;
       const solid =
-        (trimmedShare >= (small ? 0.75 : 0.5) && trimmed.width * trimmed.height >= 0.25 * whole.width * whole.height) ||
+        (trimmedShare >= (small ? 0.75 : resampled ? RESAMPLED_SOLID : 0.5) && trimmed.width * trimmed.height >= 0.25 * whole.width * whole.height) ||
         (trimmed.width >= 40 && trimmed.height >= 40 && trimmedShare >= 0.3 && trimmed.width * trimmed.height >= 0.5 * whole.width * whole.height);
       // A long, nearly flat-coloured band (a header bar with a logo box hanging off it) is a box however small a share
       // of its component it is: no glyph stroke is that long and that uniform.
@@ -641,12 +733,12 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
       }
       const border = codec ? codec.border : borderOf(rect, color);
       // A codec's edge is no content: what lies inside it is where the box's own colour fills the rows.
-      const inner = codec ? trimmed : border ? insideBorder(rect, border.width, resampled || !!noise) : rect;
+      const inner = codec ? trimmed : border ? insideBorder(rect, border.width, resampled ? 2 : noise ? 1 : 0) : rect;
       regions.push({
         ...rect,
         kind: 'box',
         fill: color,
-        radius: cornerRadius(image, rect, border?.color ?? color, color),
+        radius: cornerRadius(image, rect, border ? seenBorder(border, color, resampled) : color, color),
         border,
         children: inner.width > 4 && inner.height > 4 ? segment(image, inner, color, options, depth + 1) : [],
       });
@@ -661,7 +753,7 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
       // A frame drawn in another colour around the parent's fill (an outlined card): keep looking inside it.
       const border = borderOf(rect, color);
       if (border) {
-        regions.push({ ...rect, kind: 'box', fill: color, radius: cornerRadius(image, rect, border.color, color), border, children: segment(image, insideBorder(rect, border.width, resampled || !!noise), color, options, depth + 1) });
+        regions.push({ ...rect, kind: 'box', fill: color, radius: cornerRadius(image, rect, seenBorder(border, color, resampled), color), border, children: segment(image, insideBorder(rect, border.width, resampled ? 2 : noise ? 1 : 0), color, options, depth + 1) });
         continue;
       }
     }
@@ -672,9 +764,11 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
       const line = spanningLine(image, rect, fill, tolerance);
       if (line) {
         const color = dominantIn(image, line.strip).color;
-        // On a lossy design a row of ringing through a word spans it too: a rule has a colour of its own.
-        // On a resampled one a blurred word's row spans it: a rule covers it with its own colour.
-        if ((!noise || colorDistance(color, fill) > noise) && (!resampled || ownLine(image, line.strip, fill))) regions.push({ ...line.strip, kind: 'box', fill: color, radius: 0, children: [] });
+        // On a lossy design a row of ringing or of glyph cores through a word spans it too; on a resampled one, a
+        // blurred word's row: a rule covers it with a colour of its own.
+        const rule = resampled ? ownRule(image, line.strip, fill) : undefined;
+        if (rule) regions.push({ ...rule.rect, kind: 'box', fill: rule.color, radius: 0, children: [] });
+        else if (!resampled && (!noise || ownLossyLine(image, line.strip, fill, noise))) regions.push({ ...line.strip, kind: 'box', fill: color, radius: 0, children: [] });
         for (const side of line.sides) if (side.width >= 3 && side.height >= 3) regions.push(...segment(image, side, fill, options, depth + 1));
         continue;
       }

@@ -144,10 +144,11 @@ function widthOf(node: Node): number {
  * A small square mark is a checkbox when its edge is a frame and its inside one flat colour: light when unchecked, the
  * accent colour when checked. A frame that meets its box only around the middle of each side is round: a radio button.
  */
-export function markControl(image: RgbaImage, mark: Rect, behind: Rgb): { control: NonNullable<Region['control']>; rect: Rect } | undefined {
-  // The mark was cut at a strong threshold; its frame's anti-aliased edge is fainter.
+export function markControl(image: RgbaImage, mark: Rect, behind: Rgb, noise = 0): { control: NonNullable<Region['control']>; rect: Rect } | undefined {
+  // The mark was cut at a strong threshold; its frame's anti-aliased edge is fainter. A lossy design's ringing around
+  // the frame is as faint: beyond the codec's noise only the frame is (grown over its halo, the mark's edge was ringing).
   let { x, y, width: w, height: h } = mark;
-  const faint = (px: number, py: number) => colorDistance(pixel(image, px, py), behind) > 16;
+  const faint = (px: number, py: number) => colorDistance(pixel(image, px, py), behind) > 16 + noise;
   const rowHas = (py: number) => Array.from({ length: w }, (_, i) => faint(x + i, py)).some(Boolean);
   const colHas = (px: number) => Array.from({ length: h }, (_, j) => faint(px, y + j)).some(Boolean);
   for (let k = 0; k < 2 && rowHas(y - 1); k++) (y -= 1), (h += 1);
@@ -155,10 +156,22 @@ export function markControl(image: RgbaImage, mark: Rect, behind: Rgb): { contro
   for (let k = 0; k < 2 && colHas(x - 1); k++) (x -= 1), (w += 1);
   for (let k = 0; k < 2 && colHas(x + w); k++) w += 1;
   if (w < 10 || h < 10 || w > 26 || h > 26 || Math.abs(w - h) > 3) return undefined;
-  const ring: boolean[] = [];
-  for (let i = 0; i < w; i++) ring.push(faint(x + i, y), faint(x + i, y + h - 1));
-  for (let j = 1; j < h - 1; j++) ring.push(faint(x, y + j), faint(x + w - 1, y + j));
-  const framed = ring.filter(Boolean).length / ring.length;
+  // Lossy, a checkbox's rounded corners fade below the noise: the frame is judged along its sides, short of the
+  // corners (a radio's circle still meets them only around the middle), and on the ring a pixel further in as well
+  // (the codec spreads a 1 px frame over two, and the mark's edge may be the fainter one).
+  const corner = noise ? 2 : 0;
+  const end = Math.max(1, corner);
+  // Pixels of one side's line `k` px in that are frame, and how many were looked at.
+  const side = (s: number, k: number): [number, number] => {
+    let n = 0, of = 0;
+    const along = s < 2 ? w : h;
+    for (let i = s < 2 ? corner : end; i < along - (s < 2 ? corner : end); i++, of++) {
+      if (s === 0 ? faint(x + i, y + k) : s === 1 ? faint(x + i, y + h - 1 - k) : s === 2 ? faint(x + k, y + i) : faint(x + w - 1 - k, y + i)) n++;
+    }
+    return [n, of];
+  };
+  const sides = [0, 1, 2, 3].map((s) => (noise ? [side(s, 0), side(s, 1)].reduce((a, b) => (b[0] > a[0] ? b : a)) : side(s, 0)));
+  const framed = sides.reduce((a, [n]) => a + n, 0) / sides.reduce((a, [, of]) => a + of, 0);
   const type = framed >= 0.75 ? 'checkbox' : framed >= 0.25 ? 'radio' : null;
   if (!type) return undefined;
   const inner = { x: x + 3, y: y + 3, width: w - 6, height: h - 6 };
