@@ -91,7 +91,8 @@ interface Context {
 function centredLabel(r: Region, children: Node[], measured?: ReadonlySet<number>): Extract<Item, { kind: 'text' }> | undefined {
   const [only] = children;
   if (children.length !== 1 || only.kind !== 'item' || only.item.kind !== 'text') return undefined;
-  return measured ? (measured.has(only.item.index) ? only.item : undefined) : centredIn1px(r, only.item.text) ? only.item : undefined;
+  const centred = measured ? measured.has(only.item.index) : centredIn1px(r, only.item.text);
+  return centred ? only.item : undefined;
 }
 
 const centredIn1px = (r: Rect, t: FittedText) =>

@@ -127,9 +127,10 @@ export function analyzeDesign(design: Design): Promise<Analysis> {
       const page = { x: 0, y: 0, width: image.width, height };
       const background = borderColor(image, page);
       const noise = design.lossy ? snapTolerance(design.lossy.quality) : 0;
-      const regions = segment(image, page, background, { noise, resampled: blurredByScale(design) });
+      const resampled = blurredByScale(design);
+      const regions = segment(image, page, background, { noise, resampled });
       const lines: OcrLine[] = [];
-      for (const { area, fill, holes, owner, region } of textAreas(page, background, regions, blurredByScale(design))) {
+      for (const { area, fill, holes, owner, region } of textAreas(page, background, regions, resampled)) {
         const read = await recognizeArea(seen, area, fill, holes, true, noise);
         // OCR reads a dropdown's arrow as a letter ("v"): it is the chevron, not text.
         const arrow = region ? read.findIndex((l) => /^[vVyY~^∨⌄˅›»<>]$/u.test(l.text) && isChevron(l, area)) : -1;

@@ -185,8 +185,8 @@ export function averageColor(image: RgbaImage, r: Rect): Rgb {
 /** The rectangle without its outer rows and columns where `color` covers less than half the pixels. */
 function trimToFill(image: RgbaImage, r: Rect, color: Rgb, tolerance = 8, reach = 0): Rect {
   // Strict: neighbouring pastel panels differ by little more than a dozen levels.
-  const rowShare = (y: number, x0: number, x1: number) => { let n = 0; for (let x = x0; x < x1; x++) if (colorDistance(pixel(image, x, y), color) <= tolerance) n++; return n / Math.max(1, x1 - x0); };
-  const colShare = (x: number, y0: number, y1: number) => { let n = 0; for (let y = y0; y < y1; y++) if (colorDistance(pixel(image, x, y), color) <= tolerance) n++; return n / Math.max(1, y1 - y0); };
+  const rowShare = (y: number, x0: number, x1: number) => shareNear(image, { x: x0, y, width: x1 - x0, height: 1 }, color, tolerance);
+  const colShare = (x: number, y0: number, y1: number) => shareNear(image, { x, y: y0, width: 1, height: y1 - y0 }, color, tolerance);
   // Side-by-side panels are cut by columns first, stacked ones by rows first: try both orders and keep the larger box.
   const cut = (colsFirst: boolean) => {
     let top = r.y, bottom = r.y + r.height, left = r.x, right = r.x + r.width;
@@ -437,10 +437,7 @@ function ownLossyLine(image: RgbaImage, strip: Rect, fill: Rgb, noise: number): 
   for (let k = 0; k < (across ? strip.height : strip.width); k++) {
     const row = across ? { ...strip, y: strip.y + k, height: 1 } : { ...strip, x: strip.x + k, width: 1 };
     const { color } = dominantIn(image, row, fill);
-    if (colorDistance(color, fill) <= noise) continue;
-    let near = 0;
-    for (let y = row.y; y < row.y + row.height; y++) for (let x = row.x; x < row.x + row.width; x++) if (colorDistance(pixel(image, x, y), color) <= noise) near++;
-    if (near >= OWN_LINE_SHARE * row.width * row.height) return true;
+    if (colorDistance(color, fill) > noise && shareNear(image, row, color, noise) >= OWN_LINE_SHARE) return true;
   }
   return false;
 }
@@ -681,7 +678,8 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
       const trimmed = trimToFill(image, rect, color, 8, resampled ? 3 : 0);
       // A box is solid: a bold word's strokes are a colour's majority too, but not a rectangle full of it.
       // Large panels stay boxes even when their own boxes cover most of them.
-      const trimmedShare = trimmed.width < 3 || trimmed.height < 3 ? 0 : resampled ? Math.max(dominantIn(image, trimmed).share, shareNear(image, trimmed, color, RESAMPLED_FILL)) : dominantIn(image, trimmed).share;
+      const bucketed = trimmed.width >= 3 && trimmed.height >= 3 ? dominantIn(image, trimmed).share : 0;
+      const trimmedShare = resampled && bucketed ? Math.max(bucketed, shareNear(image, trimmed, color, RESAMPLED_FILL)) : bucketed;
       // A small one must be fuller still: a bold capital (an "M" at 26 px) fills half its box, a chip or a swatch most.
       const small = Math.max(trimmed.width, trimmed.height) < 40;
       const solid =
@@ -763,12 +761,11 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
       // that spans the component and look at both sides again.
       const line = spanningLine(image, rect, fill, tolerance);
       if (line) {
-        const color = dominantIn(image, line.strip).color;
         // On a lossy design a row of ringing or of glyph cores through a word spans it too; on a resampled one, a
         // blurred word's row: a rule covers it with a colour of its own.
         const rule = resampled ? ownRule(image, line.strip, fill) : undefined;
         if (rule) regions.push({ ...rule.rect, kind: 'box', fill: rule.color, radius: 0, children: [] });
-        else if (!resampled && (!noise || ownLossyLine(image, line.strip, fill, noise))) regions.push({ ...line.strip, kind: 'box', fill: color, radius: 0, children: [] });
+        else if (!resampled && (!noise || ownLossyLine(image, line.strip, fill, noise))) regions.push({ ...line.strip, kind: 'box', fill: dominantIn(image, line.strip).color, radius: 0, children: [] });
         for (const side of line.sides) if (side.width >= 3 && side.height >= 3) regions.push(...segment(image, side, fill, options, depth + 1));
         continue;
       }
