@@ -196,6 +196,32 @@ describe('fractional scales', () => {
     for (const t of texts) assert.ok(Math.abs(t.fontSize - sizes[t.text]) <= 1, `${t.text}: ${t.fontSize} px for ${sizes[t.text]}`);
   });
 
+  it('tells a short sans label from a bold serif one at @1.5x by where the blurred grey falls', async () => {
+    // flame-27's dropdown: blurred, Tinos bold covers "Select Book" within a pixel as well as Arimo does, and its ink
+    // is as tall, so the label was written in Times bold. The grey of the blurred glyphs still tells them apart.
+    const page = `export default function Notes() {
+  return (
+    <div style={{ position: 'relative', width: 640, height: 320, background: '#fafafa', fontFamily: 'Cousine, monospace' }}>
+      <div style={{ position: 'absolute', left: 40, top: 28, width: 560, height: 39, boxSizing: 'border-box', border: '1px solid #767676', borderRadius: 5, background: '#fff', padding: '10px 16px', fontFamily: 'Arimo', fontSize: 13.33, color: '#000' }}>Select Book</div>
+      <div style={{ position: 'absolute', left: 40, top: 88, width: 560, height: 120, boxSizing: 'border-box', border: '1px solid #ccc', borderRadius: 5, background: '#fff', padding: 10, fontSize: 13.33, color: '#757575' }}>Please enter your reading notes here.</div>
+      <div style={{ position: 'absolute', left: 280, top: 230, fontFamily: 'Tinos', fontSize: 20, fontWeight: 700, color: '#222' }}>Reading list</div>
+      <div style={{ position: 'absolute', left: 40, top: 270, fontFamily: 'Arimo', fontSize: 14, color: '#333' }}>Choose a book and write what you thought of it</div>
+    </div>
+  );
+}`;
+    const shot = await renderer.render(page, { width: 640, height: 320, deviceScaleFactor: 1 });
+    const file = path.join(dir, 'notes@1.5x.png');
+    fs.writeFileSync(file, await sharp(encodePng(shot.image)).resize(960, 480, { kernel: 'lanczos3' }).png().toBuffer());
+    const texts = await designTypography(await readDesign(file), renderer);
+    const faces = Object.fromEntries(texts.map((t) => [t.text, `${t.fontFamily} ${t.fontWeight}`]));
+    assert.deepEqual(faces, {
+      'Select Book': 'Arimo 400',
+      'Please enter your reading notes here.': 'Cousine 400',
+      'Reading list': 'Tinos 700',
+      'Choose a book and write what you thought of it': 'Arimo 400',
+    });
+  });
+
   it('keeps a thick rule of a design enlarged to @1.5x at its thickness and in its colour, not in the blur of it', async () => {
     // A page's 4 px footer rule joined to faint side lines, as on a Design2Code page: blurred, its rows ripple apart
     // and the strip's commonest colour is a blend with the white (or white itself, and the rule was lost).
@@ -274,6 +300,11 @@ describe('a registration form with a strong button and checkboxes, as JPEG and e
     const field = found.find((r) => near(r, 40, 24, 400, 38));
     assert.ok(field?.border, `field at 40,24 400x38 with a border: ${all}`);
     assert.ok(colorDistance(field.border.color, [118, 118, 118]) <= 16, `field border ${field.border.color} for #767676`);
+    // The blur spreads a 1 px border towards the right and the bottom: measured to its faint side, each outlined box
+    // came out a pixel wider and taller than the design's, its border drawn on the blend.
+    for (const [box, want] of [[field, [40, 24, 400, 38]], [grey, [300, 200, 66, 21]]] as const) {
+      assert.deepEqual([box.x, box.y, box.width, box.height], want, `outlined box on its border's core: ${all}`);
+    }
     // A 1 px #c0c0c0 separator came back as two rows of 209 and 228, and was drawn 2 px thick in one of them.
     const rule = found.find((r) => r.width >= 550 && Math.abs(r.y - 270) <= 1 && r.height <= 2);
     assert.ok(rule, `separator at y 270: ${all}`);

@@ -290,6 +290,37 @@ function frameOf(image: RgbaImage, r: Rect, fill: Rgb, resampled = false): Regio
 }
 
 /**
+ * A resampled box's edges moved onto its 1 px border's core: the resample spreads the line over two pixels, towards
+ * the right and the bottom (a border at x = 734 comes back 155 at 734 and 194 at 735 on white), and a box measured to
+ * the faint one came out a pixel wider, or a pixel narrower where its left edge was cut at the blend, than the
+ * design's, its border drawn on the blend. A side steps a pixel in where that line stands out more from the fill
+ * along the middle of the side, or a pixel out where the line there stands out more from both the fill and what lies
+ * beyond it: a ring beyond a strong box stands out from the box but is the colour of what is behind it.
+ */
+function onBorderCore(image: RgbaImage, r: Rect, fill: Rgb): Rect {
+  // One side's line `at`, sampled along the middle of the side, against the fill or (`from`) against the line `from`.
+  const standing = (upright: boolean, at: number, from?: number) => {
+    const [start, n] = upright ? [r.y, r.height] : [r.x, r.width];
+    let sum = 0;
+    for (let k = Math.floor(n * 0.2); k < Math.ceil(n * 0.8); k++) {
+      const p = upright ? pixel(image, at, start + k) : pixel(image, start + k, at);
+      sum += colorDistance(p, from === undefined ? fill : upright ? pixel(image, from, start + k) : pixel(image, start + k, from));
+    }
+    return sum;
+  };
+  const side = (upright: boolean, at: number, inward: number) => {
+    const limit = upright ? image.width : image.height;
+    if (standing(upright, at + inward) > standing(upright, at)) return at + inward;
+    const out = at - inward, beyond = at - 2 * inward;
+    if (beyond < 0 || beyond >= limit) return at;
+    return standing(upright, out) > standing(upright, at) && standing(upright, out, beyond) > standing(upright, at, beyond) ? out : at;
+  };
+  const left = side(true, r.x, 1), right = side(true, r.x + r.width - 1, -1);
+  const top = side(false, r.y, 1), bottom = side(false, r.y + r.height - 1, -1);
+  return { x: left, y: top, width: right - left + 1, height: bottom - top + 1 };
+}
+
+/**
  * How far a 1 px line's core still stands from the fill once a design was enlarged to 1.5x and brought back to CSS
  * size (Lanczos both ways, as the bench's variant and our resample do): a black line on white comes back 70 to 74.
  */
@@ -730,6 +761,7 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
         if (strip.width >= 3 && strip.height >= 3) regions.push(...segment(image, strip, fill, options, depth + 1));
       }
       const border = codec ? codec.border : borderOf(rect, color);
+      if (resampled && border?.width === 1) Object.assign(rect, onBorderCore(image, rect, color));
       // A codec's edge is no content: what lies inside it is where the box's own colour fills the rows.
       const inner = codec ? trimmed : border ? insideBorder(rect, border.width, resampled ? 2 : noise ? 1 : 0) : rect;
       regions.push({
@@ -751,6 +783,7 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
       // A frame drawn in another colour around the parent's fill (an outlined card): keep looking inside it.
       const border = borderOf(rect, color);
       if (border) {
+        if (resampled && border.width === 1) Object.assign(rect, onBorderCore(image, rect, color));
         regions.push({ ...rect, kind: 'box', fill: color, radius: cornerRadius(image, rect, seenBorder(border, color, resampled), color), border, children: segment(image, insideBorder(rect, border.width, resampled ? 2 : noise ? 1 : 0), color, options, depth + 1) });
         continue;
       }
