@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { buildRoot, type EmitInput } from '../src/generate/local/emit.js';
 import type { FittedText } from '../src/generate/local/fit.js';
 import type { El } from '../src/generate/local/jsx.js';
-import { chooseReadings, commonOrder, hiddenCount, mergeTrees, tagResets, type Merged } from '../src/generate/local/responsive.js';
+import { chooseReadings, commonOrder, hiddenCount, leftOutEverywhere, mergeTrees, plainMergedFonts, tagResets, type Merged } from '../src/generate/local/responsive.js';
 
 const line = (text: string, x: number, y: number, size = 15, weight = 400): FittedText => ({
   text, x, y: y + 3, width: text.length * 8, height: 11, confidence: 95, color: [71, 85, 105], background: [241, 245, 249], ink: 0.2,
@@ -81,5 +81,44 @@ describe('matching a menu across widths', () => {
     const p = text('p', 'Product');
     assert.equal(tagResets('p', p), p.style);
     assert.deepEqual(tagResets('ul', { tag: 'div', role: 'row', attrs: [], style: [['display', 'flex']], children: [] }), [['margin', 0], ['padding', 0], ['listStyle', 'none'], ['display', 'flex']]);
+  });
+});
+
+describe('fonts of a merged component', () => {
+  const el = (tag: string, perWidth: Merged['perWidth'], children: Merged['children'] = []): Merged => ({ tag, role: tag, attrs: [], perWidth, children });
+  const weights = (m: Merged): unknown[] => m.perWidth.map((style) => style?.find(([k]) => k === 'fontWeight')?.[1]);
+
+  it('leaves out a weight or family every width has anyway, and keeps one any width needs', () => {
+    const body = el('p', [[['fontWeight', 400], ['fontFamily', 'Arimo']], [['fontWeight', 400], ['fontFamily', 'Arimo']]]);
+    const title = el('h2', [[['fontWeight', 700]], [['fontWeight', 700]]]);
+    // Bold on the phone only: left out there, the phone would print `unset`, which inherits the page's 400 where
+    // the heading's own weight is bold.
+    const mixed = el('h2', [[['fontWeight', 400]], [['fontWeight', 700]]]);
+    const hiddenOnPhone = el('span', [null, [['fontWeight', 400]]]);
+    const bold = el('p', [[['fontWeight', 700]], [['fontWeight', 700]]], [el('span', [[['fontWeight', 700]], [['fontWeight', 400]]])]);
+    const root = el('div', [[['fontFamily', 'Arimo']], [['fontFamily', 'Arimo']]], [body, title, mixed, hiddenOnPhone, bold]);
+    plainMergedFonts(root);
+    assert.deepEqual(body.perWidth, [[], []]);
+    assert.deepEqual(weights(title), [undefined, undefined]);
+    assert.deepEqual(weights(mixed), [400, 700]);
+    assert.deepEqual(hiddenOnPhone.perWidth, [null, []]);
+    assert.deepEqual(weights(bold), [700, 700], 'bold inside a normal page says so');
+    // Left out at one width alone, that width would print `unset` in its place: no shorter.
+    assert.deepEqual(weights(bold.children[0] as Merged), [700, 400]);
+    assert.deepEqual(root.perWidth, [[['fontFamily', 'Arimo']], [['fontFamily', 'Arimo']]], 'the root sets the family');
+  });
+
+  it('puts back a declaration a pass left out at one width where another width keeps it', () => {
+    const raw = el('div', [[['flexShrink', 0], ['alignItems', 'flex-start']], [['flexShrink', 0], ['alignItems', 'flex-start']]], [el('p', [[['flexShrink', 0]], [['flexShrink', 0]]])]);
+    const cleaned = el('div', [[['flexShrink', 0]], [['alignItems', 'flex-start']]], [el('p', [[], []])]);
+    const merged = leftOutEverywhere(raw, cleaned);
+    assert.deepEqual(merged.perWidth, [[['flexShrink', 0], ['alignItems', 'flex-start']], [['alignItems', 'flex-start'], ['flexShrink', 0]]]);
+    assert.deepEqual((merged.children[0] as Merged).perWidth, [[], []], 'left out at every width, it stays out');
+  });
+
+  it('keeps a heading bold under Tailwind\'s preflight, where headings inherit their weight', () => {
+    const title = el('h2', [[['fontWeight', 700]], [['fontWeight', 700]]]);
+    plainMergedFonts(el('div', [[], []], [title]), true);
+    assert.deepEqual(weights(title), [700, 700]);
   });
 });

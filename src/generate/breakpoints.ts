@@ -16,6 +16,8 @@ export interface BreakpointSink {
   attr(perWidth: PerWidth, role: string): string;
   /** The stylesheet the component renders for its rules (inline: the `<style>` element's text); undefined when none. */
   css(): string | undefined;
+  /** The page has Tailwind's preflight: headings and controls inherit their font. */
+  readonly preflight?: boolean;
 }
 
 /** CSS properties React writes without `px` when given a number. */

@@ -16,6 +16,7 @@ import { RESPONSIVE, drawResponsiveFixtures, imageName } from '../support/respon
 import { repoRoot } from '../support/paths.js';
 import { renderStyles } from '../../src/generate/style-candidate.js';
 import type { OutputStyle } from '../../src/generate/style.js';
+import { codeFigures } from './code.js';
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -47,7 +48,7 @@ async function benchStyle(style: OutputStyle): Promise<Record<string, unknown>> 
   const renderer = createRenderer({ workers: 2 });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ui2code-bench-responsive-'));
   const rows: Array<{ set: string; label: string; width: number; mismatch: number; fgMismatch: number; score: number }> = [];
-  const sets: Array<{ set: string; one: boolean; withinTargets: boolean; seconds: number; repeatedTexts: number; hidden: number }> = [];
+  const sets: Array<{ set: string; one: boolean; withinTargets: boolean; seconds: number; repeatedTexts: number; hidden: number; declarations: number; lines: number }> = [];
   try {
     await drawResponsiveFixtures(renderer, dir);
     const files = fs.readdirSync(dir).map((f) => path.join(dir, f)).sort();
@@ -73,7 +74,8 @@ async function benchStyle(style: OutputStyle): Promise<Record<string, unknown>> 
       const one = (best.code.match(/export default function/g) ?? []).length === 1 && repeatedTexts === 0;
       const withinTargets = widths.every((w) => w.scores.mismatch <= 0.03 && w.scores.fgMismatch <= 0.15);
       const hidden = (best.code.match(/display: none/g) ?? []).length;
-      sets.push({ set: fixture.name, one, withinTargets, seconds, repeatedTexts, hidden });
+      const figures = codeFigures(best.code, best.css);
+      sets.push({ set: fixture.name, one, withinTargets, seconds, repeatedTexts, hidden, declarations: figures.declarations / Math.max(1, figures.elements), lines: figures.lines + figures.moduleLines });
       if (process.env.UI2CODE_BENCH_VERBOSE) console.log(style, fixture.name, seconds.toFixed(1), widths.map((w) => `${w.width}:${w.scores.mismatch.toFixed(3)}/${w.scores.fgMismatch.toFixed(3)}`).join(' '), { one, withinTargets, repeatedTexts, hidden });
     }
   } finally {
@@ -94,6 +96,9 @@ async function benchStyle(style: OutputStyle): Promise<Record<string, unknown>> 
     /** Every width within the targets (mismatch ≤ 0.03, fgMismatch ≤ 0.15). */
     withinTargetsShare: round(sets.filter((s) => s.withinTargets).length / Math.max(1, sets.length)),
     perWidth: byLabel,
-    perSet: Object.fromEntries(sets.map((s) => [s.set, { seconds: round(s.seconds), oneComponent: s.one, withinTargets: s.withinTargets, repeatedTextShare: round(s.repeatedTexts), hiddenRules: s.hidden, widths: rows.filter((r) => r.set === s.set).map((r) => `${r.width}: ${round(r.mismatch)}/${round(r.fgMismatch)}`) }])),
+    /** Style declarations per element (entries, utility classes or the module rule's, every width's counted) and lines of code (TSX and CSS), as `bench code` counts them. */
+    declarationsPerElement: round(mean(sets.map((s) => s.declarations))),
+    linesPerSet: round(mean(sets.map((s) => s.lines))),
+    perSet: Object.fromEntries(sets.map((s) => [s.set, { seconds: round(s.seconds), declarations: round(s.declarations), lines: s.lines, oneComponent: s.one, withinTargets: s.withinTargets, repeatedTextShare: round(s.repeatedTexts), hiddenRules: s.hidden, widths: rows.filter((r) => r.set === s.set).map((r) => `${r.width}: ${round(r.mismatch)}/${round(r.fgMismatch)}`) }])),
   };
 }

@@ -507,7 +507,16 @@ const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const CONTROL_TAGS = new Set(['button', 'input', 'select', 'textarea']);
 
 /** What an element draws its text in unless it says otherwise; no family: the system's (a form control's own). */
-type Font = { weight: number; family?: string };
+export type Font = { weight: number; family?: string };
+
+/** The font an element of `tag` draws in without saying so, inside a parent drawing in `inherited`. */
+export function fontBase(tag: string, preflight: boolean, inherited: Font): Font {
+  const control = !preflight && CONTROL_TAGS.has(tag);
+  return {
+    weight: tag === 'th' || (!preflight && HEADINGS.has(tag)) ? 700 : control ? 400 : inherited.weight,
+    family: control ? undefined : inherited.family,
+  };
+}
 
 /**
  * A font weight or family only where it differs from what the element has anyway: its parent's (inherited), a
@@ -516,11 +525,7 @@ type Font = { weight: number; family?: string };
  * page's family says nothing of it; a table's header cell stays bold.
  */
 export function plainFonts(el: El, preflight = false, inherited: Font = { weight: 400 }): void {
-  const control = !preflight && CONTROL_TAGS.has(el.tag);
-  const base: Font = {
-    weight: el.tag === 'th' || (!preflight && HEADINGS.has(el.tag)) ? 700 : control ? 400 : inherited.weight,
-    family: control ? undefined : inherited.family,
-  };
+  const base = fontBase(el.tag, preflight, inherited);
   const weight = get(el, 'fontWeight'), family = get(el, 'fontFamily');
   if (weight === base.weight) el.style = without(el.style, 'fontWeight');
   if (family !== undefined && family === base.family) el.style = without(el.style, 'fontFamily');

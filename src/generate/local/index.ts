@@ -9,9 +9,9 @@ import type { Design, Hints, RgbaImage, Usage } from '../../types.js';
 import { componentName } from '../../write/names.js';
 import type { GenerateRequest, GenerateResult, Provider } from '../provider.js';
 import { styleModuleName, type ComponentSource, type OutputStyle, type StyleSink } from '../style.js';
-import { buildRoot, emitComponent, emitTree, type EmitInput, type Emitted } from './emit.js';
+import { buildRoot, defaultStretch, emitComponent, emitTree, looseShrink, type EmitInput, type Emitted } from './emit.js';
 import type { Reading } from './layout.js';
-import { chooseReadings, mergeTrees, responsiveComponent } from './responsive.js';
+import { chooseReadings, leftOutEverywhere, mergeTrees, plainMergedFonts, responsiveComponent } from './responsive.js';
 import { breakpointSinkFor, sinkFor } from './sinks/index.js';
 import { SNAP_LEVELS } from './sinks/values.js';
 import { markControl } from './semantics.js';
@@ -463,8 +463,15 @@ async function responsiveCode(widths: Design[], name: string, renderer: Renderer
   for (const [w, width] of analysed.entries()) fitted.push(await correctedWidth(width, readings[w], renderer, request));
   // Clean or exact per width: at its own viewport the merged component draws only that width's tree.
   const emit = (exact: boolean[]): ComponentSource => {
-    const roots = fitted.map((f, w) => buildRoot(f.input(exact[w]), { landmarks: false }).root);
-    return responsiveComponent(name, mergeTrees(roots), breakpointSinkFor(style, name, narrowFirst.map((d) => d.cssWidth)), style);
+    // The passes that only leave out what draws the same at the width (emit.ts): per width before the merge, kept
+    // where another width keeps it; fonts on the merged tree, whose tags are the ones printed.
+    const roots = () => fitted.map((f, w) => buildRoot(f.input(exact[w]), { landmarks: false }).root);
+    const cleaned = roots();
+    cleaned.forEach((root, w) => (looseShrink(root, narrowFirst[w].cssWidth), defaultStretch(root)));
+    const merged = leftOutEverywhere(mergeTrees(roots()), mergeTrees(cleaned));
+    const sink = breakpointSinkFor(style, name, narrowFirst.map((d) => d.cssWidth));
+    plainMergedFonts(merged, sink.preflight);
+    return responsiveComponent(name, merged, sink, style);
   };
   const clean = emit(fitted.map(() => false)), exact = emit(fitted.map(() => true));
   if (clean.code === exact.code && clean.css === exact.css) return clean;

@@ -9,6 +9,7 @@
 import type { ComponentSource, OutputStyle, StyleEntries } from '../style.js';
 import type { BreakpointSink, PerWidth } from '../breakpoints.js';
 import { attrText, get, isEl, plainText, type El } from './jsx.js';
+import { fontBase, type Font } from './emit.js';
 
 /** An element at every width (index: width, narrowest first); undefined where it is missing. */
 export interface Merged {
@@ -289,6 +290,46 @@ function mergeSlot(slot: Slot): Merged {
  */
 export function mergeTrees(roots: El[]): Merged {
   return mergeSlot(roots);
+}
+
+/**
+ * A font weight or family only where the element would not draw in it anyway (emit.ts `plainFonts`, for one width),
+ * judged at every width for the tag the merged component prints, and left out only where every width that shows the
+ * element leaves it out: left out at one width alone, that width would print `unset` in its place (no shorter), which
+ * inherits the parent's weight where a heading's own is bold.
+ */
+export function plainMergedFonts(el: Merged, preflight = false, inherited: Font[] = el.perWidth.map(() => ({ weight: 400 }))): void {
+  const bases = inherited.map((font) => fontBase(el.tag, preflight, font));
+  const next = el.perWidth.map((style, w): Font => {
+    const weight = valueIn(style, 'fontWeight'), family = valueIn(style, 'fontFamily');
+    return { weight: typeof weight === 'number' ? weight : bases[w].weight, family: typeof family === 'string' ? family : bases[w].family };
+  });
+  const shown = el.perWidth.flatMap((style, w) => (style ? [{ style, base: bases[w] }] : []));
+  for (const [property, of] of [['fontWeight', (b: Font) => b.weight], ['fontFamily', (b: Font) => b.family]] as const) {
+    const plain = shown.length > 0 && shown.every(({ style, base }) => valueIn(style, property) !== undefined && valueIn(style, property) === of(base));
+    if (plain) el.perWidth = el.perWidth.map((style) => style && style.filter(([k]) => k !== property));
+  }
+  for (const c of el.children) if (typeof c !== 'string') plainMergedFonts(c, preflight, next);
+}
+
+const valueIn = (style: StyleEntries | null, property: string) => style?.find(([k]) => k === property)?.[1];
+
+/** What emit.ts's `looseShrink` and `defaultStretch` leave out where it draws the same. */
+const LEFT_OUT = ['flexShrink', 'alignItems', 'alignSelf'];
+
+/**
+ * `cleaned` (the widths' trees after the passes that leave declarations out, merged) with a declaration a pass left out
+ * at some widths put back where another width keeps it: left out at one width alone, that width prints `unset` in its
+ * place, no shorter than what it had. `raw` is the same widths' trees merged before those passes: the same shape.
+ */
+export function leftOutEverywhere(raw: Merged, cleaned: Merged): Merged {
+  const perWidth = cleaned.perWidth.map((style, w) => {
+    if (!style) return style;
+    const back = LEFT_OUT.filter((p) => valueIn(style, p) === undefined && valueIn(raw.perWidth[w], p) !== undefined && cleaned.perWidth.some((other) => valueIn(other, p) !== undefined));
+    return back.length ? [...style, ...raw.perWidth[w]!.filter(([k]) => back.includes(k))] : style;
+  });
+  const children = cleaned.children.map((c, i) => (typeof c === 'string' ? c : leftOutEverywhere(raw.children[i] as Merged, c)));
+  return { ...cleaned, perWidth, children };
 }
 
 /** The merged tree's lines through a breakpoint sink. */

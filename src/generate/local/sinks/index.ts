@@ -27,7 +27,7 @@ export function sinkFor(style: OutputStyle, { theme, snap = 'scale' }: { theme?:
 export function breakpointSinkFor(style: OutputStyle, component: string, widths: readonly number[], { theme, snap = 'exact' }: { theme?: Theme; snap?: Snap } = {}): BreakpointSink & { imports?(component: string): string[] } {
   if (style === 'tailwind') {
     const tokens = { ...(theme ?? defaultTheme()), snap };
-    return tailwindBreakpointSink(widths, (property, value) => utilities(property, value, tokens));
+    return { ...tailwindBreakpointSink(widths, (property, value) => utilities(property, value, tokens)), preflight: tokens.preflight };
   }
   if (style === 'css-modules') return cssModuleBreakpointSink(widths);
   return inlineBreakpointSink(component, widths);
