@@ -127,6 +127,18 @@ describe('pale boxes saved as JPEG at quality 70', () => {
   });
 });
 
+/** flame-27 in small: a dropdown and a notes field outlined in the browser's greys, a serif title, a sans sentence. */
+const notesPage = `export default function Notes() {
+  return (
+    <div style={{ position: 'relative', width: 640, height: 320, background: '#fafafa', fontFamily: 'Cousine, monospace' }}>
+      <div style={{ position: 'absolute', left: 40, top: 28, width: 560, height: 39, boxSizing: 'border-box', border: '1px solid #767676', borderRadius: 5, background: '#fff', padding: '10px 16px', fontFamily: 'Arimo', fontSize: 13.33, color: '#000' }}>Select Book</div>
+      <div style={{ position: 'absolute', left: 40, top: 88, width: 560, height: 120, boxSizing: 'border-box', border: '1px solid #ccc', borderRadius: 5, background: '#fff', padding: 10, fontSize: 13.33, color: '#757575' }}>Please enter your reading notes here.</div>
+      <div style={{ position: 'absolute', left: 280, top: 230, fontFamily: 'Tinos', fontSize: 20, fontWeight: 700, color: '#222' }}>Reading list</div>
+      <div style={{ position: 'absolute', left: 40, top: 270, fontFamily: 'Arimo', fontSize: 14, color: '#333' }}>Choose a book and write what you thought of it</div>
+    </div>
+  );
+}`;
+
 describe('fractional scales', () => {
   it('reads a scale suffix anywhere among the @ suffixes', () => {
     assert.equal(scaleFromName('plans@1.25x.png'), 1.25);
@@ -199,17 +211,7 @@ describe('fractional scales', () => {
   it('tells a short sans label from a bold serif one at @1.5x by where the blurred grey falls', async () => {
     // flame-27's dropdown: blurred, Tinos bold covers "Select Book" within a pixel as well as Arimo does, and its ink
     // is as tall, so the label was written in Times bold. The grey of the blurred glyphs still tells them apart.
-    const page = `export default function Notes() {
-  return (
-    <div style={{ position: 'relative', width: 640, height: 320, background: '#fafafa', fontFamily: 'Cousine, monospace' }}>
-      <div style={{ position: 'absolute', left: 40, top: 28, width: 560, height: 39, boxSizing: 'border-box', border: '1px solid #767676', borderRadius: 5, background: '#fff', padding: '10px 16px', fontFamily: 'Arimo', fontSize: 13.33, color: '#000' }}>Select Book</div>
-      <div style={{ position: 'absolute', left: 40, top: 88, width: 560, height: 120, boxSizing: 'border-box', border: '1px solid #ccc', borderRadius: 5, background: '#fff', padding: 10, fontSize: 13.33, color: '#757575' }}>Please enter your reading notes here.</div>
-      <div style={{ position: 'absolute', left: 280, top: 230, fontFamily: 'Tinos', fontSize: 20, fontWeight: 700, color: '#222' }}>Reading list</div>
-      <div style={{ position: 'absolute', left: 40, top: 270, fontFamily: 'Arimo', fontSize: 14, color: '#333' }}>Choose a book and write what you thought of it</div>
-    </div>
-  );
-}`;
-    const shot = await renderer.render(page, { width: 640, height: 320, deviceScaleFactor: 1 });
+    const shot = await renderer.render(notesPage, { width: 640, height: 320, deviceScaleFactor: 1 });
     const file = path.join(dir, 'notes@1.5x.png');
     fs.writeFileSync(file, await sharp(encodePng(shot.image)).resize(960, 480, { kernel: 'lanczos3' }).png().toBuffer());
     const texts = await designTypography(await readDesign(file), renderer);
@@ -220,6 +222,26 @@ describe('fractional scales', () => {
       'Reading list': 'Tinos 700',
       'Choose a book and write what you thought of it': 'Arimo 400',
     });
+  });
+
+  it('keeps outlined fields of a design enlarged to @1.5x and then saved as JPEG', async () => {
+    // A laptop's 1.5x screenshot pasted into a chat app: blurred, then compressed. The dropdown's frame rings a few
+    // rows past its lines and the component reached over the ringing: its frame was not found, and it became two
+    // grey strips.
+    const shot = await renderer.render(notesPage, { width: 640, height: 320, deviceScaleFactor: 1 });
+    const file = path.join(dir, 'notes-chat@1.5x.jpg');
+    fs.writeFileSync(file, await sharp(encodePng(shot.image)).resize(960, 480, { kernel: 'lanczos3' }).jpeg({ quality: 80 }).toBuffer());
+    const design = await readDesign(file);
+    assert.ok(design.lossy && design.scale === 1.5);
+    const boxes = (rs: Region[]): Region[] => rs.flatMap((r) => [r, ...boxes(r.children)]);
+    const found = boxes((await analyzeDesign(design)).regions);
+    const all = JSON.stringify(found.map(({ x, y, width, height, border }) => [x, y, width, height, border?.color]));
+    for (const [want, color] of [[[40, 28, 560, 39], [118, 118, 118]], [[40, 88, 560, 120], [204, 204, 204]]] as const) {
+      const box = found.find((r) => r.border && [r.x, r.y, r.width, r.height].every((v, i) => Math.abs(v - want[i]) <= 1));
+      assert.ok(box?.border, `a box at ${want} with a border: ${all}`);
+      assert.ok(colorDistance(box.border.color, [...color]) <= 16, `border ${box.border.color} for ${color}`);
+    }
+    assert.deepEqual(found.filter((r) => Math.min(r.width, r.height) <= 2).map(({ x, y, width, height }) => [x, y, width, height]), [], 'no strips');
   });
 
   it('keeps a thick rule of a design enlarged to @1.5x at its thickness and in its colour, not in the blur of it', async () => {

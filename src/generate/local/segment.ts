@@ -290,6 +290,27 @@ function frameOf(image: RgbaImage, r: Rect, fill: Rgb, resampled = false): Regio
 }
 
 /**
+ * The rectangle whose sides are the lines that stand out most from `fill`, each within `reach` px inside `r`'s side
+ * (along the middle of the side, short of rounded corners).
+ */
+function strongestLines(image: RgbaImage, r: Rect, fill: Rgb, reach: number): Rect {
+  const standing = (upright: boolean, at: number) => {
+    const [start, n] = upright ? [r.y, r.height] : [r.x, r.width];
+    let sum = 0;
+    for (let k = Math.floor(n * 0.2); k < Math.ceil(n * 0.8); k++) sum += colorDistance(upright ? pixel(image, at, start + k) : pixel(image, start + k, at), fill);
+    return sum;
+  };
+  const strongest = (upright: boolean, from: number, step: number) => {
+    let best = from;
+    for (let k = 1; k <= reach; k++) if (standing(upright, from + k * step) > standing(upright, best)) best = from + k * step;
+    return best;
+  };
+  const left = strongest(true, r.x, 1), right = strongest(true, r.x + r.width - 1, -1);
+  const top = strongest(false, r.y, 1), bottom = strongest(false, r.y + r.height - 1, -1);
+  return { x: left, y: top, width: right - left + 1, height: bottom - top + 1 };
+}
+
+/**
  * A resampled box's edges moved onto its 1 px border's core: the resample spreads the line over two pixels, towards
  * the right and the bottom (a border at x = 734 comes back 155 at 734 and 194 at 735 on white), and a box measured to
  * the faint one came out a pixel wider, or a pixel narrower where its left edge was cut at the blend, than the
@@ -781,7 +802,13 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
     }
     if (sameAsParent && share >= 0.45 && rect.width >= 16 && rect.height >= 12) {
       // A frame drawn in another colour around the parent's fill (an outlined card): keep looking inside it.
-      const border = borderOf(rect, color);
+      let border = borderOf(rect, color);
+      if (!border && noise && resampled) {
+        // Blurred and then compressed, a light frame rings a few rows past its line on the page's side, and the
+        // component reaches over the ringing: the frame is the line that stands out most near each side.
+        const framed = strongestLines(image, rect, color, 3);
+        if ((border = borderOf(framed, color))) Object.assign(rect, framed);
+      }
       if (border) {
         if (resampled && border.width === 1) Object.assign(rect, onBorderCore(image, rect, color));
         regions.push({ ...rect, kind: 'box', fill: color, radius: cornerRadius(image, rect, seenBorder(border, color, resampled), color), border, children: segment(image, insideBorder(rect, border.width, resampled ? 2 : noise ? 1 : 0), color, options, depth + 1) });
