@@ -290,16 +290,23 @@ function frameOf(image: RgbaImage, r: Rect, fill: Rgb, resampled = false): Regio
 }
 
 /**
+ * How far a line across `r` (a column `at` when `upright`, else a row) stands from `against` (a colour, or the line
+ * `against` beside it), summed along the middle of the side, short of rounded corners.
+ */
+function lineStanding(image: RgbaImage, r: Rect, upright: boolean, at: number, against: Rgb | number): number {
+  const [start, n] = upright ? [r.y, r.height] : [r.x, r.width];
+  const on = (line: number, k: number) => (upright ? pixel(image, line, start + k) : pixel(image, start + k, line));
+  let sum = 0;
+  for (let k = Math.floor(n * 0.2); k < Math.ceil(n * 0.8); k++) sum += colorDistance(on(at, k), typeof against === 'number' ? on(against, k) : against);
+  return sum;
+}
+
+/**
  * The rectangle whose sides are the lines that stand out most from `fill`, each within `reach` px inside `r`'s side
  * (along the middle of the side, short of rounded corners).
  */
 function strongestLines(image: RgbaImage, r: Rect, fill: Rgb, reach: number): Rect {
-  const standing = (upright: boolean, at: number) => {
-    const [start, n] = upright ? [r.y, r.height] : [r.x, r.width];
-    let sum = 0;
-    for (let k = Math.floor(n * 0.2); k < Math.ceil(n * 0.8); k++) sum += colorDistance(upright ? pixel(image, at, start + k) : pixel(image, start + k, at), fill);
-    return sum;
-  };
+  const standing = (upright: boolean, at: number) => lineStanding(image, r, upright, at, fill);
   const strongest = (upright: boolean, from: number, step: number) => {
     let best = from;
     for (let k = 1; k <= reach; k++) if (standing(upright, from + k * step) > standing(upright, best)) best = from + k * step;
@@ -319,16 +326,7 @@ function strongestLines(image: RgbaImage, r: Rect, fill: Rgb, reach: number): Re
  * beyond it: a ring beyond a strong box stands out from the box but is the colour of what is behind it.
  */
 function onBorderCore(image: RgbaImage, r: Rect, fill: Rgb): Rect {
-  // One side's line `at`, sampled along the middle of the side, against the fill or (`from`) against the line `from`.
-  const standing = (upright: boolean, at: number, from?: number) => {
-    const [start, n] = upright ? [r.y, r.height] : [r.x, r.width];
-    let sum = 0;
-    for (let k = Math.floor(n * 0.2); k < Math.ceil(n * 0.8); k++) {
-      const p = upright ? pixel(image, at, start + k) : pixel(image, start + k, at);
-      sum += colorDistance(p, from === undefined ? fill : upright ? pixel(image, from, start + k) : pixel(image, start + k, from));
-    }
-    return sum;
-  };
+  const standing = (upright: boolean, at: number, from?: number) => lineStanding(image, r, upright, at, from ?? fill);
   const side = (upright: boolean, at: number, inward: number) => {
     const limit = upright ? image.width : image.height;
     if (standing(upright, at + inward) > standing(upright, at)) return at + inward;
