@@ -6,6 +6,8 @@ import { describe, it } from 'node:test';
 import { buildRoot, type EmitInput } from '../src/generate/local/emit.js';
 import type { FittedText } from '../src/generate/local/fit.js';
 import type { El } from '../src/generate/local/jsx.js';
+import { breakpointSinkFor } from '../src/generate/local/sinks/index.js';
+import { defaultTheme } from '../src/generate/theme.js';
 import { chooseReadings, commonOrder, hiddenCount, leftOutEverywhere, mergeTrees, plainMergedFonts, tagResets, type Merged } from '../src/generate/local/responsive.js';
 
 const line = (text: string, x: number, y: number, size = 15, weight = 400): FittedText => ({
@@ -114,6 +116,17 @@ describe('fonts of a merged component', () => {
     const merged = leftOutEverywhere(raw, cleaned);
     assert.deepEqual(merged.perWidth, [[['flexShrink', 0], ['alignItems', 'flex-start']], [['alignItems', 'flex-start'], ['flexShrink', 0]]]);
     assert.deepEqual((merged.children[0] as Merged).perWidth, [[], []], 'left out at every width, it stays out');
+  });
+
+  it("takes preflight from the project's theme: a Tailwind project without it keeps a normal heading's weight", () => {
+    const normal = () => el('h2', [[['fontWeight', 400]], [['fontWeight', 400]]]);
+    for (const [preflight, want] of [[true, [undefined, undefined]], [false, [400, 400]]] as const) {
+      const sink = breakpointSinkFor('tailwind', 'Plans', [375, 960], { theme: { ...defaultTheme(), preflight } });
+      assert.equal(sink.preflight, preflight);
+      const title = normal();
+      plainMergedFonts(el('div', [[], []], [title]), sink.preflight);
+      assert.deepEqual(weights(title), want);
+    }
   });
 
   it('keeps a heading bold under Tailwind\'s preflight, where headings inherit their weight', () => {

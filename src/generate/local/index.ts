@@ -469,7 +469,8 @@ async function responsiveCode(widths: Design[], name: string, renderer: Renderer
     const cleaned = roots();
     cleaned.forEach((root, w) => (looseShrink(root, narrowFirst[w].cssWidth), defaultStretch(root)));
     const merged = leftOutEverywhere(mergeTrees(roots()), mergeTrees(cleaned));
-    const sink = breakpointSinkFor(style, name, narrowFirst.map((d) => d.cssWidth));
+    // The project's theme, as for one width: its tokens, and whether its stylesheet has preflight (fonts above).
+    const sink = breakpointSinkFor(style, name, narrowFirst.map((d) => d.cssWidth), { theme: request.theme });
     plainMergedFonts(merged, sink.preflight);
     return responsiveComponent(name, merged, sink, style);
   };
