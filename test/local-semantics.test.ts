@@ -75,6 +75,34 @@ describe('local engine: semantic elements', () => {
     assert.ok(scores.fgMismatch <= 0.3, `fgMismatch ${scores.fgMismatch}`);
   });
 
+  it("writes a field framed by the browser's own inset border as that border, not as a strip above it", async () => {
+    // flame-34's search box: an input whose only style is its size keeps the browser's fallback frame, 2px inset
+    // #767676, which Chromium draws #212121 above and left. Read as one colour all round, no frame was found and only
+    // its dark top line was written, a 770x2 strip.
+    const source = `export default function Search() {
+  return (
+    <div style={{ position: 'relative', width: 800, height: 300, background: '#f9f9f9', fontFamily: 'Arimo' }}>
+      <h1 style={{ position: 'absolute', left: 0, top: 30, width: 800, margin: 0, textAlign: 'center', fontFamily: 'Tinos', fontSize: 32 }}>Recipes</h1>
+      <div style={{ position: 'absolute', left: 28, top: 108, width: 740, height: 39, boxSizing: 'border-box', border: '2px inset #767676', background: '#fff', padding: '10px', fontSize: 13.33, color: '#757575' }}>Search recipes...</div>
+    </div>
+  );
+}`;
+    const shot = await renderer.render(source, { width: 800, height: 300, deviceScaleFactor: 1 }, { name: 'search' });
+    const file = path.join(tmp, 'search.png');
+    fs.writeFileSync(file, encodePng(shot.image));
+    const design = await readDesign(file);
+    const { code, render } = await convert(design);
+    // Its colour as measured or the palette's nearest (stone-500 is 3 levels off #767676).
+    const inset = /border: "2px inset #([0-9a-f]{6})"/.exec(code);
+    assert.ok(inset, code);
+    const rgb = [0, 2, 4].map((i) => parseInt(inset[1].slice(i, i + 2), 16));
+    assert.ok(rgb.every((v) => Math.abs(v - 118) <= 12), `inset colour #${inset[1]}`);
+    assert.doesNotMatch(code, /height: 2,/, 'no strip for the frame');
+    const field = render.elements.find((e) => Math.abs(e.x - 28) <= 1 && Math.abs(e.y - 108) <= 1);
+    assert.ok(field && Math.abs(field.width - 740) <= 1 && Math.abs(field.height - 39) <= 1, JSON.stringify(render.elements.map(({ x, y, width, height }) => [x, y, width, height])));
+    assert.ok(compare(design.image, render).scores.mismatch <= 0.01, `mismatch ${compare(design.image, render).scores.mismatch}`);
+  });
+
   it('finds no list or table in columns of headings and paragraphs, and buttons only where a box holds a centred line', async () => {
     const columns = await convert(await readDesign(path.join(fixturesDir, 'local', 'columns.png')));
     for (const tag of ['ul', 'table', 'input', 'button']) assert.equal(count(columns.render, tag), 0, `${tag} in ${columns.code}`);

@@ -179,7 +179,7 @@ class Builder {
       // A colour, not `background`: a colour can come from data or props (it loads nothing), a background cannot.
       ['backgroundColor', hex(r.fill)],
       ['borderRadius', r.radius || undefined],
-      ['border', r.border ? `${r.border.width}px solid ${hex(r.border.color)}` : control ? 'none' : undefined],
+      ['border', r.border ? `${r.border.width}px ${r.border.style ?? 'solid'} ${hex(r.border.color)}` : control ? 'none' : undefined],
     ];
     if (control && control !== 'button') return this.field(control, item, boxStyle, ctx);
     const label = control === 'button' && this.centredLabels ? centredLabel(r, children, this.measuredLabels) : undefined;

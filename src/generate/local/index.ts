@@ -21,7 +21,7 @@ import { cleanFont } from './tokens.js';
 import { closeOcr, inkColor, recognizeArea, tightInk, unreadInk, type OcrLine } from './ocr.js';
 import { averageColor, borderColor, segment, type Rect, type Region, type Rgb } from './segment.js';
 
-export const LOCAL_ENGINE_VERSION = 'local-16';
+export const LOCAL_ENGINE_VERSION = 'local-17';
 
 export interface Analysis {
   /** CSS size. */

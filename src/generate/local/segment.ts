@@ -15,7 +15,8 @@ export interface Region extends Rect {
   kind: 'box' | 'image';
   fill: Rgb;
   radius: number;
-  border?: { color: Rgb; width: number };
+  /** `inset`: the browser's own two-tone frame (an unstyled field's fallback), top and left in its dark shade. */
+  border?: { color: Rgb; width: number; style?: 'inset' };
   children: Region[];
   /** A small mark that is a form control (see semantics.ts), and whether it is drawn checked. */
   control?: { type: 'checkbox' | 'radio'; checked: boolean; accent?: Rgb };
@@ -289,6 +290,58 @@ function frameOf(image: RgbaImage, r: Rect, fill: Rgb, resampled = false): Regio
   return { color: resampled && width === 1 ? unblurred(edge, fill) : edge, width };
 }
 
+/** Chromium's dark shade of a colour (`Color::Dark`), the top and left of an `inset` border drawn in it. */
+export function insetShade(c: Rgb): Rgb {
+  const v = Math.max(...c) / (256 - 1e-5);
+  const k = v > 0 ? Math.max(0, (v - 0.33) / v) : 0;
+  return c.map((x) => Math.floor(x * k)) as Rgb;
+}
+
+/**
+ * An `inset` frame around a box of `fill`: top and left in one colour, bottom and right in a lighter one whose dark
+ * shade (insetShade) the first is, 1 to 4 px of each, as the browser draws a field it has no style for
+ * (`2px inset #767676`: #212121 above, #767676 below). The component may reach past the frame over a shadow beside it:
+ * the bottom and right are found where the fill ends. Lossless designs only.
+ */
+function insetFrameOf(image: RgbaImage, r: Rect, fill: Rgb): { rect: Rect; border: NonNullable<Region['border']> } | undefined {
+  if (r.width < 12 || r.height < 12) return undefined;
+  const midY = r.y + Math.floor(r.height / 2), midX = r.x + Math.floor(r.width / 2);
+  // A shadow may lie outside the frame too: the frame starts at the first line that stands out from the fill.
+  let x0 = r.x, y0 = r.y;
+  while (x0 < r.x + 4 && colorDistance(pixel(image, x0, midY), fill) <= 24) x0++;
+  while (y0 < r.y + 4 && colorDistance(pixel(image, midX, y0), fill) <= 24) y0++;
+  const dark = pixel(image, x0, midY);
+  if (colorDistance(dark, fill) <= 24 || colorDistance(pixel(image, midX, y0), dark) > 8) return undefined;
+  let width = 0;
+  while (width < 5 && colorDistance(pixel(image, x0 + width, midY), dark) <= 8) width++;
+  if (width > 4) return undefined;
+  // The fill's last column and row, along the fill's first row and column (a label in the middle would stop them): the
+  // frame's light sides lie just beyond, their outer line in the light colour itself.
+  const inY = y0 + width, inX = x0 + width;
+  let right = inX;
+  while (right + 1 < r.x + r.width && colorDistance(pixel(image, right + 1, inY), fill) <= 6) right++;
+  let bottom = inY;
+  while (bottom + 1 < r.y + r.height && colorDistance(pixel(image, inX, bottom + 1), fill) <= 6) bottom++;
+  if (right + width >= r.x + r.width || bottom + width >= r.y + r.height) return undefined;
+  const light = pixel(image, right + width, midY);
+  if (colorDistance(insetShade(light), dark) > 8) return undefined;
+  const rect = { x: x0, y: y0, width: right + width - x0 + 1, height: bottom + width - y0 + 1 };
+  // Every side's lines in its colour along the middle of the side; the light sides' inner line may be a blend of it and
+  // the fill (a box ending half a pixel down: 186 between 255 and 118).
+  const between = (p: Rgb, a: Rgb, b: Rgb) => colorDistance(p, a) + colorDistance(p, b) <= colorDistance(a, b) + 8;
+  const sideIs = (color: Rgb, line: (k: number) => Rgb, n: number) => {
+    let hit = 0, count = 0;
+    for (let k = Math.floor(n * 0.1); k < Math.ceil(n * 0.9); k++, count++) if (colorDistance(line(k), color) <= 8 || (color === light && between(line(k), fill, light))) hit++;
+    return hit >= 0.9 * count;
+  };
+  for (let w = 0; w < width; w++) {
+    const ok = sideIs(dark, (k) => pixel(image, rect.x + w, rect.y + k), rect.height) && sideIs(dark, (k) => pixel(image, rect.x + k, rect.y + w), rect.width) &&
+      sideIs(light, (k) => pixel(image, rect.x + rect.width - 1 - w, rect.y + k), rect.height) && sideIs(light, (k) => pixel(image, rect.x + k, rect.y + rect.height - 1 - w), rect.width);
+    if (!ok) return undefined;
+  }
+  return { rect, border: { color: light, width, style: 'inset' } };
+}
+
 /**
  * How far a line across `r` (a column `at` when `upright`, else a row) stands from `against` (a colour, or the line
  * `against` beside it), summed along the middle of the side, short of rounded corners.
@@ -345,9 +398,12 @@ function onBorderCore(image: RgbaImage, r: Rect, fill: Rgb): Rect {
  */
 const RESAMPLED_LINE_PEAK = 0.72;
 
-/** A border's colour as the design shows it: resampled, a 1 px border's blurred core (where its corners are measured). */
+/**
+ * A border's colour as the design shows it where its corners are measured (the top left): resampled, a 1 px border's
+ * blurred core; inset, its dark shade.
+ */
 const seenBorder = (border: NonNullable<Region['border']>, fill: Rgb, resampled: boolean): Rgb =>
-  resampled && border.width === 1 ? (border.color.map((v, c) => Math.round(fill[c] + (v - fill[c]) * RESAMPLED_LINE_PEAK)) as Rgb) : border.color;
+  border.style === 'inset' ? insetShade(border.color) : resampled && border.width === 1 ? (border.color.map((v, c) => Math.round(fill[c] + (v - fill[c]) * RESAMPLED_LINE_PEAK)) as Rgb) : border.color;
 
 /** A resampled 1 px line's rows hold this much of its ink again (black on white: 185 + 109 = 294 for 255). */
 const RESAMPLED_INK = 0.86;
@@ -779,7 +835,9 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
       ]) {
         if (strip.width >= 3 && strip.height >= 3) regions.push(...segment(image, strip, fill, options, depth + 1));
       }
-      const border = codec ? codec.border : borderOf(rect, color);
+      const inset = !noise && !resampled ? insetFrameOf(image, rect, color) : undefined;
+      if (inset) Object.assign(rect, inset.rect);
+      const border = inset ? inset.border : codec ? codec.border : borderOf(rect, color);
       if (resampled && border?.width === 1) Object.assign(rect, onBorderCore(image, rect, color));
       // A codec's edge is no content: what lies inside it is where the box's own colour fills the rows.
       const inner = codec ? trimmed : border ? insideBorder(rect, border.width, resampled ? 2 : noise ? 1 : 0) : rect;
@@ -800,7 +858,11 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
     }
     if (sameAsParent && share >= 0.45 && rect.width >= 16 && rect.height >= 12) {
       // A frame drawn in another colour around the parent's fill (an outlined card): keep looking inside it.
-      let border = borderOf(rect, color);
+      // The browser's inset frame passes for a one-colour frame of its dark shade (its light sides are far enough from
+      // the fill to count), or for none when a shadow beside it joined the component: it is looked for first.
+      const inset = !noise && !resampled ? insetFrameOf(image, rect, color) : undefined;
+      let border = inset?.border ?? borderOf(rect, color);
+      if (inset) Object.assign(rect, inset.rect);
       if (!border && noise && resampled) {
         // Blurred and then compressed, a light frame rings a few rows past its line on the page's side, and the
         // component reaches over the ringing: the frame is the line that stands out most near each side.

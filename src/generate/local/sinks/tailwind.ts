@@ -79,11 +79,12 @@ function box(prefix: 'm' | 'p', value: string | number, theme: Theme, prop: stri
 
 /** `1px solid #e5e7eb` → `border border-solid border-gray-200`. */
 function border(value: string, theme: Theme, side = ''): string[] | undefined {
-  const m = /^(\d+(?:\.\d+)?)px\s+(solid|dashed|dotted)\s+(.+)$/.exec(value.trim());
+  const m = /^(\d+(?:\.\d+)?)px\s+(solid|dashed|dotted|inset)\s+(.+)$/.exec(value.trim());
   if (!m) return undefined;
   const width = Number(m[1]);
   const b = side ? `border-${side}` : 'border';
-  return [width === 1 ? b : `${b}-[${fmt(width)}px]`, `border-${m[2]}`, color('border', m[3], theme)];
+  // Tailwind has no utility for `inset`, the browser's own two-tone frame.
+  return [width === 1 ? b : `${b}-[${fmt(width)}px]`, m[2] === 'inset' ? '[border-style:inset]' : `border-${m[2]}`, color('border', m[3], theme)];
 }
 
 /** One property's value as utilities (also the responsive breakpoint layer's mapping: `min-[960px]:` + these). */
