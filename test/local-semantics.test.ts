@@ -84,6 +84,7 @@ describe('local engine: semantic elements', () => {
     <div style={{ position: 'relative', width: 800, height: 300, background: '#f9f9f9', fontFamily: 'Arimo' }}>
       <h1 style={{ position: 'absolute', left: 0, top: 30, width: 800, margin: 0, textAlign: 'center', fontFamily: 'Tinos', fontSize: 32 }}>Recipes</h1>
       <div style={{ position: 'absolute', left: 28, top: 108, width: 740, height: 39, boxSizing: 'border-box', border: '2px inset #767676', background: '#fff', padding: '10px', fontSize: 13.33, color: '#757575' }}>Search recipes...</div>
+      <div style={{ position: 'absolute', left: 28, top: 200, width: 360, height: 60, boxSizing: 'border-box', border: '2px solid #000', background: '#fff' }} />
     </div>
   );
 }`;
@@ -98,6 +99,9 @@ describe('local engine: semantic elements', () => {
     const rgb = [0, 2, 4].map((i) => parseInt(inset[1].slice(i, i + 2), 16));
     assert.ok(rgb.every((v) => Math.abs(v - 118) <= 12), `inset colour #${inset[1]}`);
     assert.doesNotMatch(code, /height: 2,/, 'no strip for the frame');
+    // A black frame is its own dark shade by Chromium's formula: one colour, not inset.
+    assert.equal(code.match(/inset/g)?.length, 1, code);
+    assert.match(code, /border: "2px solid #000000"/);
     const field = render.elements.find((e) => Math.abs(e.x - 28) <= 1 && Math.abs(e.y - 108) <= 1);
     assert.ok(field && Math.abs(field.width - 740) <= 1 && Math.abs(field.height - 39) <= 1, JSON.stringify(render.elements.map(({ x, y, width, height }) => [x, y, width, height])));
     assert.ok(compare(design.image, render).scores.mismatch <= 0.01, `mismatch ${compare(design.image, render).scores.mismatch}`);

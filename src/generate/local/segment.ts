@@ -324,7 +324,8 @@ function insetFrameOf(image: RgbaImage, r: Rect, fill: Rgb): { rect: Rect; borde
   while (bottom + 1 < r.y + r.height && colorDistance(pixel(image, inX, bottom + 1), fill) <= 6) bottom++;
   if (right + width >= r.x + r.width || bottom + width >= r.y + r.height) return undefined;
   const light = pixel(image, right + width, midY);
-  if (colorDistance(insetShade(light), dark) > 8) return undefined;
+  // Two tones: a black frame is its own shade by the formula (Chromium draws black's as #545454 instead).
+  if (colorDistance(light, dark) <= 24 || colorDistance(insetShade(light), dark) > 8) return undefined;
   const rect = { x: x0, y: y0, width: right + width - x0 + 1, height: bottom + width - y0 + 1 };
   // Every side's lines in its colour along the middle of the side; the light sides' inner line may be a blend of it and
   // the fill (a box ending half a pixel down: 186 between 255 and 118).
