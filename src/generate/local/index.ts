@@ -465,10 +465,12 @@ async function responsiveCode(widths: Design[], name: string, renderer: Renderer
   const emit = (exact: boolean[]): ComponentSource => {
     // The passes that only leave out what draws the same at the width (emit.ts): per width before the merge, kept
     // where another width keeps it; fonts on the merged tree, whose tags are the ones printed.
-    const roots = () => fitted.map((f, w) => buildRoot(f.input(exact[w]), { landmarks: false }).root);
-    const cleaned = roots();
-    cleaned.forEach((root, w) => (looseShrink(root, narrowFirst[w].cssWidth), defaultStretch(root)));
-    const merged = leftOutEverywhere(mergeTrees(roots()), mergeTrees(cleaned));
+    // Each width's tree is built once: merged as built, then the passes replace its elements' styles (never change
+    // them in place) and it is merged again.
+    const roots = fitted.map((f, w) => buildRoot(f.input(exact[w]), { landmarks: false }).root);
+    const raw = mergeTrees(roots);
+    roots.forEach((root, w) => (looseShrink(root, narrowFirst[w].cssWidth), defaultStretch(root)));
+    const merged = leftOutEverywhere(raw, mergeTrees(roots));
     // The project's theme, as for one width: its tokens, and whether its stylesheet has preflight (fonts above).
     const sink = breakpointSinkFor(style, name, narrowFirst.map((d) => d.cssWidth), { theme: request.theme });
     plainMergedFonts(merged, sink.preflight);

@@ -330,14 +330,14 @@ function insetFrameOf(image: RgbaImage, r: Rect, fill: Rgb): { rect: Rect; borde
   // Every side's lines in its colour along the middle of the side; the light sides' inner line may be a blend of it and
   // the fill (a box ending half a pixel down: 186 between 255 and 118).
   const between = (p: Rgb, a: Rgb, b: Rgb) => colorDistance(p, a) + colorDistance(p, b) <= colorDistance(a, b) + 8;
-  const sideIs = (color: Rgb, line: (k: number) => Rgb, n: number) => {
+  const sideIs = (color: Rgb, line: (k: number) => Rgb, n: number, blends = false) => {
     let hit = 0, count = 0;
-    for (let k = Math.floor(n * 0.1); k < Math.ceil(n * 0.9); k++, count++) if (colorDistance(line(k), color) <= 8 || (color === light && between(line(k), fill, light))) hit++;
+    for (let k = Math.floor(n * 0.1); k < Math.ceil(n * 0.9); k++, count++) if (colorDistance(line(k), color) <= 8 || (blends && between(line(k), fill, color))) hit++;
     return hit >= 0.9 * count;
   };
   for (let w = 0; w < width; w++) {
     const ok = sideIs(dark, (k) => pixel(image, rect.x + w, rect.y + k), rect.height) && sideIs(dark, (k) => pixel(image, rect.x + k, rect.y + w), rect.width) &&
-      sideIs(light, (k) => pixel(image, rect.x + rect.width - 1 - w, rect.y + k), rect.height) && sideIs(light, (k) => pixel(image, rect.x + k, rect.y + rect.height - 1 - w), rect.width);
+      sideIs(light, (k) => pixel(image, rect.x + rect.width - 1 - w, rect.y + k), rect.height, true) && sideIs(light, (k) => pixel(image, rect.x + k, rect.y + rect.height - 1 - w), rect.width, true);
     if (!ok) return undefined;
   }
   return { rect, border: { color: light, width, style: 'inset' } };
@@ -708,6 +708,17 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
     const hueOnly = Math.abs(luma(border.color) - luma(color)) <= noise;
     return isBlend(border.color, color, fill, noise) || bled || hueOnly ? undefined : border;
   };
+  // The browser's inset frame passes for a one-colour frame of its dark shade (its light sides are far enough from the
+  // fill to count), or for none when a shadow beside it joined the component: on a lossless design it is looked for
+  // first, and the box is moved onto it.
+  const frame = (r: Rect, color: Rgb): Region['border'] => {
+    const inset = !noise && !resampled ? insetFrameOf(image, r, color) : undefined;
+    if (!inset) return borderOf(r, color);
+    Object.assign(r, inset.rect);
+    return inset.border;
+  };
+  // How far past a border its box's content is looked for (insideBorder).
+  const blend = resampled ? 2 : noise ? 1 : 0;
   const regions: Region[] = [];
   // A lossy design's components may come apart again at the codec's noise (see bridgedPieces): they join the queue.
   const queue = components(image, area, fill, tolerance);
@@ -836,12 +847,10 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
       ]) {
         if (strip.width >= 3 && strip.height >= 3) regions.push(...segment(image, strip, fill, options, depth + 1));
       }
-      const inset = !noise && !resampled ? insetFrameOf(image, rect, color) : undefined;
-      if (inset) Object.assign(rect, inset.rect);
-      const border = inset ? inset.border : codec ? codec.border : borderOf(rect, color);
+      const border = codec ? codec.border : frame(rect, color);
       if (resampled && border?.width === 1) Object.assign(rect, onBorderCore(image, rect, color));
       // A codec's edge is no content: what lies inside it is where the box's own colour fills the rows.
-      const inner = codec ? trimmed : border ? insideBorder(rect, border.width, resampled ? 2 : noise ? 1 : 0) : rect;
+      const inner = codec ? trimmed : border ? insideBorder(rect, border.width, blend) : rect;
       regions.push({
         ...rect,
         kind: 'box',
@@ -859,11 +868,7 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
     }
     if (sameAsParent && share >= 0.45 && rect.width >= 16 && rect.height >= 12) {
       // A frame drawn in another colour around the parent's fill (an outlined card): keep looking inside it.
-      // The browser's inset frame passes for a one-colour frame of its dark shade (its light sides are far enough from
-      // the fill to count), or for none when a shadow beside it joined the component: it is looked for first.
-      const inset = !noise && !resampled ? insetFrameOf(image, rect, color) : undefined;
-      let border = inset?.border ?? borderOf(rect, color);
-      if (inset) Object.assign(rect, inset.rect);
+      let border = frame(rect, color);
       if (!border && noise && resampled) {
         // Blurred and then compressed, a light frame rings a few rows past its line on the page's side, and the
         // component reaches over the ringing: the frame is the line that stands out most near each side.
@@ -872,7 +877,7 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
       }
       if (border) {
         if (resampled && border.width === 1) Object.assign(rect, onBorderCore(image, rect, color));
-        regions.push({ ...rect, kind: 'box', fill: color, radius: cornerRadius(image, rect, seenBorder(border, color, resampled), color), border, children: segment(image, insideBorder(rect, border.width, resampled ? 2 : noise ? 1 : 0), color, options, depth + 1) });
+        regions.push({ ...rect, kind: 'box', fill: color, radius: cornerRadius(image, rect, seenBorder(border, color, resampled), color), border, children: segment(image, insideBorder(rect, border.width, blend), color, options, depth + 1) });
         continue;
       }
     }
