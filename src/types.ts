@@ -62,6 +62,8 @@ export interface TextBox extends Box {
   fontFamily: string;
   /** Tag of the nearest element parent, lower case. */
   tag: string;
+  /** The box of each line, where the text wraps onto more than one. */
+  lines?: Box[];
 }
 
 /** A visible element's box with its painted background (CSS pixels). */

@@ -2,6 +2,7 @@
 // parts as data and one `.map`, clean values, flowing text, a root that fills its parent, landmarks on pages, real
 // font stacks, and they compile under `tsc --strict --noUnusedLocals` and render within tolerance of the design.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { compare } from '../src/compare/compare.js';
@@ -10,7 +11,9 @@ import type { Design } from '../src/types.js';
 import ts from 'typescript';
 import { fontStack } from '../src/render/fonts.js';
 import { checkPolicy } from '../src/validate/policy.js';
-import { repoRoot, tempDir } from './support/paths.js';
+import { fixturesDir, repoRoot, tempDir } from './support/paths.js';
+import { readDesign } from '../src/intake/decode.js';
+import { encodePng } from '../src/intake/png.js';
 import { lintProblems } from './support/lint.js';
 import { fieldType } from '../src/generate/local/semantics.js';
 import { designOf as designFromFixture } from './support/design-of.js';
@@ -115,6 +118,45 @@ describe('local engine code', () => {
     assert.equal(fieldType('Website', ''), 'url');
     assert.equal(fieldType('Full name', 'Jane Doe'), 'text');
     assert.equal(fieldType('Company', 'Acme'), 'text');
+  });
+
+  it("a paragraph's wrapped lines are one element that wraps where the design does", async () => {
+    const { code, render, scores } = await convert('Article', 640, 480);
+    const first = 'Our team planted three hundred young oaks along the river this spring, and most of them have already put out their first leaves.';
+    const second = 'Volunteers water them every Saturday morning until the autumn rains arrive.';
+    // One DOM text per paragraph: the browser wraps it, and the render draws it where the design has its lines.
+    const texts = render.texts.map((t) => t.text);
+    assert.ok(texts.includes(first) && texts.includes(second), `${JSON.stringify(texts)}\n${code}`);
+    const lines = (text: string) => render.texts.find((t) => t.text === text)!.height / 24;
+    assert.equal(Math.round(lines(first)), 3, 'the first paragraph wraps into its three lines');
+    assert.equal(Math.round(lines(second)), 2);
+    // Lines that only stack (short, each a paragraph of its own) stay apart, and so does the title over the text.
+    assert.ok(texts.includes('Tools') && texts.includes('Gloves') && texts.includes('Field notes'), JSON.stringify(texts));
+    assert.doesNotMatch(code, /whiteSpace/);
+    assert.ok(scores.mismatch <= 0.005 && scores.fgMismatch <= 0.01, JSON.stringify(scores));
+    assert.deepEqual(checkPolicy(code), []);
+    assert.deepEqual(typeErrors(code), [], 'tsc --strict --noUnusedLocals');
+  });
+
+  it('a paragraph wrapped differently on desktop and on a phone is one text of one responsive component', async () => {
+    // fixtures/responsive/story.tsx: two lines at 960 px, three at 375 px, each width's lines one paragraph.
+    const source = fs.readFileSync(path.join(fixturesDir, 'responsive', 'story.tsx'), 'utf8');
+    const widths: Design[] = [];
+    for (const [width, height, name] of [[960, 240, 'story.png'], [375, 300, 'story@mobile.png']] as const) {
+      const shot = await renderer.render(source, { width, height, deviceScaleFactor: 1 });
+      fs.writeFileSync(path.join(dir, name), encodePng(shot.image));
+      widths.push(await readDesign(path.join(dir, name)));
+    }
+    const { code, css } = await createLocalProvider().generate({ design: widths[0], widths, renderer, name: 'Story', style: 'css-modules' });
+    const text = 'For ten years the town planted willows along the banks, and now the water runs clear again from the old mill to the sea.';
+    assert.equal(code.split(text).length - 1, 1, `the paragraph is written once, whole:\n${code}`);
+    assert.doesNotMatch(`${code}${css}`, /display: none/, 'no lines kept for one width and hidden at the other');
+    for (const design of widths) {
+      const render = await renderer.render(code, { width: design.cssWidth, height: design.cssHeight, deviceScaleFactor: 1 }, { files: { 'Story.module.css': css! } });
+      assert.deepEqual(render.texts.map((t) => t.text), ['How the river came back', text], `${design.cssWidth} px`);
+      const { mismatch } = compare(design.image, render).scores;
+      assert.ok(mismatch <= 0.005, `${design.cssWidth} px: mismatch ${mismatch}`);
+    }
   });
 
   it("small components get no landmarks: a card is not a page", async () => {

@@ -66,6 +66,20 @@ describe('text terms', () => {
     assert.equal(m.textColor, 1);
   });
 
+  it("a design's lines matched to one paragraph that wraps them stand where the paragraph's lines are", async () => {
+    // Three lines set apart, as a design's analysis reads them, and the same words as one paragraph that wraps.
+    const lines = ['Our team planted three hundred', 'young oaks along the river this', 'spring with the whole town.'];
+    const apart = `export default () => <div style={{ width: 600, height: 300, padding: 40, fontFamily: 'Arimo', fontSize: 20, lineHeight: '28px' }}>${lines.map((l) => `<p style={{ margin: 0 }}>${l}</p>`).join('')}</div>;`;
+    const together = `export default () => <div style={{ width: 600, height: 300, padding: 40, fontFamily: 'Arimo', fontSize: 20, lineHeight: '28px' }}><p style={{ margin: 0, width: 300 }}>${lines.join(' ')}</p></div>;`;
+    const design = await renderer.render(apart, viewport);
+    const paragraph = await renderer.render(together, viewport);
+    const texts = design.texts.map((t) => ({ text: t.text, x: t.x, y: t.y, width: t.width, height: t.height, fontSize: t.fontSize, color: 'rgb(0, 0, 0)' }));
+    assert.equal(paragraph.texts.length, 1);
+    assert.equal(paragraph.texts[0].lines?.length, 3, 'the render measures each line of the paragraph');
+    assert.deepEqual(paragraph.texts[0].lines!.map((l) => l.y), design.texts.map((t) => t.y));
+    assert.deepEqual(textTerms(texts, paragraph.texts, viewport), { textRecall: 1, textPosition: 1, textColor: 1, blockMatch: 1 });
+  });
+
   it('a page without text in the design scores text terms as perfect; a render without text scores recall 0', () => {
     assert.deepEqual(textTerms([], [], viewport), { textRecall: 1, textPosition: 1, textColor: 1, blockMatch: 1 });
     const t = textTerms([{ text: 'Hello world', x: 0, y: 0, width: 100, height: 20, fontSize: 16, color: '#000000' }], [], viewport);

@@ -50,8 +50,10 @@ export function textTerms(designTexts: Hints['texts'], renderTexts: TextBox[], s
     if (!best || bestOverlap < 0.5) continue;
     matched++;
     matchedArea += area;
-    const dx = Math.abs(best.x - block.x) / size.width;
-    const dy = Math.abs(best.y - block.y) / size.height;
+    // A design line matched to a paragraph that wraps is where that paragraph's nearest line is.
+    const at = best.lines?.reduce((a, b) => (Math.abs(b.y - block.y) < Math.abs(a.y - block.y) ? b : a)) ?? best;
+    const dx = Math.abs(at.x - block.x) / size.width;
+    const dy = Math.abs(at.y - block.y) / size.height;
     positionSum += 1 - Math.min(1, Math.max(dx, dy));
     const dc = parseRgb(block.color);
     colorSum += dc ? 1 - Math.max(...[0, 1, 2].map((i) => Math.abs(dc[i] - best!.color[i]))) / 255 : 1;

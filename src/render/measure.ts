@@ -7,7 +7,7 @@ type Rgba = [number, number, number, number];
 export interface Measured {
   documentWidth: number;
   documentHeight: number;
-  texts: Array<{ text: string; x: number; y: number; width: number; height: number; color: Rgba; fontSize: number; fontWeight: number; fontFamily: string; tag: string }>;
+  texts: Array<{ text: string; x: number; y: number; width: number; height: number; color: Rgba; fontSize: number; fontWeight: number; fontFamily: string; tag: string; lines?: Array<{ x: number; y: number; width: number; height: number }> }>;
   elements: Array<{ tag: string; x: number; y: number; width: number; height: number; background: Rgba | null; depth: number }>;
 }
 
@@ -68,6 +68,8 @@ export function measurePage(): Measured {
     range.selectNodeContents(node);
     const r = range.getBoundingClientRect();
     if (r.width === 0 || r.height === 0) continue;
+    // A text that wraps has a box per line: where its second line stands is not where the text starts.
+    const fragments = Array.from(range.getClientRects()).filter((f) => f.width > 0 && f.height > 0);
     texts.push({
       text,
       x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height,
@@ -76,6 +78,7 @@ export function measurePage(): Measured {
       fontWeight: Number(cs.fontWeight) || 400,
       fontFamily: cs.fontFamily,
       tag: parent.tagName.toLowerCase(),
+      ...(fragments.length > 1 ? { lines: fragments.map((f) => ({ x: f.x + scrollX, y: f.y + scrollY, width: f.width, height: f.height })) } : {}),
     });
   }
   const visit = (el: Element, depth: number) => {

@@ -9,7 +9,7 @@ import { readDesign } from '../../src/intake/decode.js';
 import { createRenderer } from '../../src/render/pool.js';
 import type { Design } from '../../src/types.js';
 import { tempDir } from '../support/paths.js';
-import { naiveLoop, sharedDesignPaths, simpleComponent } from './render.js';
+import { median, naiveLoop, sharedDesignPaths, simpleComponent } from './render.js';
 
 type Generate = (design: Design) => Promise<string>;
 
@@ -61,10 +61,12 @@ export async function benchCheck(): Promise<Record<string, unknown>> {
 
   const workers = Number(process.env.UI2CODE_BENCH_WORKERS ?? (await loadConfig({ root: allRoot, configFile: false })).renderWorkers);
   const renderer = createRenderer({ workers });
-  const timed = async (root: string, reportDir?: string) => {
+  // The pool as it was before every render got a fresh document: what isolation costs on real components.
+  const shared = createRenderer({ workers, freshDocuments: false });
+  const timed = async (root: string, reportDir?: string, by = renderer) => {
     const config = await loadConfig({ root, configFile: false, overrides: { renderWorkers: workers } });
     const t0 = performance.now();
-    const { report } = await runCheck({ config, renderer, reportDir });
+    const { report } = await runCheck({ config, renderer: by, reportDir });
     const seconds = (performance.now() - t0) / 1000;
     return { perSecond: report.summary.total / seconds, report, seconds };
   };
@@ -74,6 +76,13 @@ export async function benchCheck(): Promise<Record<string, unknown>> {
     const checkedAll = await timed(allRoot);
     const withReport = await timed(allRoot, path.join(allRoot, 'report'));
     const htmlBytes = fs.statSync(path.join(allRoot, 'report', 'index.html')).size;
+    // Alternated, three runs each, medians: the machine's load drifts.
+    await timed(flameRoot, undefined, shared); // warm-up
+    const fresh: number[] = [], sharedRuns: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      fresh.push((await timed(allRoot)).perSecond);
+      sharedRuns.push((await timed(allRoot, undefined, shared)).perSecond);
+    }
     const naive800 = await naiveLoop(flame.slice(0, 20), sources);
     const naiveAll = await naiveLoop(designs.slice(0, 30), sources);
     const scores = checkedAll.report.results.flatMap((r) => (r.score !== undefined ? [r.score] : [])).sort((a, b) => a - b);
@@ -84,6 +93,9 @@ export async function benchCheck(): Promise<Record<string, unknown>> {
       workers,
       designsPerSecond800x600: round(checked800.perSecond),
       designsPerSecondAll: round(checkedAll.perSecond),
+      isolatedPerSecondAll: round(median(fresh)),
+      sharedDocumentPerSecondAll: round(median(sharedRuns)),
+      isolatedVsSharedAll: round(median(fresh) / median(sharedRuns)),
       designsPerSecondAllWithHtmlReport: round(withReport.perSecond),
       htmlReportMB: round(htmlBytes / 1048576),
       naivePerSecond800x600: round(naive800),
@@ -94,7 +106,7 @@ export async function benchCheck(): Promise<Record<string, unknown>> {
       medianScore: round(scores[Math.floor(scores.length / 2)] ?? NaN),
     };
   } finally {
-    await renderer.close();
+    await Promise.all([renderer.close(), shared.close()]);
     fs.rmSync(allRoot, { recursive: true, force: true });
     fs.rmSync(flameRoot, { recursive: true, force: true });
   }

@@ -40,6 +40,11 @@ export interface EmitInput {
    * its measured place, which the corrections adjust.
    */
   centred?: boolean;
+  /**
+   * A paragraph's wrapped lines as one element that wraps (`flowParagraphs`), except the lines in `apart`. Not in the
+   * renders that correct the texts: they measure each line as a DOM text of its own.
+   */
+  paragraphs?: { apart?: ReadonlySet<number> };
 }
 
 export interface Emitted extends ComponentSource {
@@ -47,6 +52,8 @@ export interface Emitted extends ComponentSource {
   order: number[];
   /** Indexes of texts drawn as a field's placeholder or a select's option: the browser places those, not the component. */
   placeholders: number[];
+  /** The lines merged into paragraphs, by paragraph: their text is one DOM text, so `order` no longer maps them. */
+  paragraphs: number[][];
 }
 
 const hex = (c: Rgb) => `#${c.map((v) => Math.max(0, Math.min(255, Math.round(v))).toString(16).padStart(2, '0')).join('')}`;
@@ -160,7 +167,7 @@ class Builder {
       ];
       this.order.push(item.index);
       const role = isPrice(t.text) ? 'price' : tag === 'h1' || tag === 'h2' ? 'title' : tag === 'span' ? 'label' : tag === 'li' ? 'item' : 'text';
-      return { tag, role, attrs: [], style, children: [t.text], box };
+      return { tag, role, attrs: [], style, children: [t.text], box, lines: [item.index] };
     }
     const r = item.region;
     if (r.control) {
@@ -337,6 +344,157 @@ function union(els: El[]): El['box'] {
   return { x, y, width: Math.max(...boxes.map((b) => b.x + b.width)) - x, height: Math.max(...boxes.map((b) => b.y + b.height)) - y };
 }
 
+/** Text elements a paragraph's lines may be merged into: a button's or a list's lines are laid out by their own. */
+const PARAGRAPH_TAGS = new Set(['p', 'h1', 'h2']);
+/** A line that starts with a bullet or a number is an item of its own, whatever its spacing. */
+const MARKER = /^([•·▪‣◦*–—-]|\d+[.)])\s/;
+
+const rgbOf = (v: unknown) => (typeof v === 'string' && /^#[0-9a-f]{6}$/.test(v) ? [1, 3, 5].map((i) => parseInt(v.slice(i, i + 2), 16)) : null);
+const lengthOf = (v: unknown) => (typeof v === 'string' ? parseFloat(v) : typeof v === 'number' ? v : NaN);
+/** Lines drawn in one style: the same font and line height, sizes, colours and spacings within what corrections leave apart. */
+function oneStyle(a: El, b: El): boolean {
+  for (const k of ['fontFamily', 'fontWeight', 'lineHeight', 'textAlign', 'display']) if (get(a, k) !== get(b, k)) return false;
+  if (Math.abs(numberOr0(get(a, 'fontSize')) - numberOr0(get(b, 'fontSize'))) > 0.3) return false;
+  const ca = rgbOf(get(a, 'color')), cb = rgbOf(get(b, 'color'));
+  if (!ca || !cb || ca.some((v, i) => Math.abs(v - cb[i]) > 24)) return false;
+  return Math.abs(numberOr0(get(a, 'letterSpacing')) - numberOr0(get(b, 'letterSpacing'))) <= 0.3;
+}
+
+/**
+ * The single lines of one flow that may be one paragraph: text elements alone on their line, in one style, at one left
+ * edge, stacked line under line at one pitch (a gap between them is a new paragraph).
+ */
+function lineRun(items: El[], from: number): number {
+  const first = items[from];
+  const single = (c: El) => PARAGRAPH_TAGS.has(c.tag) && c.children.length === 1 && typeof c.children[0] === 'string' && c.lines?.length === 1 && !!c.box && get(c, 'position') !== 'absolute' && get(c, 'whiteSpace') !== 'pre';
+  if (!single(first)) return from + 1;
+  const height = lengthOf(get(first, 'lineHeight'));
+  if (!(height > 0)) return from + 1;
+  let end = from + 1;
+  let pitch: number | undefined;
+  for (; end < items.length; end++) {
+    const c = items[end];
+    if (!single(c) || !oneStyle(first, c) || Math.abs(numberOr0(get(c, 'marginLeft')) - numberOr0(get(first, 'marginLeft'))) > 1) break;
+    if (MARKER.test(c.children[0] as string)) break;
+    const gap = numberOr0(get(c, 'marginTop'));
+    // Line tops are whole pixels: one paragraph's pitch comes back a pixel apart from line to line.
+    if (gap < -0.4 * height || gap > 0.25 * height || (pitch !== undefined && Math.abs(height + gap - pitch) > 1.1)) break;
+    pitch ??= height + gap;
+  }
+  return end;
+}
+
+/** Roughly how wide a line's first word and the space before it are: the share of the line's width its characters take. */
+const firstWordWidth = (line: El) => {
+  const text = line.children[0] as string;
+  const word = text.split(/\s/)[0];
+  return (line.box!.width * (word.length + 0.3)) / Math.max(1, text.length);
+};
+
+/**
+ * Where a run of lines breaks only because its width ran out: the next line's first word would have fitted on a line
+ * as wide as the widest one. A shorter line followed by more is where a paragraph ends (or a title over its text).
+ */
+function wrappedRuns(lines: El[]): El[][] {
+  if (lines.length < 2) return [lines];
+  const widest = Math.max(...lines.map((l) => l.box!.width));
+  const broken = lines.findIndex((l, i) => i < lines.length - 1 && l.box!.width + firstWordWidth(lines[i + 1]) <= widest + 1);
+  return broken < 0 ? [lines] : [...wrappedRuns(lines.slice(0, broken + 1)), ...wrappedRuns(lines.slice(broken + 1))];
+}
+
+/** A paragraph's measures: its widest line, and the width at which its first break would not have happened. */
+function measures(run: El[]): { widest: number; room: number } {
+  return {
+    widest: Math.max(...run.map((l) => l.box!.width)),
+    room: Math.min(...run.slice(0, -1).map((l, i) => l.box!.width + firstWordWidth(run[i + 1]))),
+  };
+}
+
+/**
+ * Wrapped text, not a stack of short lines that happen to fit side by side ("Tools" over "Gloves"): its lines fill
+ * most of their container, or hold several words each.
+ */
+const reads = (run: El[], available: number) =>
+  measures(run).widest >= 0.6 * available || run.slice(0, -1).every((l) => (l.children[0] as string).trim().split(/\s+/).length >= 4);
+
+/**
+ * A paragraph's lines as one element that wraps, as people write a paragraph: one text, the lines' pitch as its line
+ * height. The paragraphs of one container flow in it where its edge breaks their lines where the design does; else
+ * they share one `maxWidth` just past their widest line (on the 4 px grid where that breaks them alike), as the
+ * container's padding would. `right` is the content edge of the nearest box whose width is set. Lines in `apart` stay
+ * lines of their own (a render showed their paragraph drawn worse). Returns the merged lines.
+ */
+export function flowParagraphs(el: El, right: number, apart: ReadonlySet<number> = new Set()): number[][] {
+  const merged: number[][] = [];
+  if (el.direction === 'column' && el.tag !== 'ul' && el.tag !== 'button' && el.children.every(isEl)) {
+    const items = el.children as El[];
+    const runs: El[][] = [];
+    for (let i = 0; i < items.length; ) {
+      const end = lineRun(items, i);
+      for (const run of wrappedRuns(items.slice(i, end))) {
+        if (run.length >= 2 && !run.some((l) => apart.has(l.lines![0])) && reads(run, right - run[0].box!.x)) runs.push(run);
+      }
+      i = end;
+    }
+    if (runs.length) {
+      const widest = Math.max(...runs.map((r) => measures(r).widest));
+      const room = Math.min(...runs.map((r) => measures(r).room));
+      const available = Math.min(...runs.map((r) => right - r[0].box!.x));
+      const grid = Math.ceil((widest + 2) / 4) * 4;
+      const width = available >= widest + 1 && available <= room - 4 ? undefined : grid <= room - 2 ? grid : Math.ceil(widest) + 3;
+      for (const run of runs) {
+        const paragraph = oneParagraph(run, width);
+        // What follows sat under the last line's box, which was taller than the paragraph's last line.
+        const next = items[items.indexOf(run[run.length - 1]) + 1];
+        if (next && get(next, 'position') !== 'absolute') {
+          const moved = px(numberOr0(get(next, 'marginTop')) + paragraph.shift) || undefined;
+          next.style = next.style.some(([k]) => k === 'marginTop') ? next.style.map(([k, v]) => (k === 'marginTop' ? [k, moved] : [k, v])) : [...next.style, ['marginTop', moved]];
+        }
+        items.splice(items.indexOf(run[0]), run.length, paragraph.el);
+        merged.push(paragraph.el.lines!);
+      }
+    }
+  }
+  for (const c of el.children) {
+    if (isEl(c)) merged.push(...flowParagraphs(c, c.box && typeof get(c, 'width') === 'number' ? Math.min(right, c.box.x + c.box.width - borderOf(c)) : right, apart));
+  }
+  return merged;
+}
+
+function oneParagraph(run: El[], width: number | undefined): { el: El; shift: number } {
+  const [first] = run;
+  const height = lengthOf(get(first, 'lineHeight'));
+  const gaps = run.slice(1).map((l) => numberOr0(get(l, 'marginTop')));
+  const pitch = px(height + gaps.reduce((a, b) => a + b, 0) / gaps.length);
+  // The glyphs sit in the middle of their line box: a shorter line box starts lower by half the difference.
+  const shift = (height - pitch) / 2;
+  // The glyphs are drawn on whole pixels: half a pixel of shift is a whole one either way, and the margin stays whole
+  // (what it leaves over moves what follows back into place).
+  const top = numberOr0(get(first, 'marginTop'));
+  const moved = Math.round(top + shift);
+  // Corrections leave a line's size, spacing or colour a little apart from its neighbours': the paragraph takes the
+  // value most of its text has (a size a tenth off on two lines of three redraws every glyph of both).
+  const most = (k: string) => {
+    const weight = new Map<unknown, number>();
+    for (const l of run) weight.set(get(l, k), (weight.get(get(l, k)) ?? 0) + (l.children[0] as string).length);
+    return [...weight].sort((a, b) => b[1] - a[1])[0][0] as El['style'][number][1];
+  };
+  // Sizes a few tenths apart around a whole one are that size measured with noise.
+  const sizes = run.map((l) => numberOr0(get(l, 'fontSize')));
+  const whole = Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length);
+  const size = new Set(sizes).size > 1 && sizes.every((v) => Math.abs(v - whole) <= 0.4) ? whole : most('fontSize');
+  const style: El['style'] = first.style.flatMap(([k, v]): El['style'] => {
+    if (k === 'fontSize') return [[k, size]];
+    if (k === 'letterSpacing' || k === 'color') return [[k, most(k)]];
+    if (k === 'lineHeight') return [[k, `${pitch}px`]];
+    if (k === 'marginTop') return [[k, moved || undefined]];
+    return k === 'width' || k === 'whiteSpace' ? [] : [[k, v]];
+  });
+  if (width !== undefined) style.splice(style.findIndex(([k]) => k === 'fontFamily' || k === 'fontSize'), 0, ['maxWidth', width]);
+  const text = run.map((l) => l.children[0] as string).reduce((a, b) => (/\w-$/.test(a) ? a + b : `${a} ${b}`));
+  return { el: { ...first, style, children: [text], box: union(run), lines: run.map((l) => l.lines![0]) }, shift: shift + (top + shift - moved) };
+}
+
 /** Tags that take their width from their container when nothing sets one (a checkbox or a radio button does not). */
 const STRETCHY = new Set(['div', 'ul', 'button', 'input', 'select', 'textarea', 'header', 'footer', 'nav', 'section']);
 
@@ -420,6 +578,8 @@ function endsAtRight(row: El): boolean {
  */
 const centredIn = (el: El, left: number, right: number, inset: number) => {
   const box = el.box!;
+  // A paragraph's lines start at one left edge: its widest line in the middle says nothing of the others.
+  if ((el.lines?.length ?? 0) > 1) return false;
   return inset >= 8 && box.width < right - left - 16 && Math.abs(box.x + box.width / 2 - (left + right) / 2) <= 1 && onWholePixel(el, right - left - box.width);
 };
 
@@ -452,6 +612,7 @@ const SHRINK_SLACK = 2;
 function along(el: El, axis: 'row' | 'column'): number {
   const own = get(el, axis === 'row' ? 'width' : 'height');
   if (typeof own === 'number') return own;
+  if (axis === 'column' && (el.lines?.length ?? 0) > 1) return el.box?.height ?? 0;
   const line = axis === 'column' ? /^([\d.]+)px$/.exec(String(get(el, 'lineHeight') ?? ''))?.[1] : undefined;
   return line ? Number(line) : (axis === 'row' ? el.box?.width : el.box?.height) ?? 0;
 }
@@ -609,6 +770,7 @@ export function emitComponent(input: EmitInput): Emitted {
   const { name, sink = inlineSink(), exact = false } = input;
   const tolerance = exact ? EXACT : LOOSE;
   const { root, order, placeholders } = buildRoot(input);
+  const paragraphs = input.paragraphs ? flowParagraphs(root, input.width, input.paragraphs.apart) : [];
   const centre = input.centred !== false && !exact;
   if (centre) pageColumn(root, input.width);
   stretchWidths(root, input.width, centre);
@@ -638,7 +800,7 @@ export function emitComponent(input: EmitInput): Emitted {
     '}',
     '',
   ].join('\n');
-  return { code, css: sink.css(), order, placeholders };
+  return { code, css: sink.css(), order, placeholders, paragraphs };
 }
 
 /**
@@ -649,8 +811,9 @@ export function emitComponent(input: EmitInput): Emitted {
 export function emitTree(input: EmitInput): Emitted {
   const { name, sink = inlineSink() } = input;
   const { root, order, placeholders } = buildRoot(input, { landmarks: false });
+  const paragraphs = input.paragraphs ? flowParagraphs(root, input.width, input.paragraphs.apart) : [];
   sink.prepare?.([...walk(root)].map((el) => ({ entries: el.style, role: el.role })));
   const imports = sink.imports(name);
   const code = [...(imports.length ? [...imports, ''] : []), `export default function ${name}() {`, '  return (', ...printEl(root, '    ', sink), '  );', '}', ''].join('\n');
-  return { code, css: sink.css(), order, placeholders };
+  return { code, css: sink.css(), order, placeholders, paragraphs };
 }

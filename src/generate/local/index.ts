@@ -9,7 +9,7 @@ import type { Design, Hints, RgbaImage, Usage } from '../../types.js';
 import { componentName } from '../../write/names.js';
 import type { GenerateRequest, GenerateResult, Provider } from '../provider.js';
 import { styleModuleName, type ComponentSource, type OutputStyle, type StyleSink } from '../style.js';
-import { buildRoot, defaultStretch, emitComponent, emitTree, looseShrink, type EmitInput, type Emitted } from './emit.js';
+import { buildRoot, defaultStretch, emitComponent, emitTree, flowParagraphs, looseShrink, type EmitInput, type Emitted } from './emit.js';
 import type { Reading } from './layout.js';
 import { chooseReadings, leftOutEverywhere, mergeTrees, plainMergedFonts, responsiveComponent } from './responsive.js';
 import { breakpointSinkFor, sinkFor } from './sinks/index.js';
@@ -21,7 +21,7 @@ import { cleanFont } from './tokens.js';
 import { closeOcr, inkColor, recognizeArea, tightInk, unreadInk, type OcrLine } from './ocr.js';
 import { averageColor, borderColor, segment, type Rect, type Region, type Rgb } from './segment.js';
 
-export const LOCAL_ENGINE_VERSION = 'local-17';
+export const LOCAL_ENGINE_VERSION = 'local-18';
 
 export interface Analysis {
   /** CSS size. */
@@ -396,6 +396,38 @@ async function keptSizes(texts: FittedText[], emit: (texts: FittedText[]) => Emi
   return kept.size ? texts.map((t, i) => (kept.has(i) ? { ...t, fontSize: kept.get(i)!, keepSize: true } : t)) : texts;
 }
 
+/** The share of the clean allowance (in pixels) that paragraphs written to wrap may spend. */
+const PARAGRAPH_SHARE = 0.2;
+
+/**
+ * Which wrapped paragraphs may be written as one element that wraps: a render with every paragraph merged against one
+ * with every line apart, and the difference in each paragraph's ink. A paragraph the browser breaks where the design
+ * does draws the same glyphs; one it breaks elsewhere moves a word, and its lines stay lines. The cheapest go first
+ * until PARAGRAPH_SHARE of the allowance is spent. Undefined when the design has no such paragraph.
+ */
+async function flowingParagraphs(emit: (flow: EmitInput['paragraphs']) => Emitted, texts: FittedText[], renderer: Renderer, design: Design, image: RgbaImage, allowance: number): Promise<EmitInput['paragraphs']> {
+  const merged = emit({}), lines = emit(undefined);
+  if (!merged.paragraphs.length) return undefined;
+  const viewport = { width: design.cssWidth, height: design.cssHeight, deviceScaleFactor: 1 };
+  const [a, b] = await Promise.all([merged, lines].map((e) => renderer.render(e.code, viewport, { name: design.path }).then((r) => compare(image, r, { diff: true }).diff!)));
+  const costs = merged.paragraphs.map((group) => {
+    const extra = group.reduce((sum, i) => {
+      const t = texts[i];
+      const ink = { x: t.x - 1, y: t.y - 1, width: t.width + 2, height: t.height + 2 };
+      return sum + differing(a, ink) - differing(b, ink);
+    }, 0);
+    return { group, extra };
+  });
+  const apart = new Set<number>();
+  let spent = 0;
+  for (const { group, extra } of costs.sort((x, y) => x.extra / x.group.length - y.extra / y.group.length)) {
+    if (extra <= 0 || spent + extra <= PARAGRAPH_SHARE * allowance) spent += Math.max(0, extra);
+    else for (const i of group) apart.add(i);
+  }
+  if (process.env.UI2CODE_DEBUG_SNAP) console.error(`paragraphs: ${costs.map((c) => `${c.group.join('+')}:${c.extra}`).join(' ')}; apart ${[...apart].join(',')}`);
+  return costs.every(({ group }) => apart.has(group[0])) ? undefined : { apart };
+}
+
 /** One width of a responsive design, analysed and fitted as a design of its own would be. */
 async function fittedWidth(design: Design, name: string, renderer: Renderer, request: GenerateRequest) {
   const analysis = await analyzeDesign(design);
@@ -461,13 +493,25 @@ async function responsiveCode(widths: Design[], name: string, renderer: Renderer
   const readings = widthReadings(analysed);
   const fitted: Array<Awaited<ReturnType<typeof correctedWidth>>> = [];
   for (const [w, width] of analysed.entries()) fitted.push(await correctedWidth(width, readings[w], renderer, request));
+  // A width's paragraphs wrap as one element where its render draws them so: a paragraph of two lines on desktop and
+  // four on a phone is one text, which the widths share, where lines would be shown at one width and hidden at another.
+  const flows = await Promise.all(
+    fitted.map(({ design, analysis, input }) => {
+      const { texts } = input(false);
+      return flowingParagraphs((flow) => emitTree({ ...input(false), paragraphs: flow }), texts, renderer, design, analysis.image, cleanAllowance(analysis.image));
+    }),
+  );
   // Clean or exact per width: at its own viewport the merged component draws only that width's tree.
-  const emit = (exact: boolean[]): ComponentSource => {
+  const emit = (exact: boolean[], flowing: boolean[] = exact.map((e) => !e)): ComponentSource => {
     // The passes that only leave out what draws the same at the width (emit.ts): per width before the merge, kept
     // where another width keeps it; fonts on the merged tree, whose tags are the ones printed.
     // Each width's tree is built once: merged as built, then the passes replace its elements' styles (never change
     // them in place) and it is merged again.
-    const roots = fitted.map((f, w) => buildRoot(f.input(exact[w]), { landmarks: false }).root);
+    const roots = fitted.map((f, w) => {
+      const { root } = buildRoot(f.input(exact[w]), { landmarks: false });
+      if (flowing[w] && flows[w]) flowParagraphs(root, narrowFirst[w].cssWidth, flows[w]!.apart);
+      return root;
+    });
     const raw = mergeTrees(roots);
     roots.forEach((root, w) => (looseShrink(root, narrowFirst[w].cssWidth), defaultStretch(root)));
     const merged = leftOutEverywhere(raw, mergeTrees(roots));
@@ -476,18 +520,27 @@ async function responsiveCode(widths: Design[], name: string, renderer: Renderer
     plainMergedFonts(merged, sink.preflight);
     return responsiveComponent(name, merged, sink, style);
   };
+  const same = (a: ComponentSource, b: ComponentSource) => a.code === b.code && a.css === b.css;
   const clean = emit(fitted.map(() => false)), exact = emit(fitted.map(() => true));
-  if (clean.code === exact.code && clean.css === exact.css) return clean;
-  const keepsClean = await Promise.all(
-    fitted.map(async ({ design, analysis }) => {
-      const viewport = { width: design.cssWidth, height: design.cssHeight, deviceScaleFactor: 1 };
-      const render = (c: ComponentSource) => renderer.render(c.code, viewport, { name: design.path, ...styleRenderOptions(c, name, style, request.root ?? process.cwd()) });
-      const [a, b] = await Promise.all([clean, exact].map(render));
-      const cost = compare(analysis.image, a).scores, base = compare(analysis.image, b).scores;
-      return cost.mismatch <= base.mismatch + CLEAN_COST.mismatch && cost.fgMismatch <= base.fgMismatch + CLEAN_COST.fgMismatch;
-    }),
-  );
-  return keepsClean.every(Boolean) ? clean : keepsClean.some(Boolean) ? emit(keepsClean.map((ok) => !ok)) : exact;
+  if (same(clean, exact)) return clean;
+  const scored = (c: ComponentSource, w: number) => {
+    const { design, analysis } = fitted[w];
+    const viewport = { width: design.cssWidth, height: design.cssHeight, deviceScaleFactor: 1 };
+    return renderer.render(c.code, viewport, { name: design.path, ...styleRenderOptions(c, name, style, request.root ?? process.cwd()) }).then((r) => compare(analysis.image, r).scores);
+  };
+  const within = (cost: Awaited<ReturnType<typeof scored>>, base: Awaited<ReturnType<typeof scored>>) =>
+    cost.mismatch <= base.mismatch + CLEAN_COST.mismatch && cost.fgMismatch <= base.fgMismatch + CLEAN_COST.fgMismatch;
+  const bases = fitted.map((_, w) => scored(exact, w));
+  const keepsClean = await Promise.all(fitted.map(async (_, w) => within(await scored(clean, w), await bases[w])));
+  if (keepsClean.every(Boolean)) return clean;
+  // A width whose clean values cost too much keeps its measured values, and its paragraphs where they draw as well:
+  // a paragraph is how the text is written, not a value rounded.
+  const exactWhere = keepsClean.map((ok) => !ok);
+  const unflowed = emit(exactWhere);
+  const flowed = emit(exactWhere, fitted.map(() => true));
+  if (same(flowed, unflowed)) return keepsClean.some(Boolean) ? unflowed : exact;
+  const flowsWell = await Promise.all(fitted.map(async (_, w) => keepsClean[w] || (!!flows[w] && within(await scored(flowed, w), await bases[w]))));
+  return emit(exactWhere, flowsWell);
 }
 
 export interface LocalProviderOptions {
@@ -515,27 +568,39 @@ export function createLocalProvider(_options: LocalProviderOptions = {}): Provid
       let texts = await fittedTexts(design, analysis, renderer);
       const name = request.name ?? componentName(design.path);
       const style = request.style ?? 'inline';
-      const emit = (exact = false, sink?: StyleSink, grid?: { budget: number }, centred = true, lines = texts) =>
-        emitComponent({ name, width: design.cssWidth, height: design.cssHeight, background: analysis.background, regions: analysis.regions, texts: lines, exact, sink, grid, centred });
+      const emit = (exact = false, sink?: StyleSink, grid?: { budget: number }, centred = true, lines = texts, flow?: EmitInput['paragraphs']) =>
+        emitComponent({ name, width: design.cssWidth, height: design.cssHeight, background: analysis.background, regions: analysis.regions, texts: lines, exact, sink, grid, centred, paragraphs: flow });
       // The first candidate is already corrected once against its own render (one render buys better sizes, places and
       // colours); each refinement round corrects the texts once more against a fresh render of the last correction.
       for (let round = 0; round < (request.previous?.round ?? -1) + 2; round++) texts = await correctFromRender(texts, renderer, emit(false, undefined, undefined, false), design);
       // Corrections measure the inline code (its DOM texts map onto the fitted texts); the answer is in the requested style.
       const allowance = cleanAllowance(analysis.image);
+      const paragraphs = await flowingParagraphs((flow) => emit(false, undefined, undefined, false, texts, flow), texts, renderer, design, analysis.image, allowance);
       const grid = { budget: GRID_SHARE * allowance };
       // Buttons centre their labels, and centred boxes and lines are centred by the layout, at every clean level; where
       // that costs too much, the clean levels off the grid are tried again with everything where measured before the
       // exact code (only when something was centred).
       const clean = SNAP_LEVELS.filter((l) => l.snap !== 'exact');
-      const levels = [...clean.map((l) => ({ ...l, centred: true })), ...clean.filter((l) => !l.grid).map((l) => ({ ...l, centred: false })), { snap: 'exact' as const, grid: false, centred: false }];
+      // Before the exact code, its measured values with the paragraphs written to wrap: a paragraph is how the text is
+      // written, not a value rounded, and it often draws better than its lines apart.
+      const levels = [
+        ...clean.map((l) => ({ ...l, centred: true, flow: true })),
+        ...clean.filter((l) => !l.grid).map((l) => ({ ...l, centred: false, flow: true })),
+        // Only with a paragraph to write: a copy of the exact code before it would be taken for a clean level that
+        // passed, and the sizes that cost most would not be kept (below).
+        ...(paragraphs ? [{ snap: 'exact' as const, grid: false, centred: false, flow: true, merges: true }] : []),
+        { snap: 'exact' as const, grid: false, centred: false, flow: false },
+      ];
       const candidatesOf = () =>
         levels
-          .map(({ snap, grid: onGrid, centred }) => ({
-            ...emit(snap === 'exact', sinkFor(style, { theme: request.theme, snap }), onGrid ? grid : undefined, centred),
+          .map(({ snap, grid: onGrid, centred, flow, ...level }) => ({
+            ...emit(snap === 'exact', sinkFor(style, { theme: request.theme, snap }), onGrid ? grid : undefined, centred, texts, flow ? paragraphs : undefined),
             twin: onGrid ? levels.findIndex((l) => !l.grid && l.centred === centred && (l.snap === snap || (snap === 'grid' && l.snap === 'tokens'))) : undefined,
+            merges: 'merges' in level,
           }))
           // Twins are centred levels, which come first: dropping a repeat further on moves none of them.
-          .filter((c, i, all) => !all.slice(0, i).some((o) => o.code === c.code && o.css === c.css) || i === all.length - 1);
+          .filter((c, i, all) => !all.slice(0, i).some((o) => o.code === c.code && o.css === c.css) || i === all.length - 1)
+          .filter((c, i, all) => !c.merges || c.code !== all[all.length - 1].code || c.css !== all[all.length - 1].css);
       const styling = { name, style, root: request.root ?? process.cwd() };
       const first = candidatesOf();
       const exact = first[first.length - 1];
@@ -545,7 +610,7 @@ export function createLocalProvider(_options: LocalProviderOptions = {}): Provid
         // Every clean level cost more than the allowance: whole font sizes, which change every glyph, are often what
         // costs. The sizes that cost most stay as measured, and the clean levels are tried again against the same
         // exact code.
-        const sized = await keptSizes(texts, (lines) => emit(false, undefined, undefined, false, lines), renderer, design, analysis.image, allowance);
+        const sized = await keptSizes(texts, (lines) => emit(false, undefined, undefined, false, lines, undefined), renderer, design, analysis.image, allowance);
         if (sized !== texts) {
           texts = sized;
           chosen = await roundestWithin([...candidatesOf().slice(0, -1), exact], renderer, design, analysis.image, styling, scores);

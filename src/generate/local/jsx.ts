@@ -31,6 +31,8 @@ export interface El {
   box?: Rect;
   /** The main axis of a flex container's flow. */
   direction?: 'row' | 'column';
+  /** A text element's lines (indexes into the fitted texts): one, or a paragraph's wrapped lines. */
+  lines?: number[];
 }
 
 export const isEl = (c: Child): c is El => typeof c === 'object' && 'tag' in c;
