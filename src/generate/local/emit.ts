@@ -10,7 +10,7 @@ import { containmentTree, gridItems, layoutContent, type Item, type Node, type R
 import { controlOf, formSemantics, headingOrder, landmarks, listRuns, tableRuns } from './semantics.js';
 import { get, isEl, isMap, printEl, walk, without, type El } from './jsx.js';
 import { inlineSink } from './sinks/inline.js';
-import { EXACT, LOOSE, TEXT_TAGS, evenGaps, partLines, repeatRuns } from './repeat.js';
+import { EXACT, LOOSE, TEXT_TAGS, evenGaps, oneColour, partLines, repeatRuns } from './repeat.js';
 import { cleanText, oneColourPerShade, oneSizePerRow } from './tokens.js';
 
 export interface EmitInput {
@@ -349,14 +349,12 @@ const PARAGRAPH_TAGS = new Set(['p', 'h1', 'h2']);
 /** A line that starts with a bullet or a number is an item of its own, whatever its spacing. */
 const MARKER = /^([•·▪‣◦*–—-]|\d+[.)])\s/;
 
-const rgbOf = (v: unknown) => (typeof v === 'string' && /^#[0-9a-f]{6}$/.test(v) ? [1, 3, 5].map((i) => parseInt(v.slice(i, i + 2), 16)) : null);
 const lengthOf = (v: unknown) => (typeof v === 'string' ? parseFloat(v) : typeof v === 'number' ? v : NaN);
 /** Lines drawn in one style: the same font and line height, sizes, colours and spacings within what corrections leave apart. */
 function oneStyle(a: El, b: El): boolean {
   for (const k of ['fontFamily', 'fontWeight', 'lineHeight', 'textAlign', 'display']) if (get(a, k) !== get(b, k)) return false;
   if (Math.abs(numberOr0(get(a, 'fontSize')) - numberOr0(get(b, 'fontSize'))) > 0.3) return false;
-  const ca = rgbOf(get(a, 'color')), cb = rgbOf(get(b, 'color'));
-  if (!ca || !cb || ca.some((v, i) => Math.abs(v - cb[i]) > 24)) return false;
+  if (!oneColour([get(a, 'color'), get(b, 'color')], 24)) return false;
   return Math.abs(numberOr0(get(a, 'letterSpacing')) - numberOr0(get(b, 'letterSpacing'))) <= 0.3;
 }
 
@@ -424,7 +422,7 @@ const reads = (run: El[], available: number) =>
  * container's padding would. `right` is the content edge of the nearest box whose width is set. Lines in `apart` stay
  * lines of their own (a render showed their paragraph drawn worse). Returns the merged lines.
  */
-export function flowParagraphs(el: El, right: number, apart: ReadonlySet<number> = new Set()): number[][] {
+function flowParagraphs(el: El, right: number, apart: ReadonlySet<number> = new Set()): number[][] {
   const merged: number[][] = [];
   if (el.direction === 'column' && el.tag !== 'ul' && el.tag !== 'button' && el.children.every(isEl)) {
     const items = el.children as El[];
@@ -743,10 +741,11 @@ function mainFamily(texts: FittedText[]): string {
 }
 
 /**
- * The element tree of one design, before the structure passes. `landmarks: false` leaves the page's bands as divs (a
- * responsive design merges the trees of its widths, and a landmark found at one width only would not match).
+ * The element tree of one design, before the structure passes (its paragraphs already one element each, when asked
+ * for). `landmarks: false` leaves the page's bands as divs (a responsive design merges the trees of its widths, and a
+ * landmark found at one width only would not match).
  */
-export function buildRoot({ width, height, background, regions, texts: measured, exact = false, reading = 'rows', grid, centred = true }: EmitInput, { landmarks: withLandmarks = true } = {}): { root: El; order: number[]; placeholders: number[] } {
+export function buildRoot({ width, height, background, regions, texts: measured, exact = false, reading = 'rows', grid, centred = true, paragraphs }: EmitInput, { landmarks: withLandmarks = true } = {}): Pick<Emitted, 'order' | 'placeholders' | 'paragraphs'> & { root: El } {
   const cleaned = measured.map((t) => cleanText(t, exact));
   const texts = exact ? cleaned : oneSizePerRow(oneColourPerShade(cleaned));
   const family = mainFamily(texts);
@@ -763,14 +762,13 @@ export function buildRoot({ width, height, background, regions, texts: measured,
     children: withLandmarks ? landmarks(children, { width, height }) : children,
     direction: 'column',
   };
-  return { root, order: builder.order, placeholders: builder.placeholders };
+  return { root, order: builder.order, placeholders: builder.placeholders, paragraphs: paragraphs ? flowParagraphs(root, width, paragraphs.apart) : [] };
 }
 
 export function emitComponent(input: EmitInput): Emitted {
   const { name, sink = inlineSink(), exact = false } = input;
   const tolerance = exact ? EXACT : LOOSE;
-  const { root, order, placeholders } = buildRoot(input);
-  const paragraphs = input.paragraphs ? flowParagraphs(root, input.width, input.paragraphs.apart) : [];
+  const { root, order, placeholders, paragraphs } = buildRoot(input);
   const centre = input.centred !== false && !exact;
   if (centre) pageColumn(root, input.width);
   stretchWidths(root, input.width, centre);
@@ -810,8 +808,7 @@ export function emitComponent(input: EmitInput): Emitted {
  */
 export function emitTree(input: EmitInput): Emitted {
   const { name, sink = inlineSink() } = input;
-  const { root, order, placeholders } = buildRoot(input, { landmarks: false });
-  const paragraphs = input.paragraphs ? flowParagraphs(root, input.width, input.paragraphs.apart) : [];
+  const { root, order, placeholders, paragraphs } = buildRoot(input, { landmarks: false });
   sink.prepare?.([...walk(root)].map((el) => ({ entries: el.style, role: el.role })));
   const imports = sink.imports(name);
   const code = [...(imports.length ? [...imports, ''] : []), `export default function ${name}() {`, '  return (', ...printEl(root, '    ', sink), '  );', '}', ''].join('\n');

@@ -9,7 +9,7 @@ import type { Design, Hints, RgbaImage, Usage } from '../../types.js';
 import { componentName } from '../../write/names.js';
 import type { GenerateRequest, GenerateResult, Provider } from '../provider.js';
 import { styleModuleName, type ComponentSource, type OutputStyle, type StyleSink } from '../style.js';
-import { buildRoot, defaultStretch, emitComponent, emitTree, flowParagraphs, looseShrink, type EmitInput, type Emitted } from './emit.js';
+import { buildRoot, defaultStretch, emitComponent, emitTree, looseShrink, type EmitInput, type Emitted } from './emit.js';
 import type { Reading } from './layout.js';
 import { chooseReadings, leftOutEverywhere, mergeTrees, plainMergedFonts, responsiveComponent } from './responsive.js';
 import { breakpointSinkFor, sinkFor } from './sinks/index.js';
@@ -369,24 +369,14 @@ const SIZE_SHARE = 0.8;
 async function keptSizes(texts: FittedText[], emit: (texts: FittedText[]) => Emitted, renderer: Renderer, design: Design, image: RgbaImage, allowance: number): Promise<FittedText[]> {
   const clean = emit(texts), measured = emit(texts.map((t) => ({ ...t, keepSize: true })));
   if (clean.code === measured.code) return texts;
-  const viewport = { width: design.cssWidth, height: design.cssHeight, deviceScaleFactor: 1 };
-  const [a, b] = await Promise.all([clean, measured].map((e) => renderer.render(e.code, viewport, { name: design.path }).then((r) => compare(image, r, { diff: true }).diff!)));
-  const groups = new Map<string, { lines: number[]; extra: number }>();
+  const groups = new Map<string, number[]>();
   texts.forEach((t, i) => {
-    const ink = { x: t.x - 1, y: t.y - 1, width: t.width + 2, height: t.height + 2 };
     const key = `${t.fontFamily} ${t.fontWeight} ${cleanFont(t).fontSize}`;
-    const group = groups.get(key) ?? { lines: [], extra: 0 };
-    group.lines.push(i);
-    group.extra += differing(a, ink) - differing(b, ink);
-    groups.set(key, group);
+    groups.set(key, [...(groups.get(key) ?? []), i]);
   });
   const kept = new Map<number, number>();
-  let spent = 0;
-  for (const { lines, extra } of [...groups.values()].sort((x, y) => x.extra / x.lines.length - y.extra / y.lines.length)) {
-    if (extra <= 0 || spent + extra <= SIZE_SHARE * allowance) {
-      spent += Math.max(0, extra);
-      continue;
-    }
+  for (const { lines, fits } of await priced(clean, measured, [...groups.values()], texts, renderer, design, image, SIZE_SHARE * allowance)) {
+    if (fits) continue;
     // A group's lines measured within a few tenths of one size are one style (three cards' titles): they keep one
     // size, so they stay alike (one heading level, one `.map`).
     const mean = lines.reduce((sum, i) => sum + texts[i].fontSize, 0) / lines.length;
@@ -394,6 +384,29 @@ async function keptSizes(texts: FittedText[], emit: (texts: FittedText[]) => Emi
     for (const i of lines) kept.set(i, alike ? mean : texts[i].fontSize);
   }
   return kept.size ? texts.map((t, i) => (kept.has(i) ? { ...t, fontSize: kept.get(i)!, keepSize: true } : t)) : texts;
+}
+
+/**
+ * Groups of lines priced by what a change costs them: `changed` and `base` (two emissions of the design) rendered, and
+ * each group's cost the red pixels its lines' ink gains from one diff to the other. The groups that cost least per
+ * line fit, until they spend `budget` (pixels); a group that draws better fits free. Cheapest first.
+ */
+async function priced(changed: Emitted, base: Emitted, groups: number[][], texts: FittedText[], renderer: Renderer, design: Design, image: RgbaImage, budget: number): Promise<Array<{ lines: number[]; extra: number; fits: boolean }>> {
+  const viewport = { width: design.cssWidth, height: design.cssHeight, deviceScaleFactor: 1 };
+  const [a, b] = await Promise.all([changed, base].map((e) => renderer.render(e.code, viewport, { name: design.path }).then((r) => compare(image, r, { diff: true }).diff!)));
+  const extraOf = (t: FittedText) => {
+    const ink = { x: t.x - 1, y: t.y - 1, width: t.width + 2, height: t.height + 2 };
+    return differing(a, ink) - differing(b, ink);
+  };
+  let spent = 0;
+  return groups
+    .map((lines) => ({ lines, extra: lines.reduce((sum, i) => sum + extraOf(texts[i]), 0) }))
+    .sort((x, y) => x.extra / x.lines.length - y.extra / y.lines.length)
+    .map((group) => {
+      const fits = group.extra <= 0 || spent + group.extra <= budget;
+      if (fits) spent += Math.max(0, group.extra);
+      return { ...group, fits };
+    });
 }
 
 /** The share of the clean allowance (in pixels) that paragraphs written to wrap may spend. */
@@ -406,26 +419,11 @@ const PARAGRAPH_SHARE = 0.2;
  * until PARAGRAPH_SHARE of the allowance is spent. Undefined when the design has no such paragraph.
  */
 async function flowingParagraphs(emit: (flow: EmitInput['paragraphs']) => Emitted, texts: FittedText[], renderer: Renderer, design: Design, image: RgbaImage, allowance: number): Promise<EmitInput['paragraphs']> {
-  const merged = emit({}), lines = emit(undefined);
+  const merged = emit({});
   if (!merged.paragraphs.length) return undefined;
-  const viewport = { width: design.cssWidth, height: design.cssHeight, deviceScaleFactor: 1 };
-  const [a, b] = await Promise.all([merged, lines].map((e) => renderer.render(e.code, viewport, { name: design.path }).then((r) => compare(image, r, { diff: true }).diff!)));
-  const costs = merged.paragraphs.map((group) => {
-    const extra = group.reduce((sum, i) => {
-      const t = texts[i];
-      const ink = { x: t.x - 1, y: t.y - 1, width: t.width + 2, height: t.height + 2 };
-      return sum + differing(a, ink) - differing(b, ink);
-    }, 0);
-    return { group, extra };
-  });
-  const apart = new Set<number>();
-  let spent = 0;
-  for (const { group, extra } of costs.sort((x, y) => x.extra / x.group.length - y.extra / y.group.length)) {
-    if (extra <= 0 || spent + extra <= PARAGRAPH_SHARE * allowance) spent += Math.max(0, extra);
-    else for (const i of group) apart.add(i);
-  }
-  if (process.env.UI2CODE_DEBUG_SNAP) console.error(`paragraphs: ${costs.map((c) => `${c.group.join('+')}:${c.extra}`).join(' ')}; apart ${[...apart].join(',')}`);
-  return costs.every(({ group }) => apart.has(group[0])) ? undefined : { apart };
+  const costs = await priced(merged, emit(undefined), merged.paragraphs, texts, renderer, design, image, PARAGRAPH_SHARE * allowance);
+  if (process.env.UI2CODE_DEBUG_SNAP) console.error(`paragraphs: ${costs.map((c) => `${c.lines.join('+')}:${c.extra}${c.fits ? '' : ' apart'}`).join(' ')}`);
+  return costs.some((c) => c.fits) ? { apart: new Set(costs.flatMap((c) => (c.fits ? [] : c.lines))) } : undefined;
 }
 
 /** One width of a responsive design, analysed and fitted as a design of its own would be. */
@@ -497,8 +495,8 @@ async function responsiveCode(widths: Design[], name: string, renderer: Renderer
   // four on a phone is one text, which the widths share, where lines would be shown at one width and hidden at another.
   const flows = await Promise.all(
     fitted.map(({ design, analysis, input }) => {
-      const { texts } = input(false);
-      return flowingParagraphs((flow) => emitTree({ ...input(false), paragraphs: flow }), texts, renderer, design, analysis.image, cleanAllowance(analysis.image));
+      const clean = input(false);
+      return flowingParagraphs((flow) => emitTree({ ...clean, paragraphs: flow }), clean.texts, renderer, design, analysis.image, cleanAllowance(analysis.image));
     }),
   );
   // Clean or exact per width: at its own viewport the merged component draws only that width's tree.
@@ -507,11 +505,7 @@ async function responsiveCode(widths: Design[], name: string, renderer: Renderer
     // where another width keeps it; fonts on the merged tree, whose tags are the ones printed.
     // Each width's tree is built once: merged as built, then the passes replace its elements' styles (never change
     // them in place) and it is merged again.
-    const roots = fitted.map((f, w) => {
-      const { root } = buildRoot(f.input(exact[w]), { landmarks: false });
-      if (flowing[w] && flows[w]) flowParagraphs(root, narrowFirst[w].cssWidth, flows[w]!.apart);
-      return root;
-    });
+    const roots = fitted.map((f, w) => buildRoot({ ...f.input(exact[w]), paragraphs: flowing[w] ? flows[w] : undefined }, { landmarks: false }).root);
     const raw = mergeTrees(roots);
     roots.forEach((root, w) => (looseShrink(root, narrowFirst[w].cssWidth), defaultStretch(root)));
     const merged = leftOutEverywhere(raw, mergeTrees(roots));

@@ -55,7 +55,7 @@ const NEUTRAL: Record<string, number> = { marginTop: 0, marginLeft: 0, letterSpa
 
 const channels = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 /** The colour most copies have, when all of them are within `near` levels of it. */
-function oneColour(values: unknown[], near: number): string | undefined {
+export function oneColour(values: unknown[], near: number): string | undefined {
   if (!values.every((v) => typeof v === 'string' && /^#[0-9a-f]{6}$/.test(v))) return undefined;
   const counts = new Map<string, number>();
   for (const v of values as string[]) counts.set(v, (counts.get(v) ?? 0) + 1);
