@@ -159,6 +159,34 @@ describe('local engine code', () => {
     }
   });
 
+  it('a main panel takes what its sidebar leaves, a field follows the panel, a button is padded round its label', async () => {
+    const { code, scores } = await convert('Workspace', 800, 480);
+    assert.deepEqual(checkPolicy(code), []);
+    const tag = (pattern: RegExp) => code.match(pattern)?.[0] ?? assert.fail(`${pattern} in:\n${code}`);
+    const panel = tag(/<div\b[^>]*>\s*<h1\b/);
+    assert.match(panel, /flex: 1\b/, 'the main panel flexes');
+    assert.doesNotMatch(panel, /\bwidth: \d/, 'and has no width of its own');
+    assert.match(code, /flexShrink: 0, width: 200\b/, 'the sidebar keeps its width');
+    assert.doesNotMatch(tag(/<input\b[^>]*\/>/), /\bwidth: \d/, 'the field, 6 px short of the panel\'s padding, stretches');
+    const save = tag(/<button\b[^>]*>Save changes</);
+    assert.match(save, /padding: "0 (1[89]|20)px"/, '(144 - the label) / 2 each side');
+    assert.doesNotMatch(save, /\bwidth: \d/);
+    assert.equal(code.match(/width: 96\b/g)?.length, 2, 'the pager buttons share one width');
+    assert.ok(scores.mismatch <= 0.006, `mismatch ${scores.mismatch}`);
+  });
+
+  it('two columns whose lines do not line up are read as two columns, not as rows across both', async () => {
+    const { code, scores } = await convert('Bulletin', 960, 600);
+    assert.deepEqual(checkPolicy(code), []);
+    const at = (text: string) => code.indexOf(text) >= 0 ? code.indexOf(text) : assert.fail(`${text} in:\n${code}`);
+    // Column by column: the whole news column is written before the contact column begins.
+    assert.ok(at('School concert raises funds for the park') < at('Contact'), code);
+    assert.ok(at('Phone 555 0199') < at('Saturday 10 to 14'));
+    // No line carries a width to hold a line of the other column in place.
+    assert.doesNotMatch(code, /<(p|h1|h2|li)\b[^>]*\bwidth: \d/, 'no fixed width on a text');
+    assert.ok(scores.mismatch <= 0.01, `mismatch ${scores.mismatch}`);
+  });
+
   it("small components get no landmarks: a card is not a page", async () => {
     const { code } = await convert('ThreePlans', 800, 480);
     assert.doesNotMatch(code, /<(header|main|footer|nav)\b/);

@@ -115,4 +115,20 @@ describe('grid layout', () => {
     assert.match(code, /<button[^>]*>\s*Add record\s*<\/button>/, code);
     assert.doesNotMatch(code, /<span/, code);
   });
+
+  it('columns side by side whose lines do not line up are read column by column; a table whose cells line up stays rows', () => {
+    // News at x 40, contact at x 620; the right column's lines fall between the left one's.
+    const left = [0, 1, 2, 3].map((i) => text(`News line number ${i}`, 40, 100 + 40 * i, 20));
+    const right = [0, 1, 2].map((i) => text(`Contact ${i}`, 620, 112 + 40 * i, 18));
+    const items = containmentTree([], [...left, ...right]);
+    const columns = layoutContent(items, { x: 0, y: 0 }, 'side-by-side');
+    assert.equal(columns.length, 1, 'one band holding both columns');
+    const [row] = columns;
+    assert.ok(row.kind === 'group' && row.direction === 'row' && row.children.length === 2, JSON.stringify(row));
+    assert.deepEqual(row.children.map((c) => (c.kind === 'group' ? [c.direction, c.children.length] : c.kind)), [['column', 4], ['column', 3]]);
+    assert.ok(layoutContent(items, { x: 0, y: 0 }, 'rows').length > 1, 'read by rows, the lines pair up across the gutter');
+    // Cells in line: a table is read row by row whichever the reading.
+    const cells = [0, 1, 2].flatMap((i) => [text(`Name ${i}`, 40, 100 + 30 * i, 20), text(`Value ${i}`, 620, 100 + 30 * i, 20)]);
+    assert.equal(layoutContent(containmentTree([], cells), { x: 0, y: 0 }, 'side-by-side').length, 3);
+  });
 });

@@ -203,6 +203,7 @@ describe('the sinks', () => {
     const sparse = createTailwindSink({ theme: { ...theme, colors: { brand: '#1e40af' } } });
     assert.equal(sparse.attr([['background', 'rgb(200, 10, 90)'], ['fontSize', 16]], 'x'), ' className="bg-[#c80a5a] text-base leading-[normal]"', 'no token near: arbitrary');
     assert.equal(sink.attr([['textOverflow', 'ellipsis'], ['margin', '0 0 0 8px']], 'x'), ' className="[text-overflow:ellipsis] mt-0 mr-0 mb-0 ml-2"');
+    assert.equal(sink.attr([['padding', '0 12px'], ['margin', '0 8px']], 'x'), ' className="px-3 my-0 mx-2"', 'preflight zeroes padding, not every margin (a list keeps its own)');
     assert.equal(sink.css(), undefined);
   });
   it('css-modules: after the first of a role, classes are named from what the element shows, never as a DOM name', () => {

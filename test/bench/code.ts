@@ -181,6 +181,14 @@ export async function benchCode(filter = process.env.UI2CODE_BENCH_FILTER): Prom
         const { best, scores } = await run().catch((e: { code?: string }) => (e.code === 'RENDER_TIMEOUT' ? run() : Promise.reject(e)));
         rows.push({ set: path.basename(path.dirname(file)), style, name: path.basename(file), mismatch: scores.mismatch, fgMismatch: scores.fgMismatch, figures: codeFigures(best.code, best.css) });
         if (process.env.UI2CODE_BENCH_VERBOSE) console.log(path.basename(file), style, scores.mismatch.toFixed(4), scores.fgMismatch.toFixed(3));
+        // To read what changed between two builds: each design's files, named by design and style.
+        const dump = process.env.UI2CODE_BENCH_DUMP;
+        if (dump) {
+          fs.mkdirSync(dump, { recursive: true });
+          const base = path.join(dump, `${path.basename(file, '.png')}.${style}`);
+          fs.writeFileSync(`${base}.tsx`, best.code);
+          if (best.css) fs.writeFileSync(`${base}.module.css`, best.css);
+        }
       }
     }
   } finally {

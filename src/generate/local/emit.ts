@@ -89,6 +89,8 @@ interface Context {
   /** The flow the element is placed in, and whether something follows it there. */
   direction?: 'row' | 'column';
   last?: boolean;
+  /** In a group as wide as measured (`right` is its edge): a line that reaches the edge keeps to one line. */
+  measured?: boolean;
 }
 
 /**
@@ -133,6 +135,8 @@ class Builder {
     private readonly centredLabels = false,
     /** Labels centred as measured (`centredAlone`), where the boxes were moved after measuring. */
     private readonly measuredLabels?: ReadonlySet<number>,
+    /** Groups followed in a row take their measured width (a responsive width's tree leaves them to the merge). */
+    private readonly groupWidths = true,
   ) {}
 
   textStyle(t: FittedText, ctx: Context): Style {
@@ -154,13 +158,16 @@ class Builder {
       // A text keeps a width only where it could wrap (it ends near its container's edge), or where something follows
       // it in a row (its whole width puts the neighbour on a whole pixel); elsewhere it takes its natural width.
       const flows = ctx.direction === 'row' ? ctx.last : item.x + item.width + Math.max(4, item.width * 0.05) <= ctx.right;
+      // At the edge of a group as wide as measured, this browser's line may be a fraction wider than the design's: it
+      // must not wrap, and the group's width already holds what follows in place.
+      const edge = !flows && ctx.measured && ctx.direction === 'column';
       const pre = needsPre(t.text);
       const style: Style = [
         ...placement(place, 'reset'),
         // In a button the line is a span (a button holds phrasing content only), laid out as a block.
         ['display', tag === 'span' ? 'block' : undefined],
         ['padding', tag === 'td' || tag === 'th' ? 0 : undefined],
-        ['width', flows ? undefined : item.width],
+        ['width', flows || edge ? undefined : item.width],
         ...this.textStyle(t, ctx),
         ['textAlign', tag === 'th' ? 'left' : undefined],
         ['whiteSpace', pre ? 'pre' : flows ? undefined : 'nowrap'],
@@ -196,7 +203,11 @@ class Builder {
       this.order.push(label.index);
       const text = without(this.textStyle(label.text, { ...ctx, control: true }), 'lineHeight');
       const style: Style = [...boxStyle, ['boxSizing', r.border ? 'border-box' : undefined], ['padding', 0], ['cursor', 'pointer'], ...text, ['whiteSpace', needsPre(label.text.text) ? 'pre' : undefined]];
-      return { tag: 'button', role: 'button', attrs: [['type', 'button']], style, children: [label.text.text], box };
+      // The label's advance as the browser lays it out in the face and size written (letter spacing follows every
+      // letter); unmeasured, its ink and on each side the bearing its box starts before the ink.
+      const t = label.text;
+      const advance = t.em ? t.em * t.fontSize + (t.letterSpacing ?? 0) * [...t.text].length : t.width + 2 * Math.max(0, t.x - t.left);
+      return { tag: 'button', role: 'button', attrs: [['type', 'button']], style, children: [label.text.text], box, label: advance };
     }
     const style: Style = [
       ...boxStyle,
@@ -272,8 +283,13 @@ class Builder {
   node(node: Node, ctx: Context): El {
     if (node.kind === 'item') return this.item(node.item, node, node.children, ctx);
     if (node.kind === 'group') {
-      const children = this.nodes(node.children, node.direction, ctx);
-      return { tag: 'div', role: node.direction === 'row' ? 'row' : 'stack', attrs: [], style: [...placement(node), ...flex(node.direction)], children, box: union(children), direction: node.direction };
+      // Followed in a row, a group is as wide as measured: what follows it starts where the design has it, not where
+      // its texts' own widths in this browser would push it.
+      const measured = this.groupWidths && ctx.direction === 'row' && !ctx.last;
+      const children = this.nodes(node.children, node.direction, measured ? { ...ctx, right: rightOf(node), measured } : { ...ctx, measured: undefined });
+      const box = union(children);
+      const width = measured && box ? box.width : undefined;
+      return { tag: 'div', role: node.direction === 'row' ? 'row' : 'stack', attrs: [], style: [...placement(node), ['width', width], ...flex(node.direction)], children, box, direction: node.direction };
     }
     const x = Math.min(...node.items.map((f) => f.item.x)), y = Math.min(...node.items.map((f) => f.item.y));
     const inner: Context = { ...ctx, right: x + node.width, direction: undefined, last: undefined };
@@ -335,6 +351,13 @@ class Builder {
     const sections = [...(header ? [section('thead', rows.slice(0, 1), 'th')] : []), section('tbody', header ? rows.slice(1) : rows, 'td')];
     return { tag: 'table', role: 'table', attrs: [], style: [...placement({ marginTop: first.marginTop, marginLeft: 0 }), ['borderCollapse', 'collapse'], ...flex('column')], children: sections, box: union(sections), direction: 'column' };
   }
+}
+
+/** The right edge (page x) of what a laid-out node holds. */
+function rightOf(node: Node): number {
+  if (node.kind === 'item') return node.item.x + node.item.width;
+  if (node.kind === 'group') return Math.max(...node.children.map(rightOf));
+  return Math.max(...node.items.map((f) => f.item.x + f.item.width));
 }
 
 function union(els: El[]): El['box'] {
@@ -520,14 +543,29 @@ export function stretchWidths(el: El, contentRight: number | undefined, centre =
     const box = c.box;
     const inset = numberOr0(get(c, 'marginLeft'));
     const fills = (right: number) => Math.abs(contentRight! - right) <= 0.5 || (inset > 0 && Math.abs(contentRight! - right - inset) <= 0.5);
-    const stretch = () => [['alignSelf', 'stretch'], ['marginRight', Math.abs(contentRight! - box!.x - box!.width) <= 0.5 ? undefined : inset]] as El['style'];
+    // A band across most of its container, ending near its edge or about as far from it as it starts from the other,
+    // ends there by a margin of its own: a field 3 px short of the card's edge still follows the card.
+    const band = (right: number) => {
+      const room = contentRight! - contentLeft, gap = contentRight! - right;
+      return box!.width >= BAND_SHARE * room && gap >= -0.5 && (gap <= BAND_GAP * room || Math.abs(gap - inset) <= 8);
+    };
+    const stretch = (right = box!.x + box!.width) => {
+      const gap = contentRight! - right;
+      return [['alignSelf', 'stretch'], ['marginRight', Math.abs(gap) <= 0.5 ? undefined : Math.abs(gap - inset) <= 0.5 ? inset : Math.round(gap * 100) / 100]] as El['style'];
+    };
     // A box narrower than half its container in its middle is a centred box (a button), not a band with wide margins.
     const centred = centre && column && box && get(c, 'position') !== 'absolute' && centredIn(c, contentLeft, contentRight!, inset);
     if (column && box && typeof width === 'number' && STRETCHY.has(c.tag) && get(c, 'position') !== 'absolute' && !c.attrs.some(([k, v]) => k === 'type' && (v === 'checkbox' || v === 'radio')) && !(centred && width < (contentRight! - contentLeft) / 2)) {
-      if (fills(box.x + width)) c.style = [...without(c.style, 'width'), ...stretch()];
+      if (fills(box.x + width) || band(box.x + width)) c.style = [...without(c.style, 'width'), ...stretch(box.x + width)];
     } else if (column && box && c.direction === 'row' && width === undefined && fills(box.x + box.width) && equalColumns(c)) {
       c.style = [...c.style, ...stretch()];
       for (const col of c.children as El[]) col.style = [...without(col.style, 'width', 'flexShrink'), ['flex', 1]];
+    } else if (column && box && c.direction === 'row' && width === undefined && fills(box.x + box.width) && mainColumn(c)) {
+      // Columns of unequal widths across their container: the widest takes what the others leave, as people write a
+      // page's main column beside its sidebars; it draws the same at the design's width and follows the container.
+      const main = mainColumn(c)!;
+      c.style = [...c.style, ...stretch()];
+      main.style = [...without(main.style, 'width', 'flexShrink'), ['flex', 1]];
     } else if (centred) {
       c.style = [...without(c.style, 'marginLeft', 'marginRight'), ['alignSelf', 'center']];
     } else if (centre && column && box && c.direction === 'row' && width === undefined && fills(box.x + box.width) && endsAtRight(c)) {
@@ -542,6 +580,49 @@ export function stretchWidths(el: El, contentRight: number | undefined, centre =
 }
 
 const numberOr0 = (v: unknown) => (typeof v === 'number' ? v : 0);
+
+/** The least padding (px) each side of a label for a button to be sized by it: less is a box drawn tight round a word. */
+const LEAST_PADDING = 2;
+
+/**
+ * A button whose label is centred in it is sized by padding around its label, as people write a button, not by a width:
+ * a longer label makes a wider button. Buttons of one width with other labels (a row of tabs, a pager) keep the width
+ * they share, and so does a button stretched across its container.
+ */
+export function paddedButtons(root: El): void {
+  const all = [...walk(root)];
+  const buttons = all.filter((el) => el.label !== undefined && typeof get(el, 'width') === 'number' && get(el, 'padding') === 0);
+  const shared = (el: El) => buttons.some((o) => o !== el && get(o, 'width') === get(el, 'width') && o.children[0] !== el.children[0]);
+  // A label's advance is fractional: what follows the button in a row would start between pixels and blur.
+  const followed = new Set(all.flatMap((el) => (el.direction === 'row' ? el.children.slice(0, -1).filter(isEl) : [])));
+  for (const el of buttons) {
+    const side = ((get(el, 'width') as number) - 2 * borderOf(el) - el.label!) / 2;
+    if (side < LEAST_PADDING || shared(el) || followed.has(el)) continue;
+    const style = without(el.style, 'padding');
+    style.splice(style.findIndex(([k]) => k === 'width'), 1, ['padding', `0 ${Math.round(side)}px`]);
+    el.style = style;
+  }
+}
+
+/** How much of its container's width a box spans to be a band that follows it rather than a box of its own width. */
+const BAND_SHARE = 0.6;
+/** The most (share of its container) a band's right margin may be when its left one is not about as wide. */
+const BAND_GAP = 0.1;
+const MAIN_OVER_NEXT = 1.25;
+
+/**
+ * A row's widest column, where the row's columns are boxes of set widths side by side (no text, nothing placed on top)
+ * and the widest is clearly the widest: it can take the room the others leave.
+ */
+function mainColumn(row: El): El | undefined {
+  const cols = row.children;
+  if (row.tag === 'tr' || cols.length < 2 || !cols.every(isEl)) return undefined;
+  const els = cols as El[];
+  if (!els.every((c) => STRETCHY.has(c.tag) && c.box && typeof get(c, 'width') === 'number' && get(c, 'position') !== 'absolute' && get(c, 'marginLeft') !== 'auto')) return undefined;
+  const [main, next] = [...els].sort((a, b) => (get(b, 'width') as number) - (get(a, 'width') as number));
+  // Columns of about one width are copies of a part (cards), and a run of them stays one `.map`.
+  return (get(main, 'width') as number) >= MAIN_OVER_NEXT * (get(next, 'width') as number) ? main : undefined;
+}
 
 /** Whether an element's width is set, not taken from its content: a number, a stretch, a share of a row, the page. */
 const widthSet = (el: El) => typeof get(el, 'width') === 'number' || get(el, 'alignSelf') === 'stretch' || get(el, 'flex') === 1 || el.role === 'page';
@@ -743,15 +824,17 @@ function mainFamily(texts: FittedText[]): string {
 /**
  * The element tree of one design, before the structure passes (its paragraphs already one element each, when asked
  * for). `landmarks: false` leaves the page's bands as divs (a responsive design merges the trees of its widths, and a
- * landmark found at one width only would not match).
+ * landmark found at one width only would not match); `groupWidths: false` leaves a group followed in a row without its
+ * measured width (merged, a width per column at one width only set a responsive footer's columns apart: its desktop
+ * width drew 0.0013 → 0.0030 mismatch).
  */
-export function buildRoot({ width, height, background, regions, texts: measured, exact = false, reading = 'rows', grid, centred = true, paragraphs }: EmitInput, { landmarks: withLandmarks = true } = {}): Pick<Emitted, 'order' | 'placeholders' | 'paragraphs'> & { root: El } {
+export function buildRoot({ width, height, background, regions, texts: measured, exact = false, reading = 'rows', grid, centred = true, paragraphs }: EmitInput, { landmarks: withLandmarks = true, groupWidths = true } = {}): Pick<Emitted, 'order' | 'placeholders' | 'paragraphs'> & { root: El } {
   const cleaned = measured.map((t) => cleanText(t, exact));
   const texts = exact ? cleaned : oneSizePerRow(oneColourPerShade(cleaned));
   const family = mainFamily(texts);
   const origin = { x: 0, y: 0 };
   const tree = containmentTree(regions, texts);
-  const builder = new Builder(family, centred && !exact, grid ? centredAlone(tree) : undefined);
+  const builder = new Builder(family, centred && !exact, grid ? centredAlone(tree) : undefined, groupWidths);
   const children = builder.nodes(layoutContent(grid ? gridItems(tree, origin, { budget: grid.budget, behind: background }) : tree, origin, reading), 'column', { behind: background, right: width });
   // The root fills its parent up to the design's width; its height is the design's at least.
   const root: El = {
@@ -772,6 +855,7 @@ export function emitComponent(input: EmitInput): Emitted {
   const centre = input.centred !== false && !exact;
   if (centre) pageColumn(root, input.width);
   stretchWidths(root, input.width, centre);
+  if (centre) paddedButtons(root);
   formSemantics(root, name);
   headingOrder(root);
   // Before the runs are found: copies of a part are siblings, so each keeps or loses the declaration alike.
@@ -808,7 +892,7 @@ export function emitComponent(input: EmitInput): Emitted {
  */
 export function emitTree(input: EmitInput): Emitted {
   const { name, sink = inlineSink() } = input;
-  const { root, order, placeholders, paragraphs } = buildRoot(input, { landmarks: false });
+  const { root, order, placeholders, paragraphs } = buildRoot(input, { landmarks: false, groupWidths: false });
   sink.prepare?.([...walk(root)].map((el) => ({ entries: el.style, role: el.role })));
   const imports = sink.imports(name);
   const code = [...(imports.length ? [...imports, ''] : []), `export default function ${name}() {`, '  return (', ...printEl(root, '    ', sink), '  );', '}', ''].join('\n');

@@ -17,6 +17,8 @@ export interface FittedText extends OcrLine {
   /** The CSS colour, once a render showed how far the drawn ink lands from the measured `color` (anti-aliasing). */
   cssColor?: Rgb;
   letterSpacing?: number;
+  /** The text's advance (its box's width unspaced) at a size of 1 px, as the fitted face lays it out. */
+  em?: number;
   /** The clean size drew this line measurably worse than the measured one (index.ts `keptSizes`): it stays as measured. */
   keepSize?: boolean;
 }
@@ -336,11 +338,13 @@ export async function fitFonts(design: RgbaImage, lines: OcrLine[], renderer: Re
     const k = short ? Math.min(1.4, Math.max(0.7, line.height / Math.max(1, ink.height))) : 1;
     const lineHeight = short ? Math.ceil(slot.size * k * 1.3) : slot.lineHeight;
     // The candidate's ink sat (ink.x - slot.x, ink.y - slot.y) inside its box: offset the box by as much.
+    const advance = widthOf.get(`${slot.line}|${slot.family}|${slot.weight}`);
     return {
       ...line,
       fontFamily: slot.family,
       fontWeight: slot.weight,
       fontSize: Math.round(slot.size * k * 100) / 100,
+      em: advance === undefined ? undefined : advance / MEASURE_SIZE,
       lineHeight,
       left: Math.round((line.x - (ink.x - slot.x) * k) * 10) / 10,
       top: Math.round((line.y - (ink.y - slot.y) * k - (lineHeight - slot.lineHeight * k) / 2) * 10) / 10,

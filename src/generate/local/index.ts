@@ -21,7 +21,7 @@ import { cleanFont } from './tokens.js';
 import { closeOcr, inkColor, recognizeArea, tightInk, unreadInk, type OcrLine } from './ocr.js';
 import { averageColor, borderColor, segment, type Rect, type Region, type Rgb } from './segment.js';
 
-export const LOCAL_ENGINE_VERSION = 'local-18';
+export const LOCAL_ENGINE_VERSION = 'local-19';
 
 export interface Analysis {
   /** CSS size. */
@@ -467,7 +467,7 @@ async function correctedWidth({ design, analysis, input }: Awaited<ReturnType<ty
  */
 function widthReadings(fitted: Array<Awaited<ReturnType<typeof fittedWidth>>>): Reading[] {
   const options = fitted.map((f) => {
-    const trees = READINGS.map((reading) => ({ reading, root: buildRoot(f.input(false, reading), { landmarks: false }).root }));
+    const trees = READINGS.map((reading) => ({ reading, root: buildRoot(f.input(false, reading), { landmarks: false, groupWidths: false }).root }));
     return JSON.stringify(trees[0].root) === JSON.stringify(trees[1].root) ? trees.slice(0, 1) : trees;
   });
   const chosen = chooseReadings(options.map((o) => o.map((t) => t.root)));
@@ -505,7 +505,7 @@ async function responsiveCode(widths: Design[], name: string, renderer: Renderer
     // where another width keeps it; fonts on the merged tree, whose tags are the ones printed.
     // Each width's tree is built once: merged as built, then the passes replace its elements' styles (never change
     // them in place) and it is merged again.
-    const roots = fitted.map((f, w) => buildRoot({ ...f.input(exact[w]), paragraphs: flowing[w] ? flows[w] : undefined }, { landmarks: false }).root);
+    const roots = fitted.map((f, w) => buildRoot({ ...f.input(exact[w]), paragraphs: flowing[w] ? flows[w] : undefined }, { landmarks: false, groupWidths: false }).root);
     const raw = mergeTrees(roots);
     roots.forEach((root, w) => (looseShrink(root, narrowFirst[w].cssWidth), defaultStretch(root)));
     const merged = leftOutEverywhere(raw, mergeTrees(roots));
@@ -562,8 +562,8 @@ export function createLocalProvider(_options: LocalProviderOptions = {}): Provid
       let texts = await fittedTexts(design, analysis, renderer);
       const name = request.name ?? componentName(design.path);
       const style = request.style ?? 'inline';
-      const emit = (exact = false, sink?: StyleSink, grid?: { budget: number }, centred = true, lines = texts, flow?: EmitInput['paragraphs']) =>
-        emitComponent({ name, width: design.cssWidth, height: design.cssHeight, background: analysis.background, regions: analysis.regions, texts: lines, exact, sink, grid, centred, paragraphs: flow });
+      const emit = (exact = false, sink?: StyleSink, grid?: { budget: number }, centred = true, lines = texts, flow?: EmitInput['paragraphs'], reading: Reading = 'rows') =>
+        emitComponent({ name, width: design.cssWidth, height: design.cssHeight, background: analysis.background, regions: analysis.regions, texts: lines, exact, sink, grid, centred, paragraphs: flow, reading });
       // The first candidate is already corrected once against its own render (one render buys better sizes, places and
       // colours); each refinement round corrects the texts once more against a fresh render of the last correction.
       for (let round = 0; round < (request.previous?.round ?? -1) + 2; round++) texts = await correctFromRender(texts, renderer, emit(false, undefined, undefined, false), design);
@@ -577,24 +577,35 @@ export function createLocalProvider(_options: LocalProviderOptions = {}): Provid
       const clean = SNAP_LEVELS.filter((l) => l.snap !== 'exact');
       // Before the exact code, its measured values with the paragraphs written to wrap: a paragraph is how the text is
       // written, not a value rounded, and it often draws better than its lines apart.
-      const levels = [
-        ...clean.map((l) => ({ ...l, centred: true, flow: true })),
-        ...clean.filter((l) => !l.grid).map((l) => ({ ...l, centred: false, flow: true })),
-        // Only with a paragraph to write: a copy of the exact code before it would be taken for a clean level that
+      // Columns side by side read as columns come first at every clean level, and once more with the measured values
+      // before the exact code: the page's structure is not a value rounded, and rows across both columns are no code a
+      // developer keeps; where reading them as columns costs more than the allowance, the rows stay.
+      const levels: Array<(typeof clean)[number] & { centred: boolean; flow: boolean; reading: Reading; merges?: true }> = [
+        ...clean.map((l) => ({ ...l, centred: true, flow: true, reading: 'side-by-side' as const })),
+        ...clean.map((l) => ({ ...l, centred: true, flow: true, reading: 'rows' as const })),
+        ...clean.filter((l) => !l.grid).map((l) => ({ ...l, centred: false, flow: true, reading: 'rows' as const })),
+        // Only where they change the code: a copy of the exact code before it would be taken for a clean level that
         // passed, and the sizes that cost most would not be kept (below).
-        ...(paragraphs ? [{ snap: 'exact' as const, grid: false, centred: false, flow: true, merges: true }] : []),
-        { snap: 'exact' as const, grid: false, centred: false, flow: false },
+        { snap: 'exact' as const, grid: false, centred: false, flow: !!paragraphs, reading: 'side-by-side' as const, merges: true },
+        ...(paragraphs ? [{ snap: 'exact' as const, grid: false, centred: false, flow: true, reading: 'rows' as const, merges: true as const }] : []),
+        { snap: 'exact' as const, grid: false, centred: false, flow: false, reading: 'rows' as const },
       ];
-      const candidatesOf = () =>
-        levels
-          .map(({ snap, grid: onGrid, centred, flow, ...level }) => ({
-            ...emit(snap === 'exact', sinkFor(style, { theme: request.theme, snap }), onGrid ? grid : undefined, centred, texts, flow ? paragraphs : undefined),
-            twin: onGrid ? levels.findIndex((l) => !l.grid && l.centred === centred && (l.snap === snap || (snap === 'grid' && l.snap === 'tokens'))) : undefined,
-            merges: 'merges' in level,
-          }))
-          // Twins are centred levels, which come first: dropping a repeat further on moves none of them.
-          .filter((c, i, all) => !all.slice(0, i).some((o) => o.code === c.code && o.css === c.css) || i === all.length - 1)
-          .filter((c, i, all) => !c.merges || c.code !== all[all.length - 1].code || c.css !== all[all.length - 1].css);
+      const candidatesOf = () => {
+        const all = levels.map(({ snap, grid: onGrid, centred, flow, reading, merges }) => ({
+          ...emit(snap === 'exact', sinkFor(style, { theme: request.theme, snap }), onGrid ? grid : undefined, centred, texts, flow ? paragraphs : undefined, reading),
+          twinLevel: onGrid ? levels.findIndex((l) => !l.grid && l.centred === centred && l.reading === reading && (l.snap === snap || (snap === 'grid' && l.snap === 'tokens'))) : undefined,
+          merges: !!merges,
+        }));
+        const same = (a: Emitted, b: Emitted) => a.code === b.code && a.css === b.css;
+        const kept = all
+          .filter((c, i) => !all.slice(0, i).some((o) => same(o, c)) || i === all.length - 1)
+          .filter((c) => !c.merges || !same(c, all[all.length - 1]));
+        // A twin dropped as a repeat is the kept candidate with its code.
+        return kept.map(({ twinLevel, ...c }) => {
+          const twin = twinLevel === undefined ? -1 : kept.findIndex((k) => same(k, all[twinLevel]));
+          return { ...c, twin: twin < 0 ? undefined : twin };
+        });
+      };
       const styling = { name, style, root: request.root ?? process.cwd() };
       const first = candidatesOf();
       const exact = first[first.length - 1];

@@ -33,6 +33,8 @@ export interface El {
   direction?: 'row' | 'column';
   /** A text element's lines (indexes into the fitted texts): one, or a paragraph's wrapped lines. */
   lines?: number[];
+  /** The width of a button's label as the design draws it: padding around it can size the button instead of a width. */
+  label?: number;
 }
 
 export const isEl = (c: Child): c is El => typeof c === 'object' && 'tag' in c;

@@ -76,9 +76,11 @@ const bounds = (items: Item[]): Rect => {
 /**
  * How a grid of items (rows whose cells line up in columns) is read: row by row, as a table is, or column by column, as
  * link columns under their headings are. Both place every item where it was found; they differ in the order of the
- * elements, which is what a responsive design's widths are matched by (the columns stack on a phone).
+ * elements, which is what a responsive design's widths are matched by (the columns stack on a phone). `side-by-side`
+ * reads by rows, except where columns of a page stand side by side with lines that do not line up across them: those
+ * are read column by column (`joinSideBySide`), as people write a page's main column beside its sidebar.
  */
-export type Reading = 'rows' | 'columns';
+export type Reading = 'rows' | 'columns' | 'side-by-side';
 
 /** The content of a box, laid out from its origin (its padding-box corner). */
 export function layoutContent(items: Item[], origin: { x: number; y: number }, reading: Reading = 'rows'): Node[] {
@@ -112,6 +114,51 @@ export function joinColumnGrids(rows: Item[][]): Item[][] {
   return out;
 }
 
+/** The least gutter (px) between two columns of a page read as columns, not as rows across them. */
+const GUTTER = 16;
+
+/**
+ * Whether a run of a column flow's bands is columns side by side: a straight gutter of GUTTER or more runs through the
+ * whole run, every column holds items of two bands or more, and most bands that cross the gutter do not line up their
+ * items (a table's cells do: it is read by rows).
+ */
+function sideBySide(rows: Item[][]): boolean | 'no gutter' {
+  const items = rows.flat();
+  const columns = bands(items, 'x');
+  if (columns.length < 2) return 'no gutter';
+  for (let i = 1; i < columns.length; i++) {
+    const right = Math.max(...columns[i - 1].map((it) => it.x + it.width));
+    const left = Math.min(...columns[i].map((it) => it.x));
+    if (left - right < GUTTER) return 'no gutter';
+  }
+  const columnOf = (item: Item) => columns.findIndex((c) => c.includes(item));
+  if (columns.some((c) => rows.filter((row) => row.some((it) => c.includes(it))).length < 2)) return false;
+  const crossing = rows.filter((row) => new Set(row.map(columnOf)).size > 1);
+  const aligned = crossing.filter((row) => {
+    const tops = row.map((it) => it.y);
+    return Math.max(...tops) - Math.min(...tops) <= 2;
+  });
+  // No band crossing the gutter is a column flow zigzagging between the columns: columns all the more.
+  return crossing.length === 0 || aligned.length * 2 < crossing.length;
+}
+
+/** The bands of a column flow with each longest run of bands that is columns side by side joined into one band. */
+export function joinSideBySide(rows: Item[][]): Item[][] {
+  const out: Item[][] = [];
+  for (let i = 0; i < rows.length; ) {
+    // The longest run from here: a gutter, once closed, stays closed as the run grows; the other terms may come later.
+    let end = i + 1;
+    for (let j = i + 2; j <= rows.length; j++) {
+      const verdict = sideBySide(rows.slice(i, j));
+      if (verdict === 'no gutter') break;
+      if (verdict) end = j;
+    }
+    out.push(end - i >= 2 ? rows.slice(i, end).flat() : rows[i]);
+    i = end;
+  }
+  return out;
+}
+
 export function contentOrigin(region: Region): { x: number; y: number } {
   const b = region.border?.width ?? 0;
   return { x: region.x + b, y: region.y + b };
@@ -124,7 +171,7 @@ export function contentOrigin(region: Region): { x: number; y: number } {
 function cut(items: Item[], origin: { x: number; y: number }, direction: 'row' | 'column', reading: Reading): Node[] {
   const main = direction === 'column' ? 'y' : 'x';
   // Read by columns, a grid's rows are one band: cut across, it falls into its columns first.
-  const groups = direction === 'column' && reading === 'columns' ? joinColumnGrids(bands(items, main)) : bands(items, main);
+  const groups = direction === 'row' ? bands(items, main) : reading === 'columns' ? joinColumnGrids(bands(items, main)) : reading === 'side-by-side' ? joinSideBySide(bands(items, main)) : bands(items, main);
   const nodes: Node[] = [];
   let cursor = origin[main];
   for (const group of groups) {

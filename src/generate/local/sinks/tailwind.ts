@@ -74,7 +74,9 @@ function box(prefix: 'm' | 'p', value: string | number, theme: Theme, prop: stri
   const lengths = parts.map((p) => (p === '0' ? 0 : px(p)));
   if (lengths.some((l) => l === undefined) || !SIDES[parts.length]) return [`[${prop}:${arbitrary(String(value))}]`];
   const sides = parts.length === 1 ? [''] : parts.length === 2 ? ['y', 'x'] : ['t', 'r', 'b', 'l'];
-  return sides.map((side, i) => spacing(`${prefix}${side}`, cleanLength(prop, lengths[i]!, theme.snap, theme), theme));
+  // Preflight zeroes every padding: `padding: 0 12px` is `px-3` alone.
+  const set = sides.flatMap((side, i) => (prefix === 'p' && parts.length === 2 && lengths[i] === 0 ? [] : [[side, i] as const]));
+  return set.map(([side, i]) => spacing(`${prefix}${side}`, cleanLength(prop, lengths[i]!, theme.snap, theme), theme));
 }
 
 /** `1px solid #e5e7eb` → `border border-solid border-gray-200`. */
