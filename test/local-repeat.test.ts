@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { printEl, walk, type El } from '../src/generate/local/jsx.js';
-import { LOOSE, partLines, repeatRuns } from '../src/generate/local/repeat.js';
+import { evenGaps, LOOSE, partLines, repeatRuns } from '../src/generate/local/repeat.js';
 import { inlineSink } from '../src/generate/local/sinks/inline.js';
 
 const column = (children: El[], style: El['style'] = []): El => ({ tag: 'div', role: 'stack', attrs: [], style: [['display', 'flex'], ['flexDirection', 'column'], ...style], children, direction: 'column' });
@@ -64,5 +64,16 @@ describe('repeated runs', () => {
     const out = code(column([cards]));
     assert.doesNotMatch(out, /Array<\{/, out);
     assert.ok(out.includes('"Any seats"') && out.includes('"One seat"') && out.includes('"Ten seats"'), 'every card keeps its own features');
+  });
+
+  it('an even gap moves no line by more than its drift, and what follows the list stays where it was', () => {
+    const list = column([line('Pietro', 0), line('Juan', 4), line('Carlos', 4), line('Enrique', 3)]);
+    const after = line('C.K. Toh', 94);
+    const last = column([line('One', 0), line('Two', 4), line('Three', 4), line('Four', 3)]);
+    const page = column([list, after, last]);
+    const grown = evenGaps(page, LOOSE);
+    assert.equal(list.style.find(([k]) => k === 'gap')?.[1], 4, 'margins 4, 4, 3: a gap of 4, a pixel longer');
+    assert.equal(after.style.find(([k]) => k === 'marginTop')?.[1], 93, 'the list ends where it ended: the next line takes the pixel back');
+    assert.equal(grown, 1, 'a list last in its flow hands its growth on to its own container');
   });
 });

@@ -38,16 +38,35 @@ function commonGap(items: El[], direction: 'row' | 'column', drift: number, leas
   return gap;
 }
 
-/** Even spacing in a flex container as `gap` (tables and their sections excepted: their rows are the table's items). */
-export function evenGaps(el: El, { drift }: Tolerance = LOOSE): void {
-  for (const c of el.children) if (isEl(c)) evenGaps(c, { ...EXACT, drift });
-  if (!el.direction || el.tag === 'table' || el.children.length < 3 || !el.children.every(isEl)) return;
+/**
+ * Even spacing in a flex container as `gap` (tables and their sections excepted: their rows are the table's items).
+ * Returns how much longer (px) the container grew along its flow. A gap moves each item by at most `drift`, but the
+ * container's end by their sum: the item after it along the same flow takes that back in its margin, so the gap never
+ * moves what follows (a list's gap of 4 px for margins 4, 4, 3 moved the rest of a page's column a pixel down).
+ */
+export function evenGaps(el: El, { drift }: Tolerance = LOOSE): number {
+  let grown = 0;
+  el.children.forEach((c, i) => {
+    if (!isEl(c)) return;
+    const shift = evenGaps(c, { ...EXACT, drift });
+    if (!shift || !el.direction || c.direction !== el.direction) return;
+    const next = el.children[i + 1];
+    const m = mainMargin(el.direction);
+    if (next === undefined) grown += shift;
+    else if (isEl(next) && get(next, 'position') !== 'absolute' && get(next, m) !== 'auto') {
+      const value = margin(next, m) - shift || undefined;
+      next.style = get(next, m) === undefined ? [...next.style, [m, value]] : next.style.map(([k, v]) => [k, k === m ? value : v]);
+    }
+  });
+  if (!el.direction || el.tag === 'table' || el.children.length < 3 || !el.children.every(isEl)) return grown;
   const items = el.children as El[];
   const gap = commonGap(items.slice(1), el.direction, drift);
-  if (gap === null) return;
+  if (gap === null) return grown;
   const m = mainMargin(el.direction);
   el.style = [...el.style, ['gap', gap]];
+  const moved = items.slice(1).reduce((sum, item) => sum + gap - margin(item, m), 0);
   for (const item of items.slice(1)) item.style = without(item.style, m);
+  return grown + moved;
 }
 
 /** Properties whose absence is a value: a copy without one has it at this. */
