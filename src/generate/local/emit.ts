@@ -8,7 +8,7 @@ import type { Rect, Region, Rgb } from './segment.js';
 import type { FittedText } from './fit.js';
 import { containmentTree, gridItems, layoutContent, type Item, type Node, type Reading } from './layout.js';
 import { controlOf, formSemantics, headingOrder, landmarks, listRuns, tableRuns } from './semantics.js';
-import { get, isEl, isMap, printEl, walk, without, type El } from './jsx.js';
+import { get, isEl, isMap, printEl, walk, withValue, without, type El } from './jsx.js';
 import { inlineSink } from './sinks/inline.js';
 import { EXACT, LOOSE, TEXT_TAGS, evenGaps, oneColour, partLines, repeatRuns } from './repeat.js';
 import { cleanText, oneColourPerShade, oneSizePerRow } from './tokens.js';
@@ -469,7 +469,7 @@ function flowParagraphs(el: El, right: number, apart: ReadonlySet<number> = new 
         const next = items[items.indexOf(run[run.length - 1]) + 1];
         if (next && get(next, 'position') !== 'absolute') {
           const moved = px(numberOr0(get(next, 'marginTop')) + paragraph.shift) || undefined;
-          next.style = next.style.some(([k]) => k === 'marginTop') ? next.style.map(([k, v]) => (k === 'marginTop' ? [k, moved] : [k, v])) : [...next.style, ['marginTop', moved]];
+          next.style = withValue(next.style, 'marginTop', moved);
         }
         items.splice(items.indexOf(run[0]), run.length, paragraph.el);
         merged.push(paragraph.el.lines!);

@@ -43,6 +43,9 @@ export const isExpr = (c: Child): c is Expr => typeof c === 'object' && 'expr' i
 
 export const get = (el: El, property: string) => el.style.find(([k]) => k === property)?.[1];
 export const without = (style: StyleEntries, ...properties: string[]) => style.filter(([k]) => !properties.includes(k));
+/** The style with `property` at `value`: in its place where it has one, else last. */
+export const withValue = (style: StyleEntries, property: string, value: StyleEntries[number][1]): StyleEntries =>
+  style.some(([k]) => k === property) ? style.map(([k, v]) => [k, k === property ? value : v]) : [...style, [property, value]];
 
 /** Text that can stand as JSX text as it is: no braces, tags or entities, and no spacing JSX would collapse. */
 export const plainText = (s: string) => /^[^{}<>&\s](?:[^{}<>&\n]*[^{}<>&\s])?$/.test(s) && !/\s\s/.test(s);

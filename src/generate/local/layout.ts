@@ -99,20 +99,33 @@ function itemNode(item: Item, marginTop: number, marginLeft: number, reading: Re
 function isColumnGrid(rows: Item[][]): boolean {
   if (rows.length < 2 || rows.some((row) => row.length < 2)) return false;
   const columns = bands(rows.flat(), 'x');
-  return columns.length >= 2 && columns.every((column) => rows.filter((row) => row.some((item) => column.includes(item))).length >= 2);
+  return columns.length >= 2 && inTwoRowsEach(columns, rows);
 }
 
-/** The bands of a column flow with each longest run of rows that forms a grid of columns joined into one band. */
-export function joinColumnGrids(rows: Item[][]): Item[][] {
+/** Whether every column holds items of two rows or more. */
+const inTwoRowsEach = (columns: Item[][], rows: Item[][]) => columns.every((column) => rows.filter((row) => row.some((item) => column.includes(item))).length >= 2);
+
+/**
+ * The rows with each longest run from a row on that `verdict` takes joined into one band. A run's verdict is true
+ * (join it), false (not this run, perhaps a longer one) or `stop` (no longer run either).
+ */
+function joinRuns(rows: Item[][], verdict: (run: Item[][]) => boolean | 'stop'): Item[][] {
   const out: Item[][] = [];
   for (let i = 0; i < rows.length; ) {
     let end = i + 1;
-    while (end < rows.length && isColumnGrid(rows.slice(i, end + 1))) end++;
+    for (let j = i + 2; j <= rows.length; j++) {
+      const v = verdict(rows.slice(i, j));
+      if (v === 'stop') break;
+      if (v) end = j;
+    }
     out.push(end - i >= 2 ? rows.slice(i, end).flat() : rows[i]);
     i = end;
   }
   return out;
 }
+
+/** The bands of a column flow with each longest run of rows that forms a grid of columns joined into one band. */
+export const joinColumnGrids = (rows: Item[][]): Item[][] => joinRuns(rows, (run) => isColumnGrid(run) || 'stop');
 
 /** The least gutter (px) between two columns of a page read as columns, not as rows across them. */
 const GUTTER = 16;
@@ -122,17 +135,17 @@ const GUTTER = 16;
  * whole run, every column holds items of two bands or more, and most bands that cross the gutter do not line up their
  * items (a table's cells do: it is read by rows).
  */
-function sideBySide(rows: Item[][]): boolean | 'no gutter' {
-  const items = rows.flat();
-  const columns = bands(items, 'x');
-  if (columns.length < 2) return 'no gutter';
+function sideBySide(rows: Item[][]): boolean | 'stop' {
+  const columns = bands(rows.flat(), 'x');
+  // A gutter, once closed, stays closed as the run grows.
+  if (columns.length < 2) return 'stop';
   for (let i = 1; i < columns.length; i++) {
     const right = Math.max(...columns[i - 1].map((it) => it.x + it.width));
     const left = Math.min(...columns[i].map((it) => it.x));
-    if (left - right < GUTTER) return 'no gutter';
+    if (left - right < GUTTER) return 'stop';
   }
   const columnOf = (item: Item) => columns.findIndex((c) => c.includes(item));
-  if (columns.some((c) => rows.filter((row) => row.some((it) => c.includes(it))).length < 2)) return false;
+  if (!inTwoRowsEach(columns, rows)) return false;
   const crossing = rows.filter((row) => new Set(row.map(columnOf)).size > 1);
   const aligned = crossing.filter((row) => {
     const tops = row.map((it) => it.y);
@@ -143,21 +156,7 @@ function sideBySide(rows: Item[][]): boolean | 'no gutter' {
 }
 
 /** The bands of a column flow with each longest run of bands that is columns side by side joined into one band. */
-export function joinSideBySide(rows: Item[][]): Item[][] {
-  const out: Item[][] = [];
-  for (let i = 0; i < rows.length; ) {
-    // The longest run from here: a gutter, once closed, stays closed as the run grows; the other terms may come later.
-    let end = i + 1;
-    for (let j = i + 2; j <= rows.length; j++) {
-      const verdict = sideBySide(rows.slice(i, j));
-      if (verdict === 'no gutter') break;
-      if (verdict) end = j;
-    }
-    out.push(end - i >= 2 ? rows.slice(i, end).flat() : rows[i]);
-    i = end;
-  }
-  return out;
-}
+export const joinSideBySide = (rows: Item[][]): Item[][] => joinRuns(rows, sideBySide);
 
 export function contentOrigin(region: Region): { x: number; y: number } {
   const b = region.border?.width ?? 0;

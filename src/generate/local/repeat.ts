@@ -2,7 +2,7 @@
 // an array of data and one `.map` (with a named sub-component with typed props when the repeated part has parts of its
 // own). Values that differ between the copies become fields of the data; values that differ by less than a pixel's
 // worth become one, so the copies stay where they were measured within a pixel.
-import { get, isEl, isMap, without, type Child, type El, type Expr, type MapNode } from './jsx.js';
+import { get, isEl, isMap, without, withValue, type Child, type El, type Expr, type MapNode } from './jsx.js';
 
 /** How far things may move for the structure: 0 everywhere is exact (only equal values merge). */
 export interface Tolerance {
@@ -53,10 +53,7 @@ export function evenGaps(el: El, { drift }: Tolerance = LOOSE): number {
     const next = el.children[i + 1];
     const m = mainMargin(el.direction);
     if (next === undefined) grown += shift;
-    else if (isEl(next) && get(next, 'position') !== 'absolute' && get(next, m) !== 'auto') {
-      const value = margin(next, m) - shift || undefined;
-      next.style = get(next, m) === undefined ? [...next.style, [m, value]] : next.style.map(([k, v]) => [k, k === m ? value : v]);
-    }
+    else if (isEl(next) && get(next, 'position') !== 'absolute' && get(next, m) !== 'auto') next.style = withValue(next.style, m, margin(next, m) - shift || undefined);
   });
   if (!el.direction || el.tag === 'table' || el.children.length < 3 || !el.children.every(isEl)) return grown;
   const items = el.children as El[];
