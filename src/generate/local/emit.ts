@@ -12,6 +12,7 @@ import { get, isEl, isMap, printEl, walk, withValue, without, type El } from './
 import { inlineSink } from './sinks/inline.js';
 import { EXACT, LOOSE, TEXT_TAGS, evenGaps, oneColour, partLines, repeatRuns } from './repeat.js';
 import { cleanText, oneColourPerShade, oneSizePerRow } from './tokens.js';
+import { shadowCss } from './shadow.js';
 
 export interface EmitInput {
   name: string;
@@ -194,6 +195,7 @@ class Builder {
       ['backgroundColor', hex(r.fill)],
       ['borderRadius', r.radius || undefined],
       ['border', r.border ? `${r.border.width}px ${r.border.style ?? 'solid'} ${hex(r.border.color)}` : control ? 'none' : undefined],
+      ['boxShadow', r.shadow ? shadowCss(r.shadow) : undefined],
     ];
     if (control && control !== 'button') return this.field(control, item, boxStyle, ctx);
     const label = control === 'button' && this.centredLabels ? centredLabel(r, children, this.measuredLabels) : undefined;

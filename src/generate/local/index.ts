@@ -3,6 +3,7 @@
 import { compare, DIFF_RED, dominantColor } from '../../compare/compare.js';
 import { abortedError, Ui2CodeError } from '../../errors.js';
 import { cleanLossy, snapTolerance } from '../../intake/lossy.js';
+import { findShadows, withShadows, withoutShadows } from './shadow.js';
 import { resizeImage, throughScale } from '../../intake/resize.js';
 import type { Renderer } from '../../render/pool.js';
 import type { Design, Hints, RgbaImage, Usage } from '../../types.js';
@@ -21,7 +22,7 @@ import { cleanFont } from './tokens.js';
 import { closeOcr, inkColor, recognizeArea, tightInk, unreadInk, type OcrLine } from './ocr.js';
 import { averageColor, borderColor, segment, type Rect, type Region, type Rgb } from './segment.js';
 
-export const LOCAL_ENGINE_VERSION = 'local-19';
+export const LOCAL_ENGINE_VERSION = 'local-20';
 
 export interface Analysis {
   /** CSS size. */
@@ -121,14 +122,18 @@ export function analyzeDesign(design: Design): Promise<Analysis> {
       // A lossy design is segmented on a copy with its codec noise cleaned; OCR reads the picture as it is (snapping
       // a glyph's blended edge to the nearest flat colour breaks letters apart).
       const seen = await cssImage(design);
-      const image = design.lossy ? cleanLossy(seen, design.lossy.quality) : seen;
+      const picture = design.lossy ? cleanLossy(seen, design.lossy.quality) : seen;
       // Very tall pages are analysed down to a bound; below it the page keeps its background.
-      const height = Math.min(image.height, MAX_ANALYSIS_HEIGHT);
-      const page = { x: 0, y: 0, width: image.width, height };
-      const background = borderColor(image, page);
+      const height = Math.min(picture.height, MAX_ANALYSIS_HEIGHT);
+      const page = { x: 0, y: 0, width: picture.width, height };
+      const background = borderColor(picture, page);
       const noise = design.lossy ? snapTolerance(design.lossy.quality) : 0;
       const resampled = blurredByScale(design);
-      const regions = segment(image, page, background, { noise, resampled });
+      // Boxes' shadows are found first and painted over: the boxes are then segmented as they would be without them.
+      // On a lossy design they are looked for in the picture as it is (the cleaned copy flattens their gradients).
+      const shadows = findShadows(seen, page, background, noise);
+      const image = shadows.length ? withoutShadows(picture, shadows, background, noise) : picture;
+      const regions = withShadows(segment(image, page, background, { noise, resampled }), shadows, image, background);
       const lines: OcrLine[] = [];
       for (const { area, fill, holes, owner, region } of textAreas(page, background, regions, resampled)) {
         const read = await recognizeArea(seen, area, fill, holes, true, noise);

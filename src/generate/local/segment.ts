@@ -1,6 +1,7 @@
 // Segmentation of a design into nested boxes: a uniform rectangle that differs from its surroundings is a box (panel,
 // card, button, separator); a busy region full of colours is an image; what remains inside a box is its content (text).
 import type { RgbaImage } from '../../types.js';
+import type { Shadow } from './shadow.js';
 
 export type Rgb = [number, number, number];
 
@@ -22,6 +23,8 @@ export interface Region extends Rect {
   control?: { type: 'checkbox' | 'radio'; checked: boolean; accent?: Rgb };
   /** A small chevron at the right end, centred: with a field's shape, a select. */
   chevron?: boolean;
+  /** The box's shadow (shadow.ts). */
+  shadow?: Shadow;
 }
 
 const CELL = 2; // analysis grid in px: fine enough for 1 px separators to survive as their own cells' colour
@@ -899,8 +902,10 @@ export function segment(image: RgbaImage, area: Rect, fill: Rgb, options: Segmen
     // Nothing in it was a box, an image or a rule.
     split(rect);
   }
-  // What was cut off a component is segmented again, and its rectangle may hold other components found on their own.
+  // What was cut off a component is segmented again, and its rectangle may hold other components found on their own;
+  // a frame of about the parent's fill is looked inside, and what it holds is a component of its own too.
   const seen = new Set<string>();
+  for (const r of regions) for (const c of r.children) seen.add(`${c.x},${c.y},${c.width},${c.height}`);
   return (noise || resampled ? withoutHalos(regions, fill, noise, resampled) : regions).filter((r) => {
     const key = `${r.x},${r.y},${r.width},${r.height}`;
     if (seen.has(key)) return false;
